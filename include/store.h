@@ -1,0 +1,225 @@
+/*
+ * store.h: the indexed store, an SQLite database built from a content
+ * directory, and the narrow query interface the reader and the command line
+ * use. Reads are windowed: nothing here loads the whole corpus to show part
+ * of it.
+ *
+ * Strings in results are owned by the result and freed with it. Text from
+ * content comes back raw (not escaped); callers escape before display.
+ * Where a highlight query is given, matched terms are wrapped in
+ * TEXT_MARK_ON / TEXT_MARK_OFF (text.h).
+ */
+#ifndef DOSSIER_STORE_H
+#define DOSSIER_STORE_H
+
+#include <stdint.h>
+
+#include "diag.h"
+
+struct store;
+
+/* store_open flags */
+#define STORE_REBUILD		0x01	/* rebuild even if the cache is fresh */
+#define STORE_CHECK_QUOTES	0x02	/* verify quotes against source texts */
+#define STORE_PROGRESS		0x04	/* progress on stderr for a slow build */
+#define STORE_MEMORY		0x08	/* build in memory, no cache file */
+#define STORE_QUIET		0x10	/* no warning when falling back to memory */
+
+/*
+ * Opens the store for a content directory, building or refreshing it when the
+ * content changed. db is the database path, or NULL for the cache
+ * ($XDG_CACHE_HOME/dossier/, one file per content directory). Returns NULL
+ * when the content has errors (all in diags, nothing indexed) or the store
+ * cannot be made (a one-line reason in *err, caller frees). Warnings go to
+ * diags as well.
+ */
+struct store	*store_open(const char *content, const char *db, int flags,
+		    struct diag_list *diags, char **err);
+void		 store_close(struct store *);
+
+/* Path of the database in use, or ":memory:". Valid until store_close. */
+const char	*store_path(struct store *);
+
+/* Counts of the whole corpus. */
+struct store_counts {
+	int64_t	events;
+	int64_t	actors;
+	int64_t	sources;
+	int64_t	excerpts;
+};
+void		 store_counts(struct store *, struct store_counts *);
+
+/* First and last event dates ("YYYY-MM-DD", "" when empty). */
+void		 store_date_range(struct store *, char first[11], char last[11]);
+
+/*
+ * A view: a filtered, ordered set of events with dense 1-based positions.
+ * The whole timeline costs nothing to make; a filtered or searched one is
+ * materialised once, as a list of row numbers.
+ */
+enum store_order {
+	STORE_ORDER_DATE,	/* date, untimed first, time, id */
+	STORE_ORDER_RANK	/* best first (search views only) */
+};
+
+struct store_filter {
+	const char	*actor;		/* actor id, or NULL */
+	const char	*tag;		/* tag, or NULL */
+	const char	*from;		/* "YYYY-MM-DD" inclusive, or NULL */
+	const char	*to;		/* "YYYY-MM-DD" inclusive, or NULL */
+	const char	*query;		/* what the user typed, or NULL */
+	enum store_order order;
+};
+
+struct store_view;
+
+/*
+ * Makes a view. Returns NULL with a one-line message in *err (caller frees)
+ * if the query cannot run (see query.h). The view is valid until
+ * store_view_free or store_close.
+ */
+struct store_view *store_view_new(struct store *, const struct store_filter *,
+		    char **err);
+void		 store_view_free(struct store_view *);
+int64_t		 store_view_count(struct store_view *);
+/* The search text of the view, or NULL; valid while the view lives. */
+const char	*store_view_query(struct store_view *);
+
+/* One timeline row. */
+struct store_row {
+	int64_t	 seq;		/* the event's position in the whole timeline */
+	int64_t	 pos;		/* its position in this view, 1-based */
+	char	 date[11];	/* YYYY-MM-DD */
+	char	 time[6];	/* HH:MM, or "" */
+	int	 approximate;
+	char	*id;
+	char	*title;		/* highlighted when the view has a query */
+	char	*actors;	/* short actor names joined by ", " */
+	double	 rank;		/* bm25 rank in a search view, else 0 */
+};
+
+/*
+ * Reads up to n rows from position pos (1-based) of the view into rows.
+ * Returns the number read (0 past the end). Free each with
+ * store_rows_clear.
+ */
+int		 store_view_rows(struct store_view *, int64_t pos, int n,
+		    struct store_row *rows);
+void		 store_rows_clear(struct store_row *, int n);
+
+/*
+ * Positions, 1-based, or 0 when there is none. store_view_find returns the
+ * position of the event with timeline number seq if the view holds it, else
+ * the position of the nearest event after it in date order (or the last).
+ */
+int64_t		 store_view_find(struct store_view *, int64_t seq);
+/* Position of the first event on or after date (YYYY-MM-DD), 0 if none. */
+int64_t		 store_view_find_date(struct store_view *, const char *date);
+/*
+ * Position of the next (dir > 0) or previous (dir < 0) event after or before
+ * pos that involves actor, without wrapping; 0 if none.
+ */
+int64_t		 store_view_next_actor(struct store_view *, int64_t pos,
+		    const char *actor, int dir);
+
+/* One actor, as in the actors list and an event's details. */
+struct store_actor {
+	char	*id;
+	char	*name;
+	char	*short_name;	/* the last word of a person's name, or name */
+	char	*kind;		/* person, state, organization */
+	char	*role;		/* or NULL */
+	char	*affiliation;	/* actor id, or NULL */
+	char	*affiliation_name; /* or NULL */
+	char	**aliases;	/* naliases strings */
+	int	 naliases;
+	int64_t	 events;	/* number of events */
+};
+
+struct store_excerpt {
+	char	*source;	/* source id */
+	char	*source_title;
+	char	*publisher;	/* or NULL */
+	char	*url;		/* or NULL */
+	char	*published;	/* or NULL */
+	char	*quote;		/* highlighted when asked */
+	char	*note;		/* or NULL; highlighted when asked */
+};
+
+/* One event with everything linked to it. */
+struct store_detail {
+	int64_t			 seq;
+	char			*id;
+	char			 date[11];
+	char			 time[6];
+	int			 approximate;
+	char			*title;		/* highlighted when asked */
+	char			*summary;	/* or NULL; highlighted when asked */
+	struct store_actor	*actors;	/* in the event's order */
+	int			 nactors;
+	char			**tags;
+	int			 ntags;
+	struct store_excerpt	*excerpts;
+	int			 nexcerpts;
+	char			*file;		/* content file it came from */
+	int			 line;
+};
+
+/*
+ * Returns the event with timeline number seq, or NULL if there is none.
+ * query, if not NULL, is a search as the user typed it: its terms are
+ * marked in title, summary, quotes and notes. Free with store_detail_free.
+ */
+struct store_detail *store_detail_get(struct store *, int64_t seq,
+		    const char *query);
+/* Same, by event id. */
+struct store_detail *store_detail_by_id(struct store *, const char *id,
+		    const char *query);
+void		 store_detail_free(struct store_detail *);
+
+/*
+ * Actors whose id, name or an alias contains filter (case-insensitive; NULL
+ * or "" for all), by number of events then name. Reads up to n from offset
+ * into out; returns the number read. Free each with store_actors_clear.
+ */
+int		 store_actor_list(struct store *, const char *filter,
+		    int64_t offset, int n, struct store_actor *out);
+int64_t		 store_actor_count(struct store *, const char *filter);
+/* Fills *out with one actor; returns 0, or -1 if there is no such id. */
+int		 store_actor_get(struct store *, const char *id,
+		    struct store_actor *out);
+void		 store_actors_clear(struct store_actor *, int n);
+
+/* One search hit for the command line. */
+struct store_hit {
+	char	*event;		/* event id */
+	char	 date[11];
+	char	*title;
+	const char *kind;	/* "event" or "excerpt" (static) */
+	char	*snippet;	/* matched terms marked */
+	double	 rank;
+};
+
+/*
+ * Runs a search, best first, and calls fn for each of up to limit hits
+ * (limit <= 0: no limit). Returns the number of hits, or -1 with a one-line
+ * message in *err (caller frees) if the query cannot run.
+ */
+int64_t		 store_search(struct store *, const char *query, int64_t limit,
+		    void (*fn)(const struct store_hit *, void *), void *arg,
+		    char **err);
+
+/*
+ * JSON documents made by SQLite's JSON functions; each returns a newly
+ * allocated string (caller frees), or NULL with *err set.
+ * list: an array of events; show: an object, or NULL with *err NULL if the
+ * id is unknown; search: an array of hits; actors: an array of actors.
+ */
+char		*store_json_list(struct store *, const struct store_filter *,
+		    int64_t limit, char **err);
+char		*store_json_show(struct store *, const char *id, char **err);
+char		*store_json_search(struct store *, const char *query,
+		    int64_t limit, int64_t *nhits, char **err);
+char		*store_json_actors(struct store *, char **err);
+
+#endif

@@ -1,0 +1,99 @@
+/*
+ * text.h: UTF-8 decoding, display width, wrapping by display width, escaping
+ * of control characters, and the folding used to compare quotes with texts.
+ * No curses here: the UI and the command line both use it.
+ */
+#ifndef DOSSIER_TEXT_H
+#define DOSSIER_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Highlight markers: the store puts these around matched terms (through FTS5
+ * highlight() and snippet()). They are Unicode noncharacters, which no news
+ * text contains; the loader rejects content that does.
+ */
+#define TEXT_MARK_ON	"\xef\xb7\x90"	/* U+FDD0 */
+#define TEXT_MARK_OFF	"\xef\xb7\x91"	/* U+FDD1 */
+#define TEXT_MARK_LEN	3
+
+/*
+ * Decodes one code point from s (at most len bytes). Returns the number of
+ * bytes used (1 to 4) and stores the code point in *cp; on an invalid or
+ * truncated sequence returns 1 and stores -1. len must be at least 1.
+ */
+int	text_decode(const char *s, size_t len, int32_t *cp);
+
+/*
+ * Returns 1 if s[0..len) is valid UTF-8 (no overlongs, surrogates or values
+ * past U+10FFFF); otherwise 0 and *bad is the offset of the first bad byte.
+ */
+int	text_valid(const char *s, size_t len, size_t *bad);
+
+/*
+ * Display columns of one code point as the terminal shows it: wcwidth-based,
+ * 0 for combining marks, ZWJ and ZWNJ, 2 for wide characters. Control
+ * characters return -1 (they are never sent raw: see text_escape_cp).
+ */
+int	text_cp_width(int32_t cp);
+
+/*
+ * Writes the escaped form of a control or otherwise unsafe code point into
+ * out (at least 16 bytes) and returns its length, or returns 0 if cp is safe
+ * to show as is. Unsafe: C0 (except none), DEL, C1, bidi overrides and
+ * isolates (U+202A-202E, U+2066-2069), and invalid bytes (cp == -1, shown
+ * from byte b). Forms: "^[" style for C0 and DEL, "<U+XXXX>" otherwise,
+ * "<XX>" for an invalid byte. Tab is not safe either: shown as "^I".
+ */
+int	text_escape_cp(int32_t cp, unsigned char b, char *out);
+
+/*
+ * Display width of s as shown after escaping: escapes count for their own
+ * length, highlight markers count for 0.
+ */
+int	text_width(const char *s);
+
+/*
+ * Returns a newly allocated copy of s with every unsafe code point replaced by
+ * its escaped form (see text_escape_cp). Highlight markers are kept. Caller
+ * frees.
+ */
+char	*text_escape(const char *s);
+
+/*
+ * Returns how many bytes of s fit in cols display columns without cutting a
+ * character (escapes are never cut either); *used gets the columns taken.
+ * s is expected to be escaped already (text_escape).
+ */
+size_t	text_fit(const char *s, int cols, int *used);
+
+/* One wrapped line: a byte range of the string given to text_wrap. */
+struct text_line {
+	size_t	off;
+	size_t	len;
+	int	width;
+};
+
+/*
+ * Wraps s (escaped already) to lines of at most width columns, breaking at
+ * spaces where it can and inside a word only when a word is longer than a
+ * line. Explicit newlines break lines. Returns the number of lines and sets
+ * *lines to a newly allocated array; caller frees. Trailing spaces of a line
+ * are not part of it. Always returns at least 1 line (maybe empty).
+ */
+size_t	text_wrap(const char *s, int width, struct text_line **lines);
+
+/*
+ * Returns a newly allocated folded copy of s for quote matching: runs of
+ * white space become one space (and leading or trailing ones go), typographic
+ * double quotes become '"', typographic apostrophes and single quotes become
+ * '\'', and the dashes (hyphen, en, em, minus, figure) become '-'. Caller
+ * frees.
+ */
+char	*text_fold(const char *s);
+
+/* Returns a newly allocated copy of s without highlight markers. */
+char	*text_strip_marks(const char *s);
+
+#endif
