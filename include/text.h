@@ -35,6 +35,7 @@ int	text_valid(const char *s, size_t len, size_t *bad);
  * Display columns of one code point as the terminal shows it: wcwidth-based,
  * 0 for combining marks, ZWJ and ZWNJ, 2 for wide characters. Control
  * characters return -1 (they are never sent raw: see text_escape_cp).
+ * The highlight markers count 0; an unassigned code point counts 1.
  */
 int	text_cp_width(int32_t cp);
 
@@ -50,21 +51,25 @@ int	text_escape_cp(int32_t cp, unsigned char b, char *out);
 
 /*
  * Display width of s as shown after escaping: escapes count for their own
- * length, highlight markers count for 0.
+ * length, highlight markers count for 0. If s holds newlines, the width of
+ * its widest line. text_width(s) == text_width(text_escape(s)).
  */
 int	text_width(const char *s);
 
 /*
  * Returns a newly allocated copy of s with every unsafe code point replaced by
- * its escaped form (see text_escape_cp). Highlight markers are kept. Caller
- * frees.
+ * its escaped form (see text_escape_cp). Highlight markers and '\n' are kept
+ * (text_wrap breaks lines there); every other C0 control, tab and CR
+ * included, is escaped. Caller frees.
  */
 char	*text_escape(const char *s);
 
 /*
  * Returns how many bytes of s fit in cols display columns without cutting a
  * character (escapes are never cut either); *used gets the columns taken.
- * s is expected to be escaped already (text_escape).
+ * s is expected to be escaped already (text_escape). Fits one line: stops
+ * before the first '\n'. Zero-width code points (combining marks, markers)
+ * right after the last character that fits are included.
  */
 size_t	text_fit(const char *s, int cols, int *used);
 
@@ -80,7 +85,12 @@ struct text_line {
  * spaces where it can and inside a word only when a word is longer than a
  * line. Explicit newlines break lines. Returns the number of lines and sets
  * *lines to a newly allocated array; caller frees. Trailing spaces of a line
- * are not part of it. Always returns at least 1 line (maybe empty).
+ * are not part of it. Always returns at least 1 line (maybe empty); a final
+ * newline ends the last line rather than starting an empty one. Width < 1
+ * counts as 1; a line is wider than width only when it is a single character
+ * wider than the line (a wide character at width 1). Markers stay where they
+ * are, so a highlight opened on one line may close on a later one: renderers
+ * carry the highlight state from line to line.
  */
 size_t	text_wrap(const char *s, int width, struct text_line **lines);
 
