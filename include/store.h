@@ -13,6 +13,7 @@
 #define DOSSIER_STORE_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "diag.h"
 
@@ -37,16 +38,27 @@ struct store	*store_open(const char *content, const char *db, int flags,
 		    struct diag_list *diags, char **err);
 void		 store_close(struct store *);
 
-/* Path of the database in use, or ":memory:". Valid until store_close. */
-const char	*store_path(struct store *);
-
-/* Counts of the whole corpus. */
+/* Counts of a corpus. */
 struct store_counts {
 	int64_t	events;
 	int64_t	actors;
 	int64_t	sources;
 	int64_t	excerpts;
 };
+
+/*
+ * Checks a content directory fully (quotes against source texts included)
+ * without touching any cache. counts gets the valid records read. Returns
+ * 0 if there is no error, else -1 (problems in diags, or *err for SQLite
+ * failures, caller frees).
+ */
+int		 store_check(const char *content, struct diag_list *diags,
+		    struct store_counts *counts, char **err);
+
+/* Path of the database in use, or ":memory:". Valid until store_close. */
+const char	*store_path(struct store *);
+
+/* Counts of the whole corpus in the store. */
 void		 store_counts(struct store *, struct store_counts *);
 
 /* First and last event dates ("YYYY-MM-DD", "" when empty). */
@@ -190,13 +202,13 @@ int		 store_actor_get(struct store *, const char *id,
 		    struct store_actor *out);
 void		 store_actors_clear(struct store_actor *, int n);
 
-/* One search hit for the command line. */
+/* One search hit for the command line; valid during the callback only. */
 struct store_hit {
-	char	*event;		/* event id */
+	const char *event;	/* event id */
 	char	 date[11];
-	char	*title;
-	const char *kind;	/* "event" or "excerpt" (static) */
-	char	*snippet;	/* matched terms marked */
+	const char *title;
+	const char *kind;	/* "event" or "excerpt" */
+	const char *snippet;	/* matched terms marked */
 	double	 rank;
 };
 
@@ -210,16 +222,19 @@ int64_t		 store_search(struct store *, const char *query, int64_t limit,
 		    char **err);
 
 /*
- * JSON documents made by SQLite's JSON functions; each returns a newly
- * allocated string (caller frees), or NULL with *err set.
- * list: an array of events; show: an object, or NULL with *err NULL if the
- * id is unknown; search: an array of hits; actors: an array of actors.
+ * JSON documents made by SQLite's JSON functions, written to out one
+ * element at a time so that memory stays flat however long the list. Each
+ * returns 0, or -1 with a one-line message in *err (caller frees).
+ * list: an array of events; show: an object (returns 1, writing nothing, if
+ * the id is unknown); search: an array of hits (*nhits gets their number);
+ * actors: an array of actors.
  */
-char		*store_json_list(struct store *, const struct store_filter *,
-		    int64_t limit, char **err);
-char		*store_json_show(struct store *, const char *id, char **err);
-char		*store_json_search(struct store *, const char *query,
-		    int64_t limit, int64_t *nhits, char **err);
-char		*store_json_actors(struct store *, char **err);
+int		 store_json_list(struct store *, const struct store_filter *,
+		    int64_t limit, FILE *out, char **err);
+int		 store_json_show(struct store *, const char *id, FILE *out,
+		    char **err);
+int		 store_json_search(struct store *, const char *query,
+		    int64_t limit, FILE *out, int64_t *nhits, char **err);
+int		 store_json_actors(struct store *, FILE *out, char **err);
 
 #endif

@@ -1,0 +1,645 @@
+/*
+ * cli.c: the command line. Global options may come anywhere; each command
+ * parses its own. Exit status: 0 success, 1 failure (bad content, no
+ * search hits, unknown id), 2 usage errors and queries that cannot run.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "content.h"
+#include "paths.h"
+#include "store.h"
+#include "text.h"
+#include "ui.h"
+
+/* What the global options set. */
+struct cli {
+	char		*content;
+	const char	*db;
+	const char	*theme;
+	int		 no_color;
+	int		 tty;		/* stdout is a terminal */
+	int		 argc;		/* the command's own arguments */
+	char		**argv;
+};
+
+struct cli_cmd {
+	const char	*name;
+	int		(*fn)(struct cli *);
+	const char	*usage;
+	const char	*help;
+};
+
+static int	cli_check(struct cli *);
+static int	cli_list(struct cli *);
+static int	cli_show(struct cli *);
+static int	cli_search(struct cli *);
+static int	cli_actors(struct cli *);
+static int	cli_index(struct cli *);
+
+static const struct cli_cmd cli_cmds[] = {
+	{ "check", cli_check, "check",
+	  "validate the content and report every problem" },
+	{ "list", cli_list, "list [--actor ID] [--tag TAG] [--from DATE] "
+	  "[--to DATE] [--limit N] [--json]", "print the timeline" },
+	{ "show", cli_show, "show ID [--json]",
+	  "print one event with its actors, tags and excerpts" },
+	{ "search", cli_search, "search QUERY [--limit N] [--json]",
+	  "full-text search over events and excerpts" },
+	{ "actors", cli_actors, "actors [--json]",
+	  "list actors by number of events" },
+	{ "index", cli_index, "index [--force]",
+	  "build or refresh the store now" },
+};
+#define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])
+
+static void
+cli_usage(FILE *f)
+{
+	size_t	i;
+
+	fprintf(f, "usage: dossier [OPTIONS] [COMMAND [ARGS]]\n\n"
+	    "Without a command, dossier opens the reader.\n\nCommands:\n");
+	for (i = 0; i < CLI_NCMDS; i++)
+		fprintf(f, "  %-58s\n      %s\n", cli_cmds[i].usage,
+		    cli_cmds[i].help);
+	fprintf(f, "\nOptions:\n"
+	    "  -C, --content DIR   content directory (default: "
+	    "$DOSSIER_CONTENT, else the bundled content)\n"
+	    "      --db PATH       database file (default: a cache under "
+	    "$XDG_CACHE_HOME/dossier)\n"
+	    "      --theme NAME    reader theme: a bundled name or a file\n"
+	    "      --no-color      no colours (NO_COLOR is honoured too)\n"
+	    "  -h, --help          this help\n"
+	    "  -V, --version       the version\n");
+}
+
+static int	cli_bad(const char *, ...) UTIL_PRINTF(1, 2);
+
+/* A usage error: one line with a hint, exit status 2. */
+static int
+cli_bad(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("dossier: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs(" (try 'dossier --help')\n", stderr);
+	return 2;
+}
+
+/*
+ * Writes content text: raw when stdout is not a terminal (with highlight
+ * markers as [ and ]), escaped when it is (markers as bold or colour).
+ * Newlines become spaces if flat is set.
+ */
+static void
+cli_put(struct cli *c, const char *s, int flat)
+{
+	const char	*on, *off;
+	char		*esc = NULL;
+	size_t		 i;
+
+	if (s == NULL)
+		return;
+	if (c->tty) {
+		esc = text_escape(s);
+		s = esc;
+		on = c->no_color ? "\033[1m" : "\033[1;33m";
+		off = c->no_color ? "\033[22m" : "\033[22;39m";
+	} else {
+		on = "[";
+		off = "]";
+	}
+	for (i = 0; s[i] != '\0'; i++) {
+		if (strncmp(s + i, TEXT_MARK_ON, TEXT_MARK_LEN) == 0) {
+			fputs(on, stdout);
+			i += TEXT_MARK_LEN - 1;
+		} else if (strncmp(s + i, TEXT_MARK_OFF, TEXT_MARK_LEN) == 0) {
+			fputs(off, stdout);
+			i += TEXT_MARK_LEN - 1;
+		} else if (flat && (s[i] == '\n' || s[i] == '\r'))
+			putchar(' ');
+		else
+			putchar(s[i]);
+	}
+	free(esc);
+}
+
+/* Prints diagnostics, on stderr. */
+static void
+cli_diags(struct diag_list *d)
+{
+	diag_sort(d);
+	diag_print(d, stderr);
+}
+
+/* Opens the store, reporting problems. Returns NULL (exit 1) on failure. */
+static struct store *
+cli_open(struct cli *c, int flags)
+{
+	struct diag_list	 d;
+	struct store		*s;
+	char			*err;
+
+	diag_init(&d);
+	s = store_open(c->content, c->db, flags, &d, &err);
+	cli_diags(&d);
+	if (s == NULL) {
+		if (err != NULL)
+			fprintf(stderr, "dossier: %s\n", err);
+		else if (d.errors > 0)
+			fprintf(stderr, "dossier: %zu error%s in %s; nothing "
+			    "indexed\n", d.errors, d.errors == 1 ? "" : "s",
+			    c->content);
+		free(err);
+	}
+	diag_free(&d);
+	return s;
+}
+
+/* Parses a positive count for --limit. */
+static int
+cli_count(const char *v, int64_t *out)
+{
+	char	*end;
+	long long n;
+
+	errno = 0;
+	n = strtoll(v, &end, 10);
+	if (errno != 0 || *end != '\0' || end == v || n < 1)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+/*
+ * The option parser of the commands: each option has a name and whether it
+ * takes a value; values land in vals[] in table order, flags as "1".
+ */
+struct cli_opt {
+	const char	*name;
+	int		 arg;
+};
+
+static int
+cli_opts(struct cli *c, const struct cli_opt *opts, int nopts,
+    const char **vals, const char **pos, int npos, const char *cmd)
+{
+	int	i, j, got = 0;
+
+	for (i = 0; i < c->argc; i++) {
+		const char	*a = c->argv[i];
+
+		if (a[0] != '-' || a[1] == '\0' || strcmp(a, "--") == 0) {
+			if (strcmp(a, "--") == 0 && i + 1 < c->argc)
+				a = c->argv[++i];
+			if (got == npos)
+				return cli_bad("unexpected argument '%s'", a);
+			pos[got++] = a;
+			continue;
+		}
+		for (j = 0; j < nopts; j++) {
+			if (strcmp(a, opts[j].name) == 0)
+				break;
+		}
+		if (j == nopts) {
+			fprintf(stderr, "dossier: unknown option '%s' for %s "
+			    "(try 'dossier --help')\n", a, cmd);
+			return 2;
+		}
+		if (!opts[j].arg)
+			vals[j] = "1";
+		else if (i + 1 == c->argc)
+			return cli_bad("option '%s' needs a value", a);
+		else
+			vals[j] = c->argv[++i];
+	}
+	for (i = got; i < npos; i++)
+		pos[i] = NULL;
+	return 0;
+}
+
+static int
+cli_check(struct cli *c)
+{
+	struct diag_list	d;
+	struct store_counts	n;
+	char			*err;
+	int			rc;
+
+	if ((rc = cli_opts(c, NULL, 0, NULL, NULL, 0, "check")) != 0)
+		return rc;
+	diag_init(&d);
+	rc = store_check(c->content, &d, &n, &err);
+	cli_diags(&d);
+	if (err != NULL) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+	}
+	printf("%s: %lld events, %lld actors, %lld sources, %lld excerpts; "
+	    "%zu error%s, %zu warning%s\n", c->content, (long long)n.events,
+	    (long long)n.actors, (long long)n.sources, (long long)n.excerpts,
+	    d.errors, d.errors == 1 ? "" : "s", d.warnings,
+	    d.warnings == 1 ? "" : "s");
+	diag_free(&d);
+	return rc == 0 ? 0 : 1;
+}
+
+static int
+cli_date_arg(const char *opt, const char *v)
+{
+	if (v != NULL && !content_valid_date(v)) {
+		fprintf(stderr, "dossier: %s '%s' is not a date (expected "
+		    "YYYY-MM-DD; try 'dossier --help')\n", opt, v);
+		return 2;
+	}
+	return 0;
+}
+
+static void
+cli_row(struct cli *c, const struct store_row *r)
+{
+	printf("%s%s %s ", r->date, r->approximate ? "~" : "",
+	    r->time[0] != '\0' ? r->time : "--:--");
+	cli_put(c, r->id, 1);
+	putchar(' ');
+	cli_put(c, r->title, 1);
+	putchar('\n');
+}
+
+static int
+cli_list(struct cli *c)
+{
+	static const struct cli_opt opts[] = {
+		{ "--actor", 1 }, { "--tag", 1 }, { "--from", 1 },
+		{ "--to", 1 }, { "--limit", 1 }, { "--json", 0 },
+	};
+	const char		*v[6] = { NULL };
+	struct store_filter	 f;
+	struct store_view	*view;
+	struct store_row	 rows[256];
+	struct store		*s;
+	int64_t			 limit = 0, pos, left;
+	char			*err;
+	int			 rc, n, i;
+
+	if ((rc = cli_opts(c, opts, 6, v, NULL, 0, "list")) != 0)
+		return rc;
+	if (v[4] != NULL && cli_count(v[4], &limit) == -1)
+		return cli_bad("--limit '%s' is not a positive number", v[4]);
+	if (cli_date_arg("--from", v[2]) || cli_date_arg("--to", v[3]))
+		return 2;
+	memset(&f, 0, sizeof f);
+	f.actor = v[0];
+	f.tag = v[1];
+	f.from = v[2];
+	f.to = v[3];
+	if ((s = cli_open(c, 0)) == NULL)
+		return 1;
+	if (v[5] != NULL) {
+		rc = store_json_list(s, &f, limit, stdout, &err);
+		goto out;
+	}
+	if ((view = store_view_new(s, &f, &err)) == NULL) {
+		rc = -1;
+		goto out;
+	}
+	left = limit > 0 ? limit : store_view_count(view);
+	for (pos = 1; left > 0; pos += n, left -= n) {
+		n = store_view_rows(view, pos, left < 256 ? (int)left : 256,
+		    rows);
+		if (n == 0)
+			break;
+		for (i = 0; i < n; i++)
+			cli_row(c, &rows[i]);
+		store_rows_clear(rows, n);
+	}
+	store_view_free(view);
+	rc = 0;
+out:
+	if (rc == -1) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+		rc = 1;
+	}
+	store_close(s);
+	return rc;
+}
+
+static void
+cli_show_text(struct cli *c, const struct store_detail *d)
+{
+	const struct store_excerpt	*x;
+	int				 i;
+
+	cli_put(c, d->title, 1);
+	printf("\n\nid:      ");
+	cli_put(c, d->id, 1);
+	printf("\ndate:    %s%s%s%s\n", d->date, d->time[0] != '\0' ? " " : "",
+	    d->time, d->approximate ? " (approximate)" : "");
+	printf("actors:  ");
+	for (i = 0; i < d->nactors; i++) {
+		printf("%s", i > 0 ? ", " : "");
+		cli_put(c, d->actors[i].name, 1);
+		printf(" (");
+		cli_put(c, d->actors[i].id, 1);
+		printf(")");
+	}
+	printf("\ntags:    ");
+	for (i = 0; i < d->ntags; i++) {
+		printf("%s", i > 0 ? ", " : "");
+		cli_put(c, d->tags[i], 1);
+	}
+	putchar('\n');
+	if (d->summary != NULL) {
+		putchar('\n');
+		cli_put(c, d->summary, 0);
+		putchar('\n');
+	}
+	for (i = 0; i < d->nexcerpts; i++) {
+		x = &d->excerpts[i];
+		printf("\n[%d] ", i + 1);
+		cli_put(c, x->source_title, 1);
+		if (x->publisher != NULL) {
+			printf(" (");
+			cli_put(c, x->publisher, 1);
+			printf(")");
+		}
+		printf("\n    \"");
+		cli_put(c, x->quote, 1);
+		printf("\"\n");
+		if (x->note != NULL) {
+			printf("    note: ");
+			cli_put(c, x->note, 1);
+			putchar('\n');
+		}
+	}
+}
+
+static int
+cli_show(struct cli *c)
+{
+	static const struct cli_opt opts[] = { { "--json", 0 } };
+	const char		*v[1] = { NULL }, *id;
+	struct store		*s;
+	struct store_detail	*d;
+	char			*err;
+	int			 rc;
+
+	if ((rc = cli_opts(c, opts, 1, v, &id, 1, "show")) != 0)
+		return rc;
+	if (id == NULL)
+		return cli_bad("show needs an event id");
+	if ((s = cli_open(c, 0)) == NULL)
+		return 1;
+	if (v[0] != NULL) {
+		rc = store_json_show(s, id, stdout, &err);
+		if (rc == -1) {
+			fprintf(stderr, "dossier: %s\n", err);
+			free(err);
+		}
+	} else if ((d = store_detail_by_id(s, id, NULL)) != NULL) {
+		cli_show_text(c, d);
+		store_detail_free(d);
+		rc = 0;
+	} else
+		rc = 1;
+	if (rc == 1)
+		fprintf(stderr, "dossier: no event '%s' (see 'dossier list')\n",
+		    id);
+	store_close(s);
+	return rc == 0 ? 0 : 1;
+}
+
+static void
+cli_hit(const struct store_hit *h, void *arg)
+{
+	struct cli	*c = arg;
+
+	printf("%s ", h->date);
+	cli_put(c, h->event, 1);
+	printf(" %s: ", h->kind);
+	cli_put(c, h->snippet, 1);
+	putchar('\n');
+}
+
+static int
+cli_search(struct cli *c)
+{
+	static const struct cli_opt opts[] = { { "--limit", 1 },
+	    { "--json", 0 } };
+	const char	*v[2] = { NULL }, *q;
+	struct store	*s;
+	int64_t		 limit = 0, n;
+	char		*err = NULL;
+	int		 rc;
+
+	if ((rc = cli_opts(c, opts, 2, v, &q, 1, "search")) != 0)
+		return rc;
+	if (q == NULL)
+		return cli_bad("search needs a query");
+	if (v[0] != NULL && cli_count(v[0], &limit) == -1)
+		return cli_bad("--limit '%s' is not a positive number", v[0]);
+	if ((s = cli_open(c, 0)) == NULL)
+		return 1;
+	if (v[1] != NULL) {
+		if (store_json_search(s, q, limit, stdout, &n, &err) == -1)
+			n = -1;
+	} else
+		n = store_search(s, q, limit, cli_hit, c, &err);
+	store_close(s);
+	if (n == -1) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+		return 2;
+	}
+	return n > 0 ? 0 : 1;
+}
+
+/* Pads to a display width, so names in any script line up. */
+static void
+cli_pad(struct cli *c, const char *s, int width)
+{
+	int	w = text_width(s);
+
+	cli_put(c, s, 1);
+	for (; w < width; w++)
+		putchar(' ');
+	putchar(' ');
+}
+
+static int
+cli_actors(struct cli *c)
+{
+	static const struct cli_opt opts[] = { { "--json", 0 } };
+	const char		*v[1] = { NULL };
+	struct store_actor	 a[128];
+	struct store		*s;
+	int64_t			 off;
+	char			*err;
+	int			 rc, n, i;
+
+	if ((rc = cli_opts(c, opts, 1, v, NULL, 0, "actors")) != 0)
+		return rc;
+	if ((s = cli_open(c, 0)) == NULL)
+		return 1;
+	if (v[0] != NULL) {
+		rc = store_json_actors(s, stdout, &err);
+		if (rc == -1) {
+			fprintf(stderr, "dossier: %s\n", err);
+			free(err);
+			rc = 1;
+		}
+		store_close(s);
+		return rc;
+	}
+	for (off = 0; (n = store_actor_list(s, NULL, off, 128, a)) > 0;
+	    off += n) {
+		for (i = 0; i < n; i++) {
+			cli_pad(c, a[i].id, 20);
+			cli_pad(c, a[i].name, 32);
+			cli_pad(c, a[i].kind, 12);
+			printf("%5lld\n", (long long)a[i].events);
+		}
+		store_actors_clear(a, n);
+	}
+	store_close(s);
+	return 0;
+}
+
+static int
+cli_index(struct cli *c)
+{
+	static const struct cli_opt opts[] = { { "--force", 0 } };
+	const char		*v[1] = { NULL };
+	struct store_counts	 n;
+	struct store		*s;
+	int			 rc;
+
+	if ((rc = cli_opts(c, opts, 1, v, NULL, 0, "index")) != 0)
+		return rc;
+	s = cli_open(c, STORE_PROGRESS | (v[0] != NULL ? STORE_REBUILD : 0));
+	if (s == NULL)
+		return 1;
+	store_counts(s, &n);
+	printf("%s: %lld events, %lld actors, %lld sources, %lld excerpts\n",
+	    store_path(s), (long long)n.events, (long long)n.actors,
+	    (long long)n.sources, (long long)n.excerpts);
+	store_close(s);
+	return 0;
+}
+
+static int
+cli_reader(struct cli *c)
+{
+	struct ui_options	 o;
+	struct store		*s;
+	char			*themes;
+	int			 rc;
+
+	if (c->argc > 0)
+		return cli_bad("unknown command '%s'", c->argv[0]);
+	if ((s = cli_open(c, STORE_PROGRESS)) == NULL)
+		return 1;
+	themes = paths_themes();
+	memset(&o, 0, sizeof o);
+	o.theme = c->theme;
+	o.themes_dir = themes;
+	o.no_color = c->no_color;
+	o.content = c->content;
+	rc = ui_run(s, &o);
+	store_close(s);
+	free(themes);
+	return rc;
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli	 c;
+	const char	*cmd = NULL, *nc;
+	char		**rest;
+	size_t		 k;
+	int		 i, nrest = 0, rc;
+
+	memset(&c, 0, sizeof c);
+	rest = xcalloc((size_t)argc + 1, sizeof *rest);
+	for (i = 1; i < argc; i++) {
+		const char	*a = argv[i];
+
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			cli_usage(stdout);
+			free(rest);
+			free(c.content);
+			return 0;
+		}
+		if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			printf("dossier %s\n", DOSSIER_VERSION);
+			free(rest);
+			free(c.content);
+			return 0;
+		}
+		if (strcmp(a, "-C") == 0 || strcmp(a, "--content") == 0 ||
+		    strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0) {
+			if (i + 1 == argc) {
+				free(rest);
+				free(c.content);
+				return cli_bad("option '%s' needs a value", a);
+			}
+			if (a[1] == 'C' || a[2] == 'c') {
+				free(c.content);
+				c.content = xstrdup(argv[++i]);
+			} else if (a[2] == 'd')
+				c.db = argv[++i];
+			else
+				c.theme = argv[++i];
+		} else if (strncmp(a, "--content=", 10) == 0) {
+			free(c.content);
+			c.content = xstrdup(a + 10);
+		} else if (strncmp(a, "--db=", 5) == 0)
+			c.db = a + 5;
+		else if (strncmp(a, "--theme=", 8) == 0)
+			c.theme = a + 8;
+		else if (strcmp(a, "--no-color") == 0)
+			c.no_color = 1;
+		else if (cmd == NULL && a[0] != '-')
+			cmd = a;
+		else if (cmd == NULL) {
+			free(rest);
+			free(c.content);
+			return cli_bad("unknown option '%s'", a);
+		} else
+			rest[nrest++] = argv[i];
+	}
+	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
+		c.no_color = 1;
+	if (c.content == NULL)
+		c.content = paths_content();
+	c.tty = isatty(STDOUT_FILENO);
+	c.argc = nrest;
+	c.argv = rest;
+	if (cmd == NULL)
+		rc = cli_reader(&c);
+	else {
+		for (k = 0; k < CLI_NCMDS; k++) {
+			if (strcmp(cmd, cli_cmds[k].name) == 0)
+				break;
+		}
+		if (k == CLI_NCMDS)
+			rc = cli_bad("unknown command '%s'", cmd);
+		else
+			rc = cli_cmds[k].fn(&c);
+	}
+	fflush(stdout);
+	free(rest);
+	free(c.content);
+	return rc;
+}

@@ -1,0 +1,747 @@
+/*
+ * store-build.c: builds the store from content files. Records are saved as
+ * the loader reads them; then SQL checks what needs the whole corpus (unique
+ * ids, references) and reports it with the positions saved alongside; only
+ * when there is no error are events numbered in date order and indexed, in
+ * one transaction.
+ *
+ * Design note: the timeline number (seq) of an event is the rowid of the
+ * event table, assigned in date order at build time. The reader's windows
+ * are then rowid ranges, and "position 12 of 48" in the whole timeline is
+ * just seq.
+ */
+#include <sys/time.h>
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "store-int.h"
+#include "text.h"
+
+static const char build_schema[] =
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+	"CREATE TABLE file(fid INTEGER PRIMARY KEY, path TEXT NOT NULL,"
+	"  rel TEXT NOT NULL, size INT, mtime INT);"
+	"CREATE TABLE actor(aid INTEGER PRIMARY KEY, id TEXT NOT NULL,"
+	"  name TEXT NOT NULL, short TEXT NOT NULL, kind TEXT NOT NULL,"
+	"  role TEXT, affiliation TEXT, nevents INT NOT NULL DEFAULT 0,"
+	"  fid INT, line INT, col INT, aff_line INT, aff_col INT);"
+	"CREATE TABLE alias(aid INT NOT NULL, ord INT NOT NULL,"
+	"  alias TEXT NOT NULL, PRIMARY KEY(aid, ord)) WITHOUT ROWID;"
+	"CREATE TABLE source(sid INTEGER PRIMARY KEY, id TEXT NOT NULL,"
+	"  title TEXT NOT NULL, publisher TEXT, url TEXT, published TEXT,"
+	"  text TEXT, fid INT, line INT, col INT, text_line INT,"
+	"  text_col INT);"
+	"CREATE TABLE event(seq INTEGER PRIMARY KEY, id TEXT NOT NULL,"
+	"  date TEXT NOT NULL, time TEXT, approximate INT NOT NULL,"
+	"  title TEXT NOT NULL, summary TEXT, actors TEXT NOT NULL DEFAULT '',"
+	"  fid INT, line INT, col INT);"
+	"CREATE TABLE event_actor(seq INT NOT NULL, ord INT NOT NULL,"
+	"  actor TEXT NOT NULL, PRIMARY KEY(seq, ord)) WITHOUT ROWID;"
+	"CREATE TABLE event_tag(seq INT NOT NULL, ord INT NOT NULL,"
+	"  tag TEXT NOT NULL, PRIMARY KEY(seq, ord)) WITHOUT ROWID;"
+	"CREATE TABLE excerpt(xid INTEGER PRIMARY KEY, seq INT NOT NULL,"
+	"  ord INT NOT NULL, source TEXT NOT NULL, quote TEXT NOT NULL,"
+	"  note TEXT, fid INT, line INT, col INT);"
+	"CREATE VIRTUAL TABLE fts USING fts5(title, body, note, actors,"
+	"  tokenize = 'porter unicode61 remove_diacritics 2');"
+	/* Events and their links are staged until they can be numbered. */
+	"CREATE TEMP TABLE ev_in(rin INTEGER PRIMARY KEY, id TEXT, date TEXT,"
+	"  time TEXT, approximate INT, title TEXT, summary TEXT, fid INT,"
+	"  line INT, col INT);"
+	"CREATE TEMP TABLE ea_in(rin INT, ord INT, actor TEXT, line INT,"
+	"  col INT);"
+	"CREATE TEMP TABLE et_in(rin INT, ord INT, tag TEXT);"
+	"CREATE TEMP TABLE ex_in(rin INT, ord INT, source TEXT, quote TEXT,"
+	"  note TEXT, line INT, col INT, sline INT, scol INT, qline INT,"
+	"  qcol INT);";
+
+/* Statements of the sink, prepared once per build. */
+enum {
+	INS_ACTOR, INS_ALIAS, INS_SOURCE, INS_EVENT, INS_EA, INS_ET, INS_EX,
+	INS_N
+};
+
+static const char *build_ins_sql[INS_N] = {
+	"INSERT INTO actor(id, name, short, kind, role, affiliation, fid,"
+	"  line, col, aff_line, aff_col) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+	"INSERT INTO alias(aid, ord, alias) VALUES (?,?,?)",
+	"INSERT INTO source(id, title, publisher, url, published, text, fid,"
+	"  line, col, text_line, text_col) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+	"INSERT INTO ev_in(id, date, time, approximate, title, summary, fid,"
+	"  line, col) VALUES (?,?,?,?,?,?,?,?,?)",
+	"INSERT INTO ea_in(rin, ord, actor, line, col) VALUES (?,?,?,?,?)",
+	"INSERT INTO et_in(rin, ord, tag) VALUES (?,?,?)",
+	"INSERT INTO ex_in(rin, ord, source, quote, note, line, col, sline,"
+	"  scol, qline, qcol) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+};
+
+struct build {
+	sqlite3			*db;
+	sqlite3_stmt		*ins[INS_N];
+	struct content_file	*files;
+	int			 nfiles;
+	struct diag_list	*diags;
+	char			*err;
+	struct store_counts	 n;	/* valid records read */
+	/* progress */
+	int			 progress;
+	double			 start;
+	int			 shown;
+};
+
+static double
+build_now(void)
+{
+	struct timeval	tv;
+
+	gettimeofday(&tv, NULL);
+	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
+/* Shows progress on stderr once a build has taken half a second. */
+static void
+build_progress(struct build *b, int file, const char *what)
+{
+	int	width = 30, done;
+
+	if (!b->progress || build_now() - b->start < 0.5)
+		return;
+	done = b->nfiles == 0 ? width : file * width / b->nfiles;
+	fprintf(stderr, "\rdossier: indexing [%.*s%*s] %d/%d files, %lld "
+	    "events %-12s", done, "##############################",
+	    width - done, "", file, b->nfiles, (long long)b->n.events, what);
+	fflush(stderr);
+	b->shown = 1;
+}
+
+static void
+build_progress_end(struct build *b)
+{
+	if (b->shown)
+		fprintf(stderr, "\r\033[K");
+}
+
+static int
+build_sqlerr(struct build *b, const char *what)
+{
+	if (b->err == NULL)
+		b->err = xasprintf("%s: %s", what, sqlite3_errmsg(b->db));
+	return -1;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static int
+build_step(struct build *b, sqlite3_stmt *st)
+{
+	int	rc;
+
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return build_sqlerr(b, "saving content");
+	return 0;
+}
+
+/*
+ * The short name shown in timeline rows: a person's last name (the last
+ * word of the name), else the shortest of the name and aliases of at least
+ * two characters. Returns a newly allocated string.
+ */
+static char *
+build_short(const struct content_actor *a)
+{
+	const char	*best = a->name, *sp;
+	int		 i;
+
+	if (strcmp(a->kind, "person") == 0) {
+		sp = strrchr(a->name, ' ');
+		return xstrdup(sp != NULL && sp[1] != '\0' ? sp + 1 : a->name);
+	}
+	for (i = 0; i < a->aliases.n; i++) {
+		if (strlen(a->aliases.v[i]) >= 2 &&
+		    strlen(a->aliases.v[i]) < strlen(best))
+			best = a->aliases.v[i];
+	}
+	return xstrdup(best);
+}
+
+static int
+sink_actor(void *arg, int file, const struct content_actor *a)
+{
+	struct build	*b = arg;
+	sqlite3_stmt	*st = b->ins[INS_ACTOR];
+	char		*sh;
+	int64_t		 aid;
+	int		 i;
+
+	sh = build_short(a);
+	bind_text(st, 1, a->id);
+	bind_text(st, 2, a->name);
+	bind_text(st, 3, sh);
+	bind_text(st, 4, a->kind);
+	bind_text(st, 5, a->role);
+	bind_text(st, 6, a->affiliation);
+	sqlite3_bind_int(st, 7, file);
+	sqlite3_bind_int(st, 8, a->pos.line);
+	sqlite3_bind_int(st, 9, a->pos.col);
+	sqlite3_bind_int(st, 10, a->aff_pos.line);
+	sqlite3_bind_int(st, 11, a->aff_pos.col);
+	free(sh);
+	if (build_step(b, st) == -1)
+		return -1;
+	b->n.actors++;
+	aid = sqlite3_last_insert_rowid(b->db);
+	st = b->ins[INS_ALIAS];
+	for (i = 0; i < a->aliases.n; i++) {
+		sqlite3_bind_int64(st, 1, aid);
+		sqlite3_bind_int(st, 2, i);
+		bind_text(st, 3, a->aliases.v[i]);
+		if (build_step(b, st) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+sink_source(void *arg, int file, const struct content_source *s)
+{
+	struct build	*b = arg;
+	sqlite3_stmt	*st = b->ins[INS_SOURCE];
+
+	bind_text(st, 1, s->id);
+	bind_text(st, 2, s->title);
+	bind_text(st, 3, s->publisher);
+	bind_text(st, 4, s->url);
+	bind_text(st, 5, s->published);
+	bind_text(st, 6, s->text);
+	sqlite3_bind_int(st, 7, file);
+	sqlite3_bind_int(st, 8, s->pos.line);
+	sqlite3_bind_int(st, 9, s->pos.col);
+	sqlite3_bind_int(st, 10, s->text_pos.line);
+	sqlite3_bind_int(st, 11, s->text_pos.col);
+	b->n.sources++;
+	return build_step(b, st);
+}
+
+static int
+sink_event(void *arg, int file, const struct content_event *e)
+{
+	struct build			*b = arg;
+	sqlite3_stmt			*st = b->ins[INS_EVENT];
+	const struct content_excerpt	*x;
+	int64_t				 rin;
+	int				 i;
+
+	bind_text(st, 1, e->id);
+	bind_text(st, 2, e->date);
+	bind_text(st, 3, e->time[0] != '\0' ? e->time : NULL);
+	sqlite3_bind_int(st, 4, e->approximate);
+	bind_text(st, 5, e->title);
+	bind_text(st, 6, e->summary);
+	sqlite3_bind_int(st, 7, file);
+	sqlite3_bind_int(st, 8, e->pos.line);
+	sqlite3_bind_int(st, 9, e->pos.col);
+	if (build_step(b, st) == -1)
+		return -1;
+	rin = sqlite3_last_insert_rowid(b->db);
+	st = b->ins[INS_EA];
+	for (i = 0; i < e->actors.n; i++) {
+		sqlite3_bind_int64(st, 1, rin);
+		sqlite3_bind_int(st, 2, i);
+		bind_text(st, 3, e->actors.v[i]);
+		sqlite3_bind_int(st, 4, e->actors.pos[i].line);
+		sqlite3_bind_int(st, 5, e->actors.pos[i].col);
+		if (build_step(b, st) == -1)
+			return -1;
+	}
+	st = b->ins[INS_ET];
+	for (i = 0; i < e->tags.n; i++) {
+		sqlite3_bind_int64(st, 1, rin);
+		sqlite3_bind_int(st, 2, i);
+		bind_text(st, 3, e->tags.v[i]);
+		if (build_step(b, st) == -1)
+			return -1;
+	}
+	st = b->ins[INS_EX];
+	for (i = 0; i < e->nexcerpts; i++) {
+		x = &e->excerpts[i];
+		sqlite3_bind_int64(st, 1, rin);
+		sqlite3_bind_int(st, 2, i);
+		bind_text(st, 3, x->source);
+		bind_text(st, 4, x->quote);
+		bind_text(st, 5, x->note);
+		sqlite3_bind_int(st, 6, x->pos.line);
+		sqlite3_bind_int(st, 7, x->pos.col);
+		sqlite3_bind_int(st, 8, x->source_pos.line);
+		sqlite3_bind_int(st, 9, x->source_pos.col);
+		sqlite3_bind_int(st, 10, x->quote_pos.line);
+		sqlite3_bind_int(st, 11, x->quote_pos.col);
+		if (build_step(b, st) == -1)
+			return -1;
+	}
+	b->n.events++;
+	b->n.excerpts += e->nexcerpts;
+	if ((b->n.events & 4095) == 0)
+		build_progress(b, file, "");
+	return 0;
+}
+
+/* Levenshtein distance, capped: enough to suggest a near id. */
+static int
+build_distance(const char *a, const char *b)
+{
+	int	 prev[64], cur[64], i, j, la, lb, best;
+
+	la = (int)strlen(a);
+	lb = (int)strlen(b);
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (i = 1; i <= la; i++) {
+		cur[0] = i;
+		for (j = 1; j <= lb; j++) {
+			best = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			cur[j] = best;
+		}
+		memcpy(prev, cur, sizeof prev);
+	}
+	return prev[lb];
+}
+
+/*
+ * Returns a newly allocated " (did you mean 'x'?)" for the id of table
+ * (actor or source) nearest to id, or "" when none is near.
+ */
+static char *
+build_suggest(struct build *b, const char *table, const char *id)
+{
+	sqlite3_stmt	*st;
+	char		*sql, *best = NULL, *out;
+	int		 d, bestd = 3;
+
+	sql = xasprintf("SELECT DISTINCT id FROM %s", table);
+	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		free(sql);
+		return xstrdup("");
+	}
+	free(sql);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		d = build_distance(id,
+		    (const char *)sqlite3_column_text(st, 0));
+		if (d < bestd || (d == bestd && best == NULL && d <= 2)) {
+			free(best);
+			best = xstrdup((const char *)sqlite3_column_text(st, 0));
+			bestd = d;
+		}
+	}
+	sqlite3_finalize(st);
+	if (best == NULL || bestd > (int)strlen(id) / 2 + 1) {
+		free(best);
+		return xstrdup("");
+	}
+	out = xasprintf(" (did you mean '%s'?)", best);
+	free(best);
+	return out;
+}
+
+static const char *
+build_path(struct build *b, int fid)
+{
+	if (fid < 0 || fid >= b->nfiles)
+		return "?";
+	return b->files[fid].path;
+}
+
+/*
+ * Runs a check query whose rows are (fid, line, col, text, [fid2, line2,
+ * col2]) and reports each row with fmt: "%s" gets the text, and for
+ * duplicates the first definition's position follows.
+ */
+enum check_kind {
+	CHECK_DUPLICATE,	/* "duplicate ... (first defined at ...)" */
+	CHECK_UNKNOWN,		/* "unknown ... (did you mean ...?)" */
+	CHECK_WARN_TWICE	/* a warning */
+};
+
+static int
+build_check(struct build *b, const char *sql, enum check_kind k,
+    const char *what, const char *table)
+{
+	sqlite3_stmt	*st;
+	const char	*v;
+	char		*hint;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "checking content");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !diag_full(b->diags)) {
+		v = (const char *)sqlite3_column_text(st, 3);
+		switch (k) {
+		case CHECK_DUPLICATE:
+			diag_add(b->diags, DIAG_ERROR,
+			    build_path(b, sqlite3_column_int(st, 0)),
+			    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+			    "duplicate %s id '%s' (first defined at %s:%d:%d)",
+			    what, v, build_path(b, sqlite3_column_int(st, 4)),
+			    sqlite3_column_int(st, 5),
+			    sqlite3_column_int(st, 6));
+			break;
+		case CHECK_UNKNOWN:
+			hint = build_suggest(b, table, v);
+			diag_add(b->diags, DIAG_ERROR,
+			    build_path(b, sqlite3_column_int(st, 0)),
+			    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+			    "unknown %s '%s'%s", what, v, hint);
+			free(hint);
+			break;
+		case CHECK_WARN_TWICE:
+			diag_add(b->diags, DIAG_WARNING,
+			    build_path(b, sqlite3_column_int(st, 0)),
+			    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+			    "%s '%s' is listed twice in this event", what, v);
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return build_sqlerr(b, "checking content");
+	return 0;
+}
+
+/* The checks that need the whole corpus, reported with saved positions. */
+static int
+build_validate(struct build *b)
+{
+	static const struct {
+		const char	*sql;
+		enum check_kind	 kind;
+		const char	*what;
+		const char	*table;
+	} checks[] = {
+		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
+		  " FROM actor a JOIN actor f ON f.aid ="
+		  " (SELECT min(aid) FROM actor WHERE id = a.id)"
+		  " WHERE f.aid <> a.aid ORDER BY a.aid LIMIT 101",
+		  CHECK_DUPLICATE, "actor", NULL },
+		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
+		  " FROM source a JOIN source f ON f.sid ="
+		  " (SELECT min(sid) FROM source WHERE id = a.id)"
+		  " WHERE f.sid <> a.sid ORDER BY a.sid LIMIT 101",
+		  CHECK_DUPLICATE, "source", NULL },
+		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
+		  " FROM ev_in a JOIN ev_in f ON f.rin ="
+		  " (SELECT min(rin) FROM ev_in WHERE id = a.id)"
+		  " WHERE f.rin <> a.rin ORDER BY a.rin LIMIT 101",
+		  CHECK_DUPLICATE, "event", NULL },
+		{ "SELECT a.fid, a.aff_line, a.aff_col, a.affiliation"
+		  " FROM actor a WHERE a.affiliation IS NOT NULL AND NOT EXISTS"
+		  " (SELECT 1 FROM actor b WHERE b.id = a.affiliation)"
+		  " ORDER BY a.aid LIMIT 101",
+		  CHECK_UNKNOWN, "actor", "actor" },
+		{ "SELECT e.fid, ea.line, ea.col, ea.actor FROM ea_in ea"
+		  " JOIN ev_in e ON e.rin = ea.rin WHERE NOT EXISTS"
+		  " (SELECT 1 FROM actor a WHERE a.id = ea.actor)"
+		  " ORDER BY ea.rin, ea.ord LIMIT 101",
+		  CHECK_UNKNOWN, "actor", "actor" },
+		{ "SELECT e.fid, x.sline, x.scol, x.source FROM ex_in x"
+		  " JOIN ev_in e ON e.rin = x.rin WHERE NOT EXISTS"
+		  " (SELECT 1 FROM source s WHERE s.id = x.source)"
+		  " ORDER BY x.rin, x.ord LIMIT 101",
+		  CHECK_UNKNOWN, "source", "source" },
+		{ "SELECT e.fid, a.line, a.col, a.actor FROM ea_in a"
+		  " JOIN ev_in e ON e.rin = a.rin WHERE EXISTS (SELECT 1 FROM"
+		  " ea_in b WHERE b.rin = a.rin AND b.actor = a.actor AND"
+		  " b.ord < a.ord) LIMIT 101",
+		  CHECK_WARN_TWICE, "actor", NULL },
+	};
+	size_t	i;
+
+	if (sqlite3_exec(b->db,
+	    "CREATE INDEX actor_id ON actor(id);"
+	    "CREATE INDEX source_id ON source(id);"
+	    "CREATE INDEX temp.ev_in_id ON ev_in(id);"
+	    "CREATE INDEX temp.ea_in_rin ON ea_in(rin, actor);"
+	    "CREATE INDEX temp.ex_in_source ON ex_in(source);",
+	    NULL, NULL, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "indexing");
+	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+		if (build_check(b, checks[i].sql, checks[i].kind,
+		    checks[i].what, checks[i].table) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Reads a source's text file; returns it folded (caller frees) or NULL. */
+static char *
+build_read_text(const char *path)
+{
+	FILE		*f;
+	struct buf	 b;
+	char		 chunk[65536], *folded;
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	if (ferror(f)) {
+		fclose(f);
+		buf_free(&b);
+		errno = EIO;
+		return NULL;
+	}
+	fclose(f);
+	folded = text_fold(buf_str(&b));
+	buf_free(&b);
+	return folded;
+}
+
+/* Checks that each quote appears in its source's text, where there is one. */
+static int
+build_check_quotes(struct build *b)
+{
+	sqlite3_stmt	*src, *q;
+	const char	*rel, *id;
+	char		*dir, *path, *text, *folded;
+	int		 fid;
+
+	if (sqlite3_prepare_v2(b->db, "SELECT id, text, fid, text_line,"
+	    " text_col FROM source WHERE text IS NOT NULL ORDER BY sid", -1,
+	    &src, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "checking quotes");
+	if (sqlite3_prepare_v2(b->db, "SELECT e.fid, x.qline, x.qcol, x.quote"
+	    " FROM ex_in x JOIN ev_in e ON e.rin = x.rin WHERE x.source = ?"
+	    " ORDER BY x.rin, x.ord", -1, &q, NULL) != SQLITE_OK) {
+		sqlite3_finalize(src);
+		return build_sqlerr(b, "checking quotes");
+	}
+	while (sqlite3_step(src) == SQLITE_ROW && !diag_full(b->diags)) {
+		id = (const char *)sqlite3_column_text(src, 0);
+		rel = (const char *)sqlite3_column_text(src, 1);
+		fid = sqlite3_column_int(src, 2);
+		if (*rel == '/')
+			path = xstrdup(rel);
+		else {
+			dir = xstrdup(build_path(b, fid));
+			path = xasprintf("%s/%s", dirname(dir), rel);
+			free(dir);
+		}
+		if ((text = build_read_text(path)) == NULL) {
+			diag_add(b->diags, DIAG_ERROR, build_path(b, fid),
+			    sqlite3_column_int(src, 3),
+			    sqlite3_column_int(src, 4),
+			    "cannot read the text of source '%s' (%s): %s", id,
+			    path, strerror(errno));
+			free(path);
+			continue;
+		}
+		sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(q) == SQLITE_ROW) {
+			folded = text_fold(
+			    (const char *)sqlite3_column_text(q, 3));
+			if (*folded == '\0' || strstr(text, folded) == NULL)
+				diag_add(b->diags, DIAG_ERROR,
+				    build_path(b, sqlite3_column_int(q, 0)),
+				    sqlite3_column_int(q, 1),
+				    sqlite3_column_int(q, 2),
+				    "quote not found in the text of source "
+				    "'%s' (%s)", id, rel);
+			free(folded);
+		}
+		sqlite3_reset(q);
+		free(text);
+		free(path);
+	}
+	sqlite3_finalize(q);
+	sqlite3_finalize(src);
+	return 0;
+}
+
+/* Numbers events in date order and builds links, counts and the index. */
+static int
+build_finish(struct build *b, const char *fingerprint)
+{
+	static const char sql[] =
+	    "CREATE TEMP TABLE emap(rin INTEGER PRIMARY KEY, seq INT);"
+	    "INSERT INTO emap SELECT rin, row_number() OVER"
+	    "  (ORDER BY date, time IS NOT NULL, time, id) FROM ev_in;"
+	    "INSERT INTO event(seq, id, date, time, approximate, title,"
+	    "  summary, fid, line, col)"
+	    "  SELECT m.seq, e.id, e.date, e.time, e.approximate, e.title,"
+	    "  e.summary, e.fid, e.line, e.col FROM ev_in e JOIN emap m"
+	    "  ON m.rin = e.rin ORDER BY m.seq;"
+	    "INSERT INTO event_actor(seq, ord, actor) SELECT m.seq, a.ord,"
+	    "  a.actor FROM ea_in a JOIN emap m ON m.rin = a.rin WHERE NOT"
+	    "  EXISTS (SELECT 1 FROM ea_in b WHERE b.rin = a.rin AND"
+	    "  b.actor = a.actor AND b.ord < a.ord);"
+	    "INSERT INTO event_tag(seq, ord, tag) SELECT m.seq, t.ord, t.tag"
+	    "  FROM et_in t JOIN emap m ON m.rin = t.rin;"
+	    "INSERT INTO excerpt(seq, ord, source, quote, note, fid, line, col)"
+	    "  SELECT m.seq, x.ord, x.source, x.quote, x.note, e.fid, x.line,"
+	    "  x.col FROM ex_in x JOIN emap m ON m.rin = x.rin"
+	    "  JOIN ev_in e ON e.rin = x.rin ORDER BY m.seq, x.ord;"
+	    "CREATE UNIQUE INDEX event_id ON event(id);"
+	    "CREATE INDEX event_date ON event(date);"
+	    "CREATE INDEX event_actor_actor ON event_actor(actor, seq);"
+	    "CREATE INDEX event_tag_tag ON event_tag(tag, seq);"
+	    "CREATE INDEX excerpt_seq ON excerpt(seq, ord);"
+	    "UPDATE actor SET nevents ="
+	    "  (SELECT count(*) FROM event_actor WHERE actor = actor.id);"
+	    "UPDATE event SET actors = coalesce((SELECT group_concat(short,"
+	    "  ', ') FROM (SELECT a.short FROM event_actor ea JOIN actor a"
+	    "  ON a.id = ea.actor WHERE ea.seq = event.seq ORDER BY ea.ord)),"
+	    "  '');"
+	    /* An actor's names and aliases, once, for the index. */
+	    "CREATE TEMP TABLE anames(id TEXT PRIMARY KEY, names TEXT);"
+	    "INSERT OR IGNORE INTO anames SELECT a.id, a.name || ' ' ||"
+	    "  coalesce((SELECT group_concat(alias, ' ') FROM alias"
+	    "  WHERE aid = a.aid), '') FROM actor a;"
+	    "INSERT INTO fts(rowid, title, body, note, actors)"
+	    "  SELECT e.seq, e.title, e.summary, NULL,"
+	    "  (SELECT group_concat(n.names, ' ') FROM event_actor ea"
+	    "  JOIN anames n ON n.id = ea.actor WHERE ea.seq = e.seq)"
+	    "  FROM event e;"
+	    "INSERT INTO fts(rowid, title, body, note, actors)"
+	    "  SELECT -xid, NULL, quote, note, NULL FROM excerpt;"
+	    "INSERT INTO fts(fts) VALUES ('optimize');"
+	    /* Ranking: a title match weighs most, actor names next. */
+	    "INSERT INTO fts(fts, rank) VALUES ('rank',"
+	    "  'bm25(10.0, 4.0, 2.0, 3.0)');"
+	    "DROP TABLE emap; DROP TABLE anames; DROP TABLE ev_in;"
+	    "DROP TABLE ea_in; DROP TABLE et_in; DROP TABLE ex_in;";
+	sqlite3_stmt	*st;
+	char		 v[16];
+
+	build_progress(b, b->nfiles, "indexing");
+	if (sqlite3_exec(b->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "indexing");
+	if (sqlite3_prepare_v2(b->db, "INSERT INTO meta(key, value) VALUES"
+	    " ('schema', ?), ('fingerprint', ?), ('version', ?)", -1, &st,
+	    NULL) != SQLITE_OK)
+		return build_sqlerr(b, "indexing");
+	snprintf(v, sizeof v, "%d", STORE_SCHEMA_VERSION);
+	sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, fingerprint, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, DOSSIER_VERSION, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return build_sqlerr(b, "indexing");
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+build_files(struct build *b)
+{
+	sqlite3_stmt	*st;
+	int		 i;
+
+	if (sqlite3_prepare_v2(b->db, "INSERT INTO file(fid, path, rel, size,"
+	    " mtime) VALUES (?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "saving files");
+	for (i = 0; i < b->nfiles; i++) {
+		sqlite3_bind_int(st, 1, i);
+		bind_text(st, 2, b->files[i].path);
+		bind_text(st, 3, b->files[i].rel);
+		sqlite3_bind_int64(st, 4, (int64_t)b->files[i].size);
+		sqlite3_bind_int64(st, 5, b->files[i].mtime_ns);
+		if (build_step(b, st) == -1) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+store_build(sqlite3 *db, struct content_file *files, int nfiles,
+    const char *fingerprint, int flags, struct diag_list *diags,
+    struct store_counts *counts, char **err)
+{
+	struct content_sink	sink;
+	struct build		b;
+	int			i, rc = -1;
+
+	memset(&b, 0, sizeof b);
+	b.db = db;
+	b.files = files;
+	b.nfiles = nfiles;
+	b.diags = diags;
+	b.progress = (flags & STORE_PROGRESS) && isatty(STDERR_FILENO);
+	b.start = build_now();
+	*err = NULL;
+
+	if (sqlite3_exec(db, "PRAGMA journal_mode = OFF;"
+	    "PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;"
+	    "PRAGMA temp_store = FILE; BEGIN;", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, build_schema, NULL, NULL, NULL) != SQLITE_OK) {
+		build_sqlerr(&b, "creating the store");
+		goto out;
+	}
+	for (i = 0; i < INS_N; i++) {
+		if (sqlite3_prepare_v2(db, build_ins_sql[i], -1, &b.ins[i],
+		    NULL) != SQLITE_OK) {
+			build_sqlerr(&b, "creating the store");
+			goto out;
+		}
+	}
+	if (build_files(&b) == -1)
+		goto out;
+	sink.arg = &b;
+	sink.actor = sink_actor;
+	sink.source = sink_source;
+	sink.event = sink_event;
+	for (i = 0; i < nfiles && !diag_full(diags); i++) {
+		build_progress(&b, i, "");
+		content_parse(files[i].path, i, &sink, diags);
+		if (b.err != NULL)
+			goto out;
+	}
+	if (!diag_full(diags) && build_validate(&b) == -1)
+		goto out;
+	if ((flags & STORE_CHECK_QUOTES) && !diag_full(diags) &&
+	    build_check_quotes(&b) == -1)
+		goto out;
+	if (diags->errors > 0)
+		goto out;
+	if (build_finish(&b, fingerprint) == -1)
+		goto out;
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		build_sqlerr(&b, "saving the store");
+		goto out;
+	}
+	rc = 0;
+out:
+	build_progress_end(&b);
+	if (counts != NULL)
+		*counts = b.n;
+	for (i = 0; i < INS_N; i++)
+		sqlite3_finalize(b.ins[i]);
+	if (rc == -1)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	*err = b.err;
+	return rc;
+}

@@ -1,0 +1,1278 @@
+/*
+ * store.c: opens the store for a content directory, rebuilding the cached
+ * database when the content changed, and answers the reader's and the
+ * command line's queries.
+ *
+ * Design note: a cache is fresh when its fingerprint (a hash of every
+ * content file's path, size and modification time, and the schema version)
+ * matches the content's, which costs one stat per file. A rebuild writes a
+ * temporary file next to the cache and renames it into place, so a crash or
+ * a second instance never sees a half-built store; readers open it read
+ * only. Every statement binds its parameters; frequent ones are prepared
+ * once and kept (store_stmt).
+ */
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "query.h"
+#include "store.h"
+#include "store-int.h"
+#include "text.h"
+
+#define STORE_NSTMT	48
+
+struct store {
+	sqlite3		*db;
+	char		*path;		/* database file, or ":memory:" */
+	int		 nviews;	/* for temporary table names */
+	struct {
+		const char	*sql;	/* the literal it was made from */
+		sqlite3_stmt	*st;
+	} stmt[STORE_NSTMT];
+};
+
+struct store_view {
+	struct store	*s;
+	char		*table;		/* temp table (pos, seq, rank), or NULL */
+	int64_t		 base;		/* without a table: seq of position 1 */
+	int64_t		 count;
+	char		*query;		/* what the user typed, or NULL */
+	char		*match;		/* its FTS5 translation, or NULL */
+	char		*any;		/* any of its terms, for highlighting */
+	enum store_order order;
+};
+
+/* 64-bit FNV-1a, for fingerprints and cache names. */
+static uint64_t
+store_hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char	*c = p;
+
+	while (n-- > 0) {
+		h ^= *c++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Returns the content's fingerprint as a newly allocated hex string. */
+static char *
+store_fingerprint(struct content_file *files, int n, int flags)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+	int		i, v = STORE_SCHEMA_VERSION;
+
+	h = store_hash(h, &v, sizeof v);
+	h = store_hash(h, DOSSIER_VERSION, strlen(DOSSIER_VERSION));
+	v = flags & STORE_CHECK_QUOTES;
+	h = store_hash(h, &v, sizeof v);
+	for (i = 0; i < n; i++) {
+		h = store_hash(h, files[i].path, strlen(files[i].path) + 1);
+		h = store_hash(h, &files[i].size, sizeof files[i].size);
+		h = store_hash(h, &files[i].mtime_ns, sizeof files[i].mtime_ns);
+	}
+	return xasprintf("%016llx", (unsigned long long)h);
+}
+
+/* Makes dir and its parents; returns 0 or -1 with errno. */
+static int
+store_mkdirs(const char *dir)
+{
+	char	*p, *s;
+
+	s = xstrdup(dir);
+	for (p = s + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(s, 0700) == -1 && errno != EEXIST) {
+			free(s);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(s);
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+/*
+ * The cache file for a content directory: $XDG_CACHE_HOME/dossier/ (else
+ * ~/.cache/dossier/), named after the directory and a hash of its real
+ * path. Returns a newly allocated path, or NULL if there is no home.
+ */
+static char *
+store_cache_path(const char *content, char **dir)
+{
+	const char	*xdg = getenv("XDG_CACHE_HOME"), *home, *base;
+	char		 real[PATH_MAX], *name;
+	uint64_t	 h;
+	size_t		 i;
+
+	if (xdg != NULL && *xdg == '/')
+		*dir = xasprintf("%s/dossier", xdg);
+	else if ((home = getenv("HOME")) != NULL && *home != '\0')
+		*dir = xasprintf("%s/.cache/dossier", home);
+	else
+		return NULL;
+	if (realpath(content, real) == NULL)
+		snprintf(real, sizeof real, "%s", content);
+	h = store_hash(0xcbf29ce484222325ULL, real, strlen(real));
+	base = strrchr(real, '/');
+	base = base != NULL && base[1] != '\0' ? base + 1 : "content";
+	name = xasprintf("%s/%.40s-%016llx.db", *dir, base,
+	    (unsigned long long)h);
+	/* Keep the name to safe characters. */
+	for (i = strlen(*dir) + 1; name[i] != '\0'; i++) {
+		if (name[i] == '/' || name[i] == ' ')
+			name[i] = '_';
+	}
+	return name;
+}
+
+/*
+ * Opens an existing database read-only if it is a whole store built from
+ * exactly this content. Returns the handle, or NULL if it must be rebuilt.
+ */
+static sqlite3 *
+store_try_cache(const char *path, const char *fingerprint)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	struct stat	 sb;
+	int64_t		 pages = -1, size = -1;
+	int		 ok = 0;
+
+	if (stat(path, &sb) == -1 || !S_ISREG(sb.st_mode))
+		return NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, 2000);
+	if (sqlite3_prepare_v2(db, "SELECT (SELECT value FROM meta WHERE"
+	    " key = 'schema'), (SELECT value FROM meta WHERE key ="
+	    " 'fingerprint'), (SELECT page_count * page_size FROM"
+	    " pragma_page_count, pragma_page_size)", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_int(st, 0) == STORE_SCHEMA_VERSION &&
+		    sqlite3_column_text(st, 1) != NULL &&
+		    strcmp((const char *)sqlite3_column_text(st, 1),
+		    fingerprint) == 0) {
+			pages = sqlite3_column_int64(st, 2);
+			size = (int64_t)sb.st_size;
+			/* A truncated file is not a store. */
+			ok = pages == size;
+		}
+		sqlite3_finalize(st);
+	}
+	if (!ok) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+/*
+ * Builds the store into a temporary file beside path and renames it into
+ * place. Returns 0; -1 with diags for content errors; -2 with *err if the
+ * file cannot be written (the caller may fall back to memory).
+ */
+static int
+store_build_file(const char *path, struct content_file *files, int n,
+    const char *fp, int flags, struct diag_list *diags, char **err)
+{
+	sqlite3	*db;
+	char	*tmp;
+	int	 rc;
+
+	tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	unlink(tmp);
+	if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		*err = xasprintf("%s: %s", tmp, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		unlink(tmp);
+		free(tmp);
+		return -2;
+	}
+	rc = store_build(db, files, n, fp, flags, diags, NULL, err);
+	if (sqlite3_close(db) != SQLITE_OK && rc == 0) {
+		*err = xasprintf("%s: cannot close", tmp);
+		rc = -2;
+	}
+	if (rc == 0 && rename(tmp, path) == -1) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		rc = -2;
+	}
+	if (rc != 0) {
+		unlink(tmp);
+		if (rc == -1 && *err != NULL)
+			rc = -2;
+	}
+	free(tmp);
+	return rc;
+}
+
+/* Settings for every connection that reads. */
+static void
+store_setup(struct store *s)
+{
+	sqlite3_busy_timeout(s->db, 2000);
+	sqlite3_exec(s->db, "PRAGMA temp_store = MEMORY;"
+	    "PRAGMA cache_size = -8192;", NULL, NULL, NULL);
+}
+
+struct store *
+store_open(const char *content, const char *dbpath, int flags,
+    struct diag_list *diags, char **err)
+{
+	struct store		*s;
+	struct content_file	*files;
+	sqlite3			*db = NULL;
+	char			*fp, *path = NULL, *dir = NULL, *why = NULL;
+	int			 n, rc;
+
+	*err = NULL;
+	if ((n = content_scan(content, &files, diags)) == -1 ||
+	    diags->errors > 0) {
+		content_files_free(files, n < 0 ? 0 : n);
+		return NULL;
+	}
+	fp = store_fingerprint(files, n, flags);
+	if (!(flags & STORE_MEMORY)) {
+		if (dbpath != NULL)
+			path = xstrdup(dbpath);
+		else if ((path = store_cache_path(content, &dir)) == NULL)
+			why = xstrdup("no cache directory (HOME is not set)");
+		else if (store_mkdirs(dir) == -1)
+			why = xasprintf("%s: %s", dir, strerror(errno));
+	}
+	if (path != NULL && why == NULL && !(flags & STORE_REBUILD))
+		db = store_try_cache(path, fp);
+	if (path != NULL && why == NULL && db == NULL) {
+		rc = store_build_file(path, files, n, fp, flags, diags, &why);
+		if (rc == -1)
+			goto fail;
+		if (rc == 0 && (db = store_try_cache(path, fp)) == NULL)
+			why = xasprintf("%s: cannot open what was built", path);
+	}
+	if (db == NULL) {
+		/* No cache to be had: build in memory, with one warning. */
+		if (why != NULL && !(flags & STORE_QUIET))
+			diag_add(diags, DIAG_WARNING, "dossier", 0, 0,
+			    "cannot write the cache (%s); building the store "
+			    "in memory", why);
+		free(path);
+		path = xstrdup(":memory:");
+		if (sqlite3_open(":memory:", &db) != SQLITE_OK)
+			fatal("cannot open an in-memory database");
+		if (store_build(db, files, n, fp, flags, diags, NULL, err) == -1) {
+			sqlite3_close(db);
+			goto fail;
+		}
+	}
+	s = xcalloc(1, sizeof *s);
+	s->db = db;
+	s->path = path;
+	store_setup(s);
+	free(why);
+	free(dir);
+	free(fp);
+	content_files_free(files, n);
+	return s;
+fail:
+	free(why);
+	free(dir);
+	free(path);
+	free(fp);
+	content_files_free(files, n);
+	return NULL;
+}
+
+int
+store_check(const char *content, struct diag_list *diags,
+    struct store_counts *counts, char **err)
+{
+	struct content_file	*files;
+	sqlite3			*db;
+	int			 n, rc;
+
+	*err = NULL;
+	memset(counts, 0, sizeof *counts);
+	if ((n = content_scan(content, &files, diags)) == -1)
+		return -1;
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK)
+		fatal("cannot open an in-memory database");
+	rc = store_build(db, files, n, "check", STORE_CHECK_QUOTES, diags,
+	    counts, err);
+	sqlite3_close(db);
+	content_files_free(files, n);
+	return rc == 0 && diags->errors == 0 ? 0 : -1;
+}
+
+void
+store_close(struct store *s)
+{
+	int	i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < STORE_NSTMT; i++)
+		sqlite3_finalize(s->stmt[i].st);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *
+store_path(struct store *s)
+{
+	return s->path;
+}
+
+/*
+ * Returns the prepared statement for sql (a string literal: cached by its
+ * address), reset and with bindings cleared. It is a bug for sql not to
+ * prepare, so that is fatal.
+ */
+static sqlite3_stmt *
+store_stmt(struct store *s, const char *sql)
+{
+	int	i;
+
+	for (i = 0; i < STORE_NSTMT && s->stmt[i].sql != NULL; i++) {
+		if (s->stmt[i].sql == sql) {
+			sqlite3_reset(s->stmt[i].st);
+			sqlite3_clear_bindings(s->stmt[i].st);
+			return s->stmt[i].st;
+		}
+	}
+	if (i == STORE_NSTMT)
+		fatal("store: too many cached statements");
+	if (sqlite3_prepare_v2(s->db, sql, -1, &s->stmt[i].st, NULL) !=
+	    SQLITE_OK)
+		fatal("store: %s: %s", sqlite3_errmsg(s->db), sql);
+	s->stmt[i].sql = sql;
+	return s->stmt[i].st;
+}
+
+/* Column i as a newly allocated string, or NULL for SQL NULL. */
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*v = sqlite3_column_text(st, i);
+
+	return v != NULL ? xstrdup((const char *)v) : NULL;
+}
+
+/* Column i copied into a fixed buffer of n bytes ("" for NULL). */
+static void
+col_copy(sqlite3_stmt *st, int i, char *dst, size_t n)
+{
+	const unsigned char	*v = sqlite3_column_text(st, i);
+
+	snprintf(dst, n, "%s", v != NULL ? (const char *)v : "");
+}
+
+static int64_t
+store_int(struct store *s, const char *sql)
+{
+	sqlite3_stmt	*st = store_stmt(s, sql);
+	int64_t		 v = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+void
+store_counts(struct store *s, struct store_counts *c)
+{
+	c->events = store_int(s, "SELECT count(*) FROM event");
+	c->actors = store_int(s, "SELECT count(*) FROM actor");
+	c->sources = store_int(s, "SELECT count(*) FROM source");
+	c->excerpts = store_int(s, "SELECT count(*) FROM excerpt");
+}
+
+void
+store_date_range(struct store *s, char first[11], char last[11])
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, "SELECT (SELECT date FROM event ORDER BY seq"
+	    " LIMIT 1), (SELECT date FROM event ORDER BY seq DESC LIMIT 1)");
+	first[0] = last[0] = '\0';
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		col_copy(st, 0, first, 11);
+		col_copy(st, 1, last, 11);
+	}
+	sqlite3_reset(st);
+}
+
+/*
+ * Rewrites an AND query made by query_translate ("a" "b"*) as an OR of its
+ * terms, so that highlighting marks every term wherever it appears, even in
+ * a row that does not match the whole query. Returns a newly allocated
+ * string.
+ */
+static char *
+store_any(const char *match)
+{
+	struct buf	 b;
+	const char	*p = match;
+	int		 inq = 0;
+
+	buf_init(&b);
+	for (; *p != '\0'; p++) {
+		if (*p == '"') {
+			if (inq && p[1] == '"') {
+				buf_add(&b, p, 2);
+				p++;
+				continue;
+			}
+			inq = !inq;
+		}
+		if (!inq && *p == ' ') {
+			buf_adds(&b, " OR ");
+			continue;
+		}
+		buf_addc(&b, *p);
+	}
+	return buf_detach(&b);
+}
+
+
+/* Appends the WHERE conditions of a filter, numbering parameters from ?2. */
+static void
+view_where(struct buf *b, const struct store_filter *f)
+{
+	if (f->from != NULL)
+		buf_adds(b, " AND e.date >= ?2");
+	if (f->to != NULL)
+		buf_adds(b, " AND e.date <= ?3");
+	if (f->actor != NULL)
+		buf_adds(b, " AND e.seq IN (SELECT seq FROM event_actor"
+		    " WHERE actor = ?4)");
+	if (f->tag != NULL)
+		buf_adds(b, " AND e.seq IN (SELECT seq FROM event_tag"
+		    " WHERE tag = ?5)");
+}
+
+static void
+view_bind(sqlite3_stmt *st, const struct store_filter *f, const char *match)
+{
+	if (match != NULL)
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+	if (f->from != NULL)
+		sqlite3_bind_text(st, 2, f->from, -1, SQLITE_TRANSIENT);
+	if (f->to != NULL)
+		sqlite3_bind_text(st, 3, f->to, -1, SQLITE_TRANSIENT);
+	if (f->actor != NULL)
+		sqlite3_bind_text(st, 4, f->actor, -1, SQLITE_TRANSIENT);
+	if (f->tag != NULL)
+		sqlite3_bind_text(st, 5, f->tag, -1, SQLITE_TRANSIENT);
+}
+
+/* Sets v->base and v->count for a view with at most a date range. */
+static void
+view_range(struct store_view *v, const struct store_filter *f)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(v->s, "SELECT coalesce((SELECT min(seq) FROM event"
+	    " WHERE date >= ?1), (SELECT max(seq) + 1 FROM event), 1),"
+	    " coalesce((SELECT max(seq) FROM event WHERE date <= ?2), 0)");
+	sqlite3_bind_text(st, 1, f->from != NULL ? f->from : "", -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, f->to != NULL ? f->to : "9999-99-99", -1,
+	    SQLITE_TRANSIENT);
+	v->base = 1;
+	v->count = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		v->base = sqlite3_column_int64(st, 0);
+		v->count = sqlite3_column_int64(st, 1) - v->base + 1;
+		if (v->count < 0)
+			v->count = 0;
+	}
+	sqlite3_reset(st);
+}
+
+struct store_view *
+store_view_new(struct store *s, const struct store_filter *f, char **err)
+{
+	struct store_view	*v;
+	struct buf		 sql;
+	sqlite3_stmt		*st;
+	char			*match = NULL;
+	int			 rc;
+
+	*err = NULL;
+	if (f->query != NULL && (match = query_translate(f->query, err)) ==
+	    NULL)
+		return NULL;
+	v = xcalloc(1, sizeof *v);
+	v->s = s;
+	v->order = f->query != NULL ? f->order : STORE_ORDER_DATE;
+	if (match == NULL && f->actor == NULL && f->tag == NULL) {
+		view_range(v, f);
+		return v;
+	}
+	v->match = match;
+	v->query = f->query != NULL ? xstrdup(f->query) : NULL;
+	v->any = match != NULL ? store_any(match) : NULL;
+	v->table = xasprintf("view%d", ++s->nviews);
+
+	buf_init(&sql);
+	buf_addf(&sql, "CREATE TEMP TABLE %s(pos INTEGER PRIMARY KEY,"
+	    " seq INT NOT NULL, rank REAL NOT NULL);", v->table);
+	buf_addf(&sql, "CREATE INDEX temp.%s_seq ON %s(seq)", v->table,
+	    v->table);
+	rc = sqlite3_exec(s->db, buf_str(&sql), NULL, NULL, NULL);
+	buf_reset(&sql);
+	if (rc != SQLITE_OK)
+		goto sqlfail;
+	if (match != NULL) {
+		/* Events and excerpts both count: an event's best hit wins. */
+		buf_addf(&sql, "INSERT INTO %s(pos, seq, rank) SELECT"
+		    " row_number() OVER (ORDER BY %s), seq, rank FROM"
+		    " (SELECT h.seq AS seq, min(h.rank) AS rank FROM"
+		    " (SELECT CASE WHEN f.rowid > 0 THEN f.rowid ELSE"
+		    " (SELECT seq FROM excerpt WHERE xid = -f.rowid) END"
+		    " AS seq, rank FROM fts f"
+		    " WHERE fts MATCH ?1) h JOIN event e ON e.seq = h.seq"
+		    " WHERE 1", v->table,
+		    v->order == STORE_ORDER_RANK ? "rank, seq" : "seq");
+		view_where(&sql, f);
+		buf_adds(&sql, " GROUP BY h.seq)");
+	} else {
+		buf_addf(&sql, "INSERT INTO %s(pos, seq, rank) SELECT"
+		    " row_number() OVER (ORDER BY e.seq), e.seq, 0 FROM"
+		    " event e WHERE 1", v->table);
+		view_where(&sql, f);
+	}
+	if (sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL) !=
+	    SQLITE_OK)
+		goto sqlfail;
+	view_bind(st, f, match);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		goto sqlfail;
+	buf_free(&sql);
+	buf_init(&sql);
+	buf_addf(&sql, "SELECT count(*) FROM %s", v->table);
+	if (sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL) ==
+	    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v->count = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	buf_free(&sql);
+	return v;
+
+sqlfail:
+	/* A query that passed translation can still fail in FTS5. */
+	*err = xasprintf("search failed: %s", sqlite3_errmsg(s->db));
+	buf_free(&sql);
+	store_view_free(v);
+	return NULL;
+}
+
+void
+store_view_free(struct store_view *v)
+{
+	char	*sql;
+
+	if (v == NULL)
+		return;
+	if (v->table != NULL) {
+		sql = xasprintf("DROP TABLE IF EXISTS temp.%s", v->table);
+		sqlite3_exec(v->s->db, sql, NULL, NULL, NULL);
+		free(sql);
+	}
+	free(v->table);
+	free(v->query);
+	free(v->match);
+	free(v->any);
+	free(v);
+}
+
+int64_t
+store_view_count(struct store_view *v)
+{
+	return v->count;
+}
+
+const char *
+store_view_query(struct store_view *v)
+{
+	return v->query;
+}
+
+/*
+ * Prepares a per-view statement: each "@T" in sql stands for the view's
+ * table. Returns a prepared statement the caller finalizes. Views are few
+ * and short-lived, so these are not cached.
+ */
+static sqlite3_stmt *
+view_prepare(struct store_view *v, const char *fmt)
+{
+	sqlite3_stmt	*st;
+	char		*sql;
+
+	struct buf	 b;
+	const char	*p;
+
+	buf_init(&b);
+	for (p = fmt; *p != '\0'; p++) {
+		if (p[0] == '@' && p[1] == 'T') {
+			buf_adds(&b, v->table);
+			p++;
+		} else
+			buf_addc(&b, *p);
+	}
+	sql = buf_detach(&b);
+	if (sqlite3_prepare_v2(v->s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		fatal("store: %s: %s", sqlite3_errmsg(v->s->db), sql);
+	free(sql);
+	return st;
+}
+
+/* Marks the query's terms in text (fts column col of row rowid). */
+static char *
+store_highlight(struct store *s, const char *any, int64_t rowid, int col)
+{
+	sqlite3_stmt	*st;
+	char		*out = NULL;
+
+	st = store_stmt(s, "SELECT highlight(fts, ?3, '" TEXT_MARK_ON "', '"
+	    TEXT_MARK_OFF "') FROM fts WHERE fts MATCH ?1 AND rowid = ?2");
+	sqlite3_bind_text(st, 1, any, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, rowid);
+	sqlite3_bind_int(st, 3, col);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		out = col_dup(st, 0);
+	sqlite3_reset(st);
+	return out;
+}
+
+/* Replaces *text with its highlighted form where a term is in it. */
+static void
+store_mark(struct store *s, const char *any, int64_t rowid, int col,
+    char **text)
+{
+	char	*h;
+
+	if (any == NULL || *text == NULL)
+		return;
+	if ((h = store_highlight(s, any, rowid, col)) != NULL) {
+		free(*text);
+		*text = h;
+	}
+}
+
+static void
+row_fill(struct store_row *r, sqlite3_stmt *st)
+{
+	r->pos = sqlite3_column_int64(st, 0);
+	r->seq = sqlite3_column_int64(st, 1);
+	col_copy(st, 2, r->date, sizeof r->date);
+	col_copy(st, 3, r->time, sizeof r->time);
+	r->approximate = sqlite3_column_int(st, 4);
+	r->id = col_dup(st, 5);
+	r->title = col_dup(st, 6);
+	r->actors = col_dup(st, 7);
+	r->rank = sqlite3_column_double(st, 8);
+}
+
+int
+store_view_rows(struct store_view *v, int64_t pos, int n,
+    struct store_row *rows)
+{
+	sqlite3_stmt	*st;
+	int		 got = 0, own = 0;
+
+	if (n <= 0 || pos < 1 || pos > v->count)
+		return 0;
+	if (v->table == NULL) {
+		st = store_stmt(v->s, "SELECT seq - ?3 + 1, seq, date, time,"
+		    " approximate, id, title, actors, 0 FROM event"
+		    " WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq");
+		sqlite3_bind_int64(st, 1, v->base + pos - 1);
+		sqlite3_bind_int64(st, 2, v->base + v->count - 1);
+		sqlite3_bind_int64(st, 3, v->base);
+	} else {
+		st = view_prepare(v, "SELECT v.pos, e.seq, e.date, e.time,"
+		    " e.approximate, e.id, e.title, e.actors, v.rank FROM @T v"
+		    " JOIN event e ON e.seq = v.seq WHERE v.pos >= ?1"
+		    " ORDER BY v.pos");
+		sqlite3_bind_int64(st, 1, pos);
+		own = 1;
+	}
+	while (got < n && sqlite3_step(st) == SQLITE_ROW) {
+		row_fill(&rows[got], st);
+		store_mark(v->s, v->any, rows[got].seq, 0, &rows[got].title);
+		got++;
+	}
+	if (own)
+		sqlite3_finalize(st);
+	else
+		sqlite3_reset(st);
+	return got;
+}
+
+void
+store_rows_clear(struct store_row *rows, int n)
+{
+	int	i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].id);
+		free(rows[i].title);
+		free(rows[i].actors);
+		memset(&rows[i], 0, sizeof rows[i]);
+	}
+}
+
+/* Runs a per-view single-integer query with one bound integer. */
+static int64_t
+view_int(struct store_view *v, const char *fmt, int64_t a, const char *text)
+{
+	sqlite3_stmt	*st;
+	int64_t		 r = 0;
+
+	st = view_prepare(v, fmt);
+	sqlite3_bind_int64(st, 1, a);
+	if (text != NULL)
+		sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		r = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return r;
+}
+
+int64_t
+store_view_find(struct store_view *v, int64_t seq)
+{
+	int64_t	pos;
+
+	if (v->count == 0)
+		return 0;
+	if (v->table == NULL) {
+		pos = seq - v->base + 1;
+		return pos < 1 ? 1 : pos > v->count ? v->count : pos;
+	}
+	pos = view_int(v, "SELECT coalesce((SELECT pos FROM @T WHERE seq = ?1),"
+	    " (SELECT pos FROM @T WHERE seq > ?1 ORDER BY seq LIMIT 1),"
+	    " (SELECT pos FROM @T ORDER BY seq DESC LIMIT 1))", seq, NULL);
+	return pos;
+}
+
+int64_t
+store_view_find_date(struct store_view *v, const char *date)
+{
+	sqlite3_stmt	*st;
+	int64_t		 seq = 0;
+
+	st = store_stmt(v->s, "SELECT min(seq) FROM event WHERE date >= ?1");
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		seq = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (seq == 0)
+		return 0;
+	if (v->table == NULL) {
+		if (seq > v->base + v->count - 1)
+			return 0;
+		return seq < v->base ? 1 : seq - v->base + 1;
+	}
+	return view_int(v, "SELECT pos FROM @T WHERE seq >= ?1 ORDER BY seq"
+	    " LIMIT 1", seq, NULL);
+}
+
+int64_t
+store_view_next_actor(struct store_view *v, int64_t pos, const char *actor,
+    int dir)
+{
+	sqlite3_stmt	*st;
+	int64_t		 seq = 0;
+
+	if (v->table == NULL) {
+		if (dir > 0)
+			st = store_stmt(v->s, "SELECT min(seq) FROM event_actor"
+			    " WHERE actor = ?1 AND seq > ?2 AND seq <= ?3");
+		else
+			st = store_stmt(v->s, "SELECT max(seq) FROM event_actor"
+			    " WHERE actor = ?1 AND seq < ?2 AND seq >= ?3");
+		sqlite3_bind_text(st, 1, actor, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, v->base + pos - 1);
+		sqlite3_bind_int64(st, 3, dir > 0 ? v->base + v->count - 1 :
+		    v->base);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			seq = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return seq == 0 ? 0 : seq - v->base + 1;
+	}
+	if (dir > 0)
+		return view_int(v, "SELECT min(pos) FROM @T WHERE pos > ?1 AND"
+		    " seq IN (SELECT seq FROM event_actor WHERE actor = ?2)",
+		    pos, actor);
+	return view_int(v, "SELECT max(pos) FROM @T WHERE pos < ?1 AND"
+	    " seq IN (SELECT seq FROM event_actor WHERE actor = ?2)", pos,
+	    actor);
+}
+
+/* Reads an actor row (columns as in STORE_ACTOR_COLS) into a. */
+#define STORE_ACTOR_COLS "a.id, a.name, a.short, a.kind, a.role," \
+	" a.affiliation, (SELECT name FROM actor b WHERE b.id =" \
+	" a.affiliation), a.nevents, a.aid"
+
+static void
+actor_fill(struct store *s, struct store_actor *a, sqlite3_stmt *st)
+{
+	sqlite3_stmt	*al;
+	int		 cap = 0;
+
+	memset(a, 0, sizeof *a);
+	a->id = col_dup(st, 0);
+	a->name = col_dup(st, 1);
+	a->short_name = col_dup(st, 2);
+	a->kind = col_dup(st, 3);
+	a->role = col_dup(st, 4);
+	a->affiliation = col_dup(st, 5);
+	a->affiliation_name = col_dup(st, 6);
+	a->events = sqlite3_column_int64(st, 7);
+	al = store_stmt(s, "SELECT alias FROM alias WHERE aid = ?1"
+	    " ORDER BY ord");
+	sqlite3_bind_int64(al, 1, sqlite3_column_int64(st, 8));
+	while (sqlite3_step(al) == SQLITE_ROW) {
+		if (a->naliases == cap) {
+			cap = cap == 0 ? 4 : cap * 2;
+			a->aliases = xreallocarray(a->aliases, (size_t)cap,
+			    sizeof *a->aliases);
+		}
+		a->aliases[a->naliases++] = col_dup(al, 0);
+	}
+	sqlite3_reset(al);
+}
+
+void
+store_actors_clear(struct store_actor *a, int n)
+{
+	int	i, j;
+
+	for (i = 0; i < n; i++) {
+		free(a[i].id);
+		free(a[i].name);
+		free(a[i].short_name);
+		free(a[i].kind);
+		free(a[i].role);
+		free(a[i].affiliation);
+		free(a[i].affiliation_name);
+		for (j = 0; j < a[i].naliases; j++)
+			free(a[i].aliases[j]);
+		free(a[i].aliases);
+		memset(&a[i], 0, sizeof a[i]);
+	}
+}
+
+static struct store_detail *
+detail_read(struct store *s, sqlite3_stmt *st, const char *query)
+{
+	struct store_detail	*d;
+	sqlite3_stmt		*q;
+	char			*match = NULL, *any = NULL, *err = NULL;
+	int			 cap;
+
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return NULL;
+	}
+	d = xcalloc(1, sizeof *d);
+	d->seq = sqlite3_column_int64(st, 0);
+	d->id = col_dup(st, 1);
+	col_copy(st, 2, d->date, sizeof d->date);
+	col_copy(st, 3, d->time, sizeof d->time);
+	d->approximate = sqlite3_column_int(st, 4);
+	d->title = col_dup(st, 5);
+	d->summary = col_dup(st, 6);
+	d->file = col_dup(st, 7);
+	d->line = sqlite3_column_int(st, 8);
+	sqlite3_reset(st);
+
+	if (query != NULL && (match = query_translate(query, &err)) != NULL)
+		any = store_any(match);
+	free(err);
+	store_mark(s, any, d->seq, 0, &d->title);
+	store_mark(s, any, d->seq, 1, &d->summary);
+
+	q = store_stmt(s, "SELECT " STORE_ACTOR_COLS " FROM event_actor ea"
+	    " JOIN actor a ON a.id = ea.actor WHERE ea.seq = ?1"
+	    " ORDER BY ea.ord");
+	sqlite3_bind_int64(q, 1, d->seq);
+	for (cap = 0; sqlite3_step(q) == SQLITE_ROW; d->nactors++) {
+		if (d->nactors == cap) {
+			cap = cap == 0 ? 4 : cap * 2;
+			d->actors = xreallocarray(d->actors, (size_t)cap,
+			    sizeof *d->actors);
+		}
+		/* actor_fill uses another cached statement: q stays valid. */
+		actor_fill(s, &d->actors[d->nactors], q);
+	}
+	sqlite3_reset(q);
+
+	q = store_stmt(s, "SELECT tag FROM event_tag WHERE seq = ?1"
+	    " ORDER BY ord");
+	sqlite3_bind_int64(q, 1, d->seq);
+	for (cap = 0; sqlite3_step(q) == SQLITE_ROW; d->ntags++) {
+		if (d->ntags == cap) {
+			cap = cap == 0 ? 4 : cap * 2;
+			d->tags = xreallocarray(d->tags, (size_t)cap,
+			    sizeof *d->tags);
+		}
+		d->tags[d->ntags] = col_dup(q, 0);
+	}
+	sqlite3_reset(q);
+
+	q = store_stmt(s, "SELECT x.source, s.title, s.publisher, s.url,"
+	    " s.published, x.quote, x.note, x.xid FROM excerpt x JOIN source s"
+	    " ON s.id = x.source WHERE x.seq = ?1 ORDER BY x.ord");
+	sqlite3_bind_int64(q, 1, d->seq);
+	for (cap = 0; sqlite3_step(q) == SQLITE_ROW; d->nexcerpts++) {
+		struct store_excerpt	*x;
+
+		if (d->nexcerpts == cap) {
+			cap = cap == 0 ? 4 : cap * 2;
+			d->excerpts = xreallocarray(d->excerpts, (size_t)cap,
+			    sizeof *d->excerpts);
+		}
+		x = &d->excerpts[d->nexcerpts];
+		x->source = col_dup(q, 0);
+		x->source_title = col_dup(q, 1);
+		x->publisher = col_dup(q, 2);
+		x->url = col_dup(q, 3);
+		x->published = col_dup(q, 4);
+		x->quote = col_dup(q, 5);
+		x->note = col_dup(q, 6);
+		store_mark(s, any, -sqlite3_column_int64(q, 7), 1, &x->quote);
+		store_mark(s, any, -sqlite3_column_int64(q, 7), 2, &x->note);
+	}
+	sqlite3_reset(q);
+	free(match);
+	free(any);
+	return d;
+}
+
+#define STORE_DETAIL_SQL "SELECT e.seq, e.id, e.date, e.time," \
+	" e.approximate, e.title, e.summary, f.path, e.line FROM event e" \
+	" LEFT JOIN file f ON f.fid = e.fid"
+
+struct store_detail *
+store_detail_get(struct store *s, int64_t seq, const char *query)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, STORE_DETAIL_SQL " WHERE e.seq = ?1");
+	sqlite3_bind_int64(st, 1, seq);
+	return detail_read(s, st, query);
+}
+
+struct store_detail *
+store_detail_by_id(struct store *s, const char *id, const char *query)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(s, STORE_DETAIL_SQL " WHERE e.id = ?1");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	return detail_read(s, st, query);
+}
+
+void
+store_detail_free(struct store_detail *d)
+{
+	int	i;
+
+	if (d == NULL)
+		return;
+	free(d->id);
+	free(d->title);
+	free(d->summary);
+	free(d->file);
+	store_actors_clear(d->actors, d->nactors);
+	free(d->actors);
+	for (i = 0; i < d->ntags; i++)
+		free(d->tags[i]);
+	free(d->tags);
+	for (i = 0; i < d->nexcerpts; i++) {
+		free(d->excerpts[i].source);
+		free(d->excerpts[i].source_title);
+		free(d->excerpts[i].publisher);
+		free(d->excerpts[i].url);
+		free(d->excerpts[i].published);
+		free(d->excerpts[i].quote);
+		free(d->excerpts[i].note);
+	}
+	free(d->excerpts);
+	free(d);
+}
+
+/* The actor filter: id, name or an alias contains ?1, case-insensitively. */
+#define STORE_ACTOR_MATCH "(?1 IS NULL OR instr(lower(a.id), lower(?1))" \
+	" OR instr(lower(a.name), lower(?1)) OR EXISTS (SELECT 1 FROM alias" \
+	" l WHERE l.aid = a.aid AND instr(lower(l.alias), lower(?1))))"
+
+static void
+bind_filter(sqlite3_stmt *st, const char *filter)
+{
+	if (filter != NULL && *filter != '\0')
+		sqlite3_bind_text(st, 1, filter, -1, SQLITE_TRANSIENT);
+}
+
+int
+store_actor_list(struct store *s, const char *filter, int64_t offset, int n,
+    struct store_actor *out)
+{
+	sqlite3_stmt	*st;
+	int		 got = 0;
+
+	st = store_stmt(s, "SELECT " STORE_ACTOR_COLS " FROM actor a WHERE "
+	    STORE_ACTOR_MATCH " ORDER BY a.nevents DESC, a.name, a.id"
+	    " LIMIT ?3 OFFSET ?2");
+	bind_filter(st, filter);
+	sqlite3_bind_int64(st, 2, offset);
+	sqlite3_bind_int(st, 3, n);
+	while (got < n && sqlite3_step(st) == SQLITE_ROW)
+		actor_fill(s, &out[got++], st);
+	sqlite3_reset(st);
+	return got;
+}
+
+int64_t
+store_actor_count(struct store *s, const char *filter)
+{
+	sqlite3_stmt	*st;
+	int64_t		 n = 0;
+
+	st = store_stmt(s, "SELECT count(*) FROM actor a WHERE "
+	    STORE_ACTOR_MATCH);
+	bind_filter(st, filter);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+int
+store_actor_get(struct store *s, const char *id, struct store_actor *out)
+{
+	sqlite3_stmt	*st;
+	int		 rc = -1;
+
+	st = store_stmt(s, "SELECT " STORE_ACTOR_COLS " FROM actor a"
+	    " WHERE a.id = ?1");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		actor_fill(s, out, st);
+		rc = 0;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/*
+ * The hits of a search, best first: events and excerpts, each with its
+ * event. Columns: event id, date, title, kind, snippet, rank. The best hits
+ * are found first (FTS5 sorts by rank itself), then each gets a snippet from
+ * the first column that holds a term: title, text, note, else actor names.
+ */
+#define STORE_SNIP(c) "snippet(fts, " #c ", '" TEXT_MARK_ON "', '" \
+	TEXT_MARK_OFF "', '…', 16)"
+#define STORE_HAS(c) "instr(highlight(fts, " #c ", '" TEXT_MARK_ON "', ''), '" \
+	TEXT_MARK_ON "')"
+#define STORE_SEARCH_SQL "SELECT e.id, e.date, e.title, CASE WHEN h.r > 0" \
+	" THEN 'event' ELSE 'excerpt' END, (SELECT CASE WHEN " STORE_HAS(0) \
+	" THEN " STORE_SNIP(0) " WHEN " STORE_HAS(1) " THEN " STORE_SNIP(1) \
+	" WHEN " STORE_HAS(2) " THEN " STORE_SNIP(2) " ELSE " STORE_SNIP(3) \
+	" END FROM fts WHERE fts MATCH ?1 AND rowid = h.r), h.rank" \
+	" FROM (SELECT rowid AS r, rank FROM fts WHERE fts MATCH ?1" \
+	" ORDER BY rank LIMIT ?2) h JOIN event e ON e.seq = CASE WHEN" \
+	" h.r > 0 THEN h.r ELSE (SELECT seq FROM excerpt WHERE xid = -h.r)" \
+	" END ORDER BY h.rank, h.r"
+
+int64_t
+store_search(struct store *s, const char *query, int64_t limit,
+    void (*fn)(const struct store_hit *, void *), void *arg, char **err)
+{
+	struct store_hit	 h;
+	sqlite3_stmt		*st;
+	char			*match;
+	int64_t			 n = 0;
+	int			 rc;
+
+	if ((match = query_translate(query, err)) == NULL)
+		return -1;
+	st = store_stmt(s, STORE_SEARCH_SQL);
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h.event = (const char *)sqlite3_column_text(st, 0);
+		col_copy(st, 1, h.date, sizeof h.date);
+		h.title = (const char *)sqlite3_column_text(st, 2);
+		h.kind = strcmp((const char *)sqlite3_column_text(st, 3),
+		    "event") == 0 ? "event" : "excerpt";
+		h.snippet = (const char *)sqlite3_column_text(st, 4);
+		h.rank = sqlite3_column_double(st, 5);
+		fn(&h, arg);
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		*err = xasprintf("search failed: %s", sqlite3_errmsg(s->db));
+		n = -1;
+	}
+	sqlite3_reset(st);
+	free(match);
+	return n;
+}
+
+/*
+ * Writes the rows of st, one JSON value a row in column 0, as an array.
+ * Returns the number of rows, or -1 with *err.
+ */
+static int64_t
+json_array_out(struct store *s, sqlite3_stmt *st, FILE *out, char **err)
+{
+	int64_t	n = 0;
+	int	rc;
+
+	fputc('[', out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs(n++ == 0 ? "\n  " : ",\n  ", out);
+		fputs((const char *)sqlite3_column_text(st, 0), out);
+	}
+	fputs(n == 0 ? "]\n" : "\n]\n", out);
+	if (rc != SQLITE_DONE) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return n;
+}
+
+/* An event as a JSON object: the keys are a contract (README). */
+#define STORE_JSON_EVENT "json_object('id', e.id, 'date', e.date," \
+	" 'time', e.time, 'approximate', json(CASE WHEN e.approximate" \
+	" THEN 'true' ELSE 'false' END), 'title', e.title, 'actors'," \
+	" (SELECT json_group_array(actor) FROM (SELECT actor FROM" \
+	" event_actor WHERE seq = e.seq ORDER BY ord)), 'tags'," \
+	" (SELECT json_group_array(tag) FROM (SELECT tag FROM event_tag" \
+	" WHERE seq = e.seq ORDER BY ord))"
+
+int
+store_json_list(struct store *s, const struct store_filter *f, int64_t limit,
+    FILE *out, char **err)
+{
+	struct store_view	*v;
+	sqlite3_stmt		*st;
+	char			*sql;
+	int64_t			 n;
+
+	*err = NULL;
+	if ((v = store_view_new(s, f, err)) == NULL)
+		return -1;
+	if (v->table == NULL)
+		sql = xasprintf("SELECT " STORE_JSON_EVENT ") FROM event e"
+		    " WHERE e.seq >= ?1 AND e.seq < ?1 + ?2 ORDER BY e.seq");
+	else
+		sql = xasprintf("SELECT " STORE_JSON_EVENT ") FROM %s v JOIN"
+		    " event e ON e.seq = v.seq WHERE v.pos >= ?1 AND"
+		    " v.pos < ?1 + ?2 ORDER BY v.pos", v->table);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		fatal("store: %s: %s", sqlite3_errmsg(s->db), sql);
+	free(sql);
+	sqlite3_bind_int64(st, 1, v->table == NULL ? v->base : 1);
+	sqlite3_bind_int64(st, 2, limit > 0 && limit < v->count ? limit :
+	    v->count);
+	n = json_array_out(s, st, out, err);
+	sqlite3_finalize(st);
+	store_view_free(v);
+	return n < 0 ? -1 : 0;
+}
+
+int
+store_json_show(struct store *s, const char *id, FILE *out, char **err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*err = NULL;
+	st = store_stmt(s, "SELECT json_insert(" STORE_JSON_EVENT "),"
+	    " '$.summary', e.summary, '$.excerpts', (SELECT"
+	    " json_group_array(json_object('source', x.source, 'source_title',"
+	    " s.title, 'publisher', s.publisher, 'url', s.url, 'quote',"
+	    " x.quote, 'note', x.note)) FROM (SELECT * FROM excerpt WHERE"
+	    " seq = e.seq ORDER BY ord) x JOIN source s ON s.id = x.source),"
+	    " '$.actor_names', (SELECT json_group_array(a.name) FROM (SELECT"
+	    " actor FROM event_actor WHERE seq = e.seq ORDER BY ord) ea JOIN"
+	    " actor a ON a.id = ea.actor)) FROM event e WHERE e.id = ?1");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		fprintf(out, "%s\n", (const char *)sqlite3_column_text(st, 0));
+		rc = 0;
+	} else if (rc == SQLITE_DONE)
+		rc = 1;
+	else {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		rc = -1;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+store_json_search(struct store *s, const char *query, int64_t limit,
+    FILE *out, int64_t *nhits, char **err)
+{
+	sqlite3_stmt	*st;
+	char		*match;
+
+	*err = NULL;
+	*nhits = 0;
+	if ((match = query_translate(query, err)) == NULL)
+		return -1;
+	st = store_stmt(s, "WITH h(id, date, title, kind, snip, rank) AS ("
+	    STORE_SEARCH_SQL ") SELECT json_object('event', id, 'date', date,"
+	    " 'title', title, 'kind', kind, 'snippet', replace(replace(snip, '"
+	    TEXT_MARK_ON "', '['), '" TEXT_MARK_OFF "', ']'), 'rank', rank)"
+	    " FROM h");
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+	free(match);
+	*nhits = json_array_out(s, st, out, err);
+	sqlite3_reset(st);
+	return *nhits < 0 ? -1 : 0;
+}
+
+int
+store_json_actors(struct store *s, FILE *out, char **err)
+{
+	sqlite3_stmt	*st;
+
+	*err = NULL;
+	st = store_stmt(s, "SELECT json_object('id', a.id, 'name', a.name,"
+	    " 'kind', a.kind, 'events', a.nevents, 'role', a.role,"
+	    " 'affiliation', a.affiliation, 'aliases', (SELECT"
+	    " json_group_array(alias) FROM (SELECT alias FROM alias WHERE"
+	    " aid = a.aid ORDER BY ord))) FROM actor a"
+	    " ORDER BY a.nevents DESC, a.name, a.id");
+	return json_array_out(s, st, out, err) < 0 ? -1 : 0;
+}
