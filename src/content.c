@@ -619,9 +619,10 @@ cp_record(struct cparse *cp, struct rec *r)
 		cp->bad |= outer_bad;
 		return -1;
 	}
+	/* Every way out of the loop goes through the cleanup below it. */
 	for (;;) {
 		if (cp_next(cp) == -1)
-			return -1;
+			break;
 		if (cp->ev.type == YAML_MAPPING_END_EVENT)
 			break;
 		km = cp->ev.start_mark;
@@ -632,7 +633,7 @@ cp_record(struct cparse *cp, struct rec *r)
 			    cp_node_name(cp->ev.type));
 			if (cp_skip(cp) == -1 || cp_next(cp) == -1 ||
 			    cp_skip(cp) == -1)
-				return -1;
+				break;
 			continue;
 		}
 		key = xstrdup((const char *)cp->ev.data.scalar.value);
