@@ -36,7 +36,7 @@ BIN	:= $(BUILD)/dossier
 UNIT_SRC := $(wildcard tests/unit/test-*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test check-build install uninstall asan fuzz bench clean
+.PHONY: all deps run test units install uninstall asan fuzz fuzz-run bench clean
 
 all: $(BIN)
 
@@ -62,24 +62,66 @@ $(BUILD)/tests/test-%: tests/unit/test-%.c $(BUILD)/tests/unit.o $(LIB) | $(BUIL
 # Installs what the build and the tests need, through the system's package
 # manager, only where something is missing.
 deps:
-	@sh .ci/deps
+	@sh .ci/deps build
 
-run: deps
+run:
+	@sh .ci/deps build
 	@$(MAKE) --no-print-directory all
 	./$(BIN)
 
-test: deps
+test:
+	@sh .ci/deps test
 	@$(MAKE) --no-print-directory all units
 	@sh tests/run.sh
 
 units: $(UNIT_BIN)
 
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	      -fno-sanitize-recover=all
+asan:
+	@sh .ci/deps test
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="$(ASAN_FLAGS)" \
+	    LDFLAGS="-fsanitize=address,undefined" all units
+	@BUILD=$(CURDIR)/build/asan DOSSIER=$(CURDIR)/build/asan/dossier \
+	    ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 sh tests/run.sh
+
+# libFuzzer targets (clang): the content loader, the theme loader and the
+# query translation. fuzz-run runs each for FUZZ_SECONDS from its seeds.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := content theme query
+FUZZ_BIN     := $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
+fuzz:
+	@sh .ci/deps dev
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) \
+	    OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+	    build/fuzz/libdossier.a
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c build/fuzz/libdossier.a
+	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -O1 -g $(PKG_CFLAGS) \
+	    -fsanitize=fuzzer,address,undefined -o $@ $< \
+	    build/fuzz/libdossier.a $(LDLIBS)
+
+fuzz-run: fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	    mkdir -p build/fuzz/corpus-$$t && \
+	    echo "fuzz: $$t for $(FUZZ_SECONDS) s" && \
+	    ./build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) \
+	        -max_len=65536 -timeout=5 -rss_limit_mb=1024 \
+	        -artifact_prefix=build/fuzz/ -print_final_stats=0 \
+	        build/fuzz/corpus-$$t tests/fuzz/corpus/$$t \
+	        >build/fuzz/$$t.log 2>&1 || \
+	    { tail -40 build/fuzz/$$t.log; exit 1; }; \
+	done; echo "fuzz: no crash"
+
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/themes \
 	    $(DESTDIR)$(DATADIR)/content $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/dossier
-	install -m 644 dossier.1 $(DESTDIR)$(MANDIR)/man1/dossier.1 2>/dev/null || \
-	    install -m 644 src/dossier.1 $(DESTDIR)$(MANDIR)/man1/dossier.1
+	install -m 644 src/dossier.1 $(DESTDIR)$(MANDIR)/man1/dossier.1
 	install -m 644 themes/*.yaml $(DESTDIR)$(DATADIR)/themes/
 	cd content && find . -name '*.yaml' -exec \
 	    install -D -m 644 {} $(DESTDIR)$(DATADIR)/content/{} \;
