@@ -76,6 +76,9 @@ struct theme {
 /* Returns the element's key in theme files ("timeline.day"). */
 const char	*theme_elem_name(enum theme_elem);
 
+/* Returns the element whose key is name ("timeline.day"), or -1 if none. */
+int		 theme_elem_find(const char *name);
+
 /*
  * Loads a theme file. Elements the file does not set fall back to the
  * built-in default's styles. Returns a new theme (free with theme_free), or
@@ -83,10 +86,27 @@ const char	*theme_elem_name(enum theme_elem);
  */
 struct theme	*theme_load(const char *path, struct diag_list *diags);
 
+/*
+ * Loads a theme from len bytes at data (the fuzz target's way in); file names
+ * it in diagnostics and becomes the theme's path. Otherwise as theme_load.
+ */
+struct theme	*theme_load_buffer(const char *file, const char *data,
+		     size_t len, struct diag_list *diags);
+
 /* Returns a new copy of the built-in dark default or monochrome theme. */
 struct theme	*theme_builtin(int monochrome);
 
 void		 theme_free(struct theme *);
+
+/*
+ * Returns the style to draw an element with on a terminal showing ncolors
+ * colours (pass 0 for none: a monochrome terminal, NO_COLOR, --no-color).
+ * Without colours a colour theme gives way to the element's monochrome
+ * fallback (the built-in monochrome style), so every element stays
+ * distinguishable by attributes alone. Valid until theme_free.
+ */
+const struct theme_style *theme_style(const struct theme *, enum theme_elem,
+		     int ncolors);
 
 /*
  * Parses a colour: a name of the 16 ("red", "brightred", "default"...),
