@@ -108,6 +108,7 @@ struct store_row {
 	char	*title;		/* highlighted when the view has a query */
 	char	*actors;	/* short actor names joined by ", " */
 	double	 rank;		/* bm25 rank in a search view, else 0 */
+	int64_t	 rid;		/* the store's own row id (internal) */
 };
 
 /*
@@ -175,6 +176,7 @@ struct store_detail {
 	int			 nexcerpts;
 	char			*file;		/* content file it came from */
 	int			 line;
+	int64_t			 rid;		/* the store's row id (internal) */
 };
 
 /*

@@ -1,14 +1,18 @@
 /*
- * store-build.c: builds the store from content files. Records are saved as
- * the loader reads them; then SQL checks what needs the whole corpus (unique
- * ids, references) and reports it with the positions saved alongside; only
- * when there is no error are events numbered in date order and indexed, in
- * one transaction.
+ * store-build.c: builds and updates the store from content files, in one
+ * transaction. Only the files whose size or modification time changed are
+ * read again: their old rows go, their new rows are staged as the loader
+ * reads them, then SQL checks what needs the whole corpus (unique ids,
+ * references, including references from unchanged files to ids that went)
+ * and reports it with the positions saved alongside. Only when there is no
+ * error are the staged events numbered and indexed. A full build is the
+ * same update of an empty store.
  *
- * Design note: the timeline number (seq) of an event is the rowid of the
- * event table, assigned in date order at build time. The reader's windows
- * are then rowid ranges, and "position 12 of 48" in the whole timeline is
- * just seq.
+ * Design note: an event has a stable row id (rid), which links and the
+ * full-text index use, and a dense timeline number (seq) in date order,
+ * which the reader's windows use: "position 12 of 48" is just seq. An
+ * update renumbers only the events on or after the earliest date it
+ * touched.
  */
 #include <sys/time.h>
 
@@ -37,19 +41,26 @@ static const char build_schema[] =
 	"  title TEXT NOT NULL, publisher TEXT, url TEXT, published TEXT,"
 	"  text TEXT, fid INT, line INT, col INT, text_line INT,"
 	"  text_col INT);"
-	"CREATE TABLE event(seq INTEGER PRIMARY KEY, id TEXT NOT NULL,"
+	"CREATE TABLE event(rid INTEGER PRIMARY KEY, seq INT NOT NULL,"
+	"  id TEXT NOT NULL,"
 	"  date TEXT NOT NULL, time TEXT, approximate INT NOT NULL,"
 	"  title TEXT NOT NULL, summary TEXT, actors TEXT NOT NULL DEFAULT '',"
 	"  fid INT, line INT, col INT);"
-	"CREATE TABLE event_actor(seq INT NOT NULL, ord INT NOT NULL,"
-	"  actor TEXT NOT NULL, PRIMARY KEY(seq, ord)) WITHOUT ROWID;"
-	"CREATE TABLE event_tag(seq INT NOT NULL, ord INT NOT NULL,"
-	"  tag TEXT NOT NULL, PRIMARY KEY(seq, ord)) WITHOUT ROWID;"
-	"CREATE TABLE excerpt(xid INTEGER PRIMARY KEY, seq INT NOT NULL,"
+	"CREATE TABLE event_actor(rid INT NOT NULL, ord INT NOT NULL,"
+	"  actor TEXT NOT NULL, PRIMARY KEY(rid, ord)) WITHOUT ROWID;"
+	"CREATE TABLE event_tag(rid INT NOT NULL, ord INT NOT NULL,"
+	"  tag TEXT NOT NULL, PRIMARY KEY(rid, ord)) WITHOUT ROWID;"
+	"CREATE TABLE excerpt(xid INTEGER PRIMARY KEY, rid INT NOT NULL,"
 	"  ord INT NOT NULL, source TEXT NOT NULL, quote TEXT NOT NULL,"
 	"  note TEXT, fid INT, line INT, col INT);"
+	/* Events by rid, excerpts by -xid; a title match weighs most. */
 	"CREATE VIRTUAL TABLE fts USING fts5(title, body, note, actors,"
 	"  tokenize = 'porter unicode61 remove_diacritics 2');"
+	"INSERT INTO fts(fts, rank) VALUES ('rank',"
+	"  'bm25(10.0, 4.0, 2.0, 3.0)');";
+
+/* What an update works with; gone when the connection closes. */
+static const char build_temp[] =
 	/* Events and their links are staged until they can be numbered. */
 	"CREATE TEMP TABLE ev_in(rin INTEGER PRIMARY KEY, id TEXT, date TEXT,"
 	"  time TEXT, approximate INT, title TEXT, summary TEXT, fid INT,"
@@ -59,7 +70,39 @@ static const char build_schema[] =
 	"CREATE TEMP TABLE et_in(rin INT, ord INT, tag TEXT);"
 	"CREATE TEMP TABLE ex_in(rin INT, ord INT, source TEXT, quote TEXT,"
 	"  note TEXT, line INT, col INT, sline INT, scol INT, qline INT,"
-	"  qcol INT);";
+	"  qcol INT);"
+	/* Files read again, and actor and source ids they defined before. */
+	"CREATE TEMP TABLE chg(fid INTEGER PRIMARY KEY);"
+	"CREATE TEMP TABLE chg_actor(id TEXT PRIMARY KEY) WITHOUT ROWID;"
+	"CREATE TEMP TABLE gone_source(id TEXT PRIMARY KEY) WITHOUT ROWID;"
+	"CREATE TEMP TABLE emap(rin INTEGER PRIMARY KEY, rid INT);"
+	"CREATE INDEX temp.ev_in_id ON ev_in(id);"
+	"CREATE INDEX temp.ea_in_rin ON ea_in(rin, actor);";
+
+static const char build_temp_drop[] =
+	"DROP TABLE IF EXISTS temp.ev_in; DROP TABLE IF EXISTS temp.ea_in;"
+	"DROP TABLE IF EXISTS temp.et_in; DROP TABLE IF EXISTS temp.ex_in;"
+	"DROP TABLE IF EXISTS temp.chg; DROP TABLE IF EXISTS temp.chg_actor;"
+	"DROP TABLE IF EXISTS temp.gone_source; DROP TABLE IF EXISTS temp.emap;"
+	"DROP TABLE IF EXISTS temp.renum; DROP TABLE IF EXISTS temp.anames;";
+
+/* Indexes of the small tables, wanted before the checks. */
+static const char build_small_indexes[] =
+	"CREATE INDEX IF NOT EXISTS actor_id ON actor(id);"
+	"CREATE INDEX IF NOT EXISTS actor_fid ON actor(fid);"
+	"CREATE INDEX IF NOT EXISTS source_id ON source(id);"
+	"CREATE INDEX IF NOT EXISTS source_fid ON source(fid);";
+
+/* Indexes of the big tables: a full build makes them after the inserts. */
+static const char build_indexes[] =
+	"CREATE INDEX IF NOT EXISTS event_seq ON event(seq);"
+	"CREATE UNIQUE INDEX IF NOT EXISTS event_id ON event(id);"
+	"CREATE INDEX IF NOT EXISTS event_date ON event(date, seq);"
+	"CREATE INDEX IF NOT EXISTS event_fid ON event(fid);"
+	"CREATE INDEX IF NOT EXISTS event_actor_actor ON event_actor(actor, rid);"
+	"CREATE INDEX IF NOT EXISTS event_tag_tag ON event_tag(tag, rid);"
+	"CREATE INDEX IF NOT EXISTS excerpt_rid ON excerpt(rid, ord);"
+	"CREATE INDEX IF NOT EXISTS excerpt_source ON excerpt(source);";
 
 /* Statements of the sink, prepared once per build. */
 enum {
@@ -86,6 +129,10 @@ struct build {
 	sqlite3_stmt		*ins[INS_N];
 	struct content_file	*files;
 	int			 nfiles;
+	int			*fids;	/* file id of each of files */
+	sqlite3_stmt		*path_st;
+	char			*pathv[2];	/* build_path's answers */
+	int			 pathi;
 	struct diag_list	*diags;
 	char			*err;
 	struct store_counts	 n;	/* valid records read */
@@ -363,12 +410,26 @@ build_suggest(struct build *b, const char *table, const char *id)
 	return out;
 }
 
+/*
+ * The path of file fid, for messages. Valid until the next call but one,
+ * so that one message can name two files.
+ */
 static const char *
 build_path(struct build *b, int fid)
 {
-	if (fid < 0 || fid >= b->nfiles)
+	char	*p = NULL;
+
+	if (b->path_st == NULL && sqlite3_prepare_v2(b->db, "SELECT path FROM"
+	    " file WHERE fid = ?1", -1, &b->path_st, NULL) != SQLITE_OK)
 		return "?";
-	return b->files[fid].path;
+	sqlite3_bind_int(b->path_st, 1, fid);
+	if (sqlite3_step(b->path_st) == SQLITE_ROW)
+		p = xstrdup((const char *)sqlite3_column_text(b->path_st, 0));
+	sqlite3_reset(b->path_st);
+	b->pathi = !b->pathi;
+	free(b->pathv[b->pathi]);
+	b->pathv[b->pathi] = p;
+	return p != NULL ? p : "?";
 }
 
 /*
@@ -427,7 +488,11 @@ build_check(struct build *b, const char *sql, enum check_kind k,
 	return 0;
 }
 
-/* The checks that need the whole corpus, reported with saved positions. */
+/*
+ * The checks that need the whole corpus, reported with saved positions.
+ * Staged rows (ev_in and its links) are checked against everything; rows of
+ * unchanged files only against the ids that went away with this update.
+ */
 static int
 build_validate(struct build *b)
 {
@@ -452,6 +517,10 @@ build_validate(struct build *b)
 		  " (SELECT min(rin) FROM ev_in WHERE id = a.id)"
 		  " WHERE f.rin <> a.rin ORDER BY a.rin LIMIT 101",
 		  CHECK_DUPLICATE, "event", NULL },
+		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
+		  " FROM ev_in a JOIN event f ON f.id = a.id"
+		  " ORDER BY a.rin LIMIT 101",
+		  CHECK_DUPLICATE, "event", NULL },
 		{ "SELECT a.fid, a.aff_line, a.aff_col, a.affiliation"
 		  " FROM actor a WHERE a.affiliation IS NOT NULL AND NOT EXISTS"
 		  " (SELECT 1 FROM actor b WHERE b.id = a.affiliation)"
@@ -467,6 +536,17 @@ build_validate(struct build *b)
 		  " (SELECT 1 FROM source s WHERE s.id = x.source)"
 		  " ORDER BY x.rin, x.ord LIMIT 101",
 		  CHECK_UNKNOWN, "source", "source" },
+		/* Unchanged files still naming an actor or source that went. */
+		{ "SELECT e.fid, e.line, e.col, ea.actor FROM event_actor ea"
+		  " JOIN event e ON e.rid = ea.rid WHERE ea.actor IN"
+		  " (SELECT id FROM chg_actor EXCEPT SELECT id FROM actor)"
+		  " ORDER BY e.fid, e.line LIMIT 101",
+		  CHECK_UNKNOWN, "actor", "actor" },
+		{ "SELECT x.fid, x.line, x.col, x.source FROM excerpt x"
+		  " WHERE x.source IN (SELECT id FROM gone_source"
+		  " EXCEPT SELECT id FROM source)"
+		  " ORDER BY x.fid, x.line LIMIT 101",
+		  CHECK_UNKNOWN, "source", "source" },
 		{ "SELECT e.fid, a.line, a.col, a.actor FROM ea_in a"
 		  " JOIN ev_in e ON e.rin = a.rin WHERE EXISTS (SELECT 1 FROM"
 		  " ea_in b WHERE b.rin = a.rin AND b.actor = a.actor AND"
@@ -475,13 +555,8 @@ build_validate(struct build *b)
 	};
 	size_t	i;
 
-	if (sqlite3_exec(b->db,
-	    "CREATE INDEX actor_id ON actor(id);"
-	    "CREATE INDEX source_id ON source(id);"
-	    "CREATE INDEX temp.ev_in_id ON ev_in(id);"
-	    "CREATE INDEX temp.ea_in_rin ON ea_in(rin, actor);"
-	    "CREATE INDEX temp.ex_in_source ON ex_in(source);",
-	    NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(b->db, build_small_indexes, NULL, NULL, NULL) !=
+	    SQLITE_OK)
 		return build_sqlerr(b, "indexing");
 	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
 		if (build_check(b, checks[i].sql, checks[i].kind,
@@ -578,102 +653,311 @@ build_check_quotes(struct build *b)
 	return 0;
 }
 
-/* Numbers events in date order and builds links, counts and the index. */
+/* Runs one SQL script; returns 0 or -1 with b->err. */
 static int
-build_finish(struct build *b, const char *fingerprint)
+build_exec(struct build *b, const char *sql, const char *what)
+{
+	if (sqlite3_exec(b->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return build_sqlerr(b, what);
+	return 0;
+}
+
+/* Runs sql with integer parameters ?1.. bound from v; returns 0 or -1. */
+static int
+build_run(struct build *b, const char *sql, const int64_t *v, int n)
+{
+	sqlite3_stmt	*st;
+	int		 i, rc;
+
+	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "updating the store");
+	for (i = 0; i < n; i++)
+		sqlite3_bind_int64(st, i + 1, v[i]);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return build_sqlerr(b, "updating the store");
+	return 0;
+}
+
+/* Returns the single integer sql yields (0 for NULL), or -1 on error. */
+static int64_t
+build_int(struct build *b, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int64_t		 v = -1;
+
+	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "updating the store");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Compares the files found with those the store was built from: each found
+ * file gets its id in b->fids, and *parse[i] says whether it must be read
+ * (new or changed). Changed and vanished files go into chg. Returns the
+ * number of files to read, or -1.
+ */
+static int
+build_sync_files(struct build *b, int *parse)
+{
+	sqlite3_stmt	*find, *ins, *upd;
+	int64_t		 next;
+	int		 i, n = 0, rc = -1;
+
+	if (build_exec(b, "CREATE TEMP TABLE seen(fid INTEGER PRIMARY KEY)",
+	    "updating the store") == -1)
+		return -1;
+	if ((next = build_int(b, "SELECT coalesce(max(fid), -1) + 1 FROM"
+	    " file")) == -1)
+		return -1;
+	find = ins = upd = NULL;
+	if (sqlite3_prepare_v2(b->db, "SELECT fid, size = ?2 AND mtime = ?3"
+	    " FROM file WHERE rel = ?1", -1, &find, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(b->db, "INSERT INTO file(fid, path, rel, size,"
+	    " mtime) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &ins, NULL) !=
+	    SQLITE_OK ||
+	    sqlite3_prepare_v2(b->db, "UPDATE file SET path = ?2, size = ?4,"
+	    " mtime = ?5 WHERE fid = ?1; ", -1, &upd, NULL) != SQLITE_OK) {
+		build_sqlerr(b, "updating the store");
+		goto out;
+	}
+	for (i = 0; i < b->nfiles; i++) {
+		struct content_file	*f = &b->files[i];
+		sqlite3_stmt		*st = ins;
+		int64_t			 fid = next;
+
+		sqlite3_bind_text(find, 1, f->rel, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(find, 2, (int64_t)f->size);
+		sqlite3_bind_int64(find, 3, f->mtime_ns);
+		parse[i] = 1;
+		if (sqlite3_step(find) == SQLITE_ROW) {
+			fid = sqlite3_column_int64(find, 0);
+			parse[i] = !sqlite3_column_int(find, 1);
+			st = upd;
+		} else
+			next++;
+		sqlite3_reset(find);
+		b->fids[i] = (int)fid;
+		if (build_run(b, "INSERT INTO seen VALUES (?1)", &fid, 1) == -1)
+			goto out;
+		if (!parse[i])
+			continue;
+		n++;
+		if (st == upd &&
+		    build_run(b, "INSERT INTO chg VALUES (?1)", &fid, 1) == -1)
+			goto out;
+		sqlite3_bind_int64(st, 1, fid);
+		bind_text(st, 2, f->path);
+		bind_text(st, 3, f->rel);
+		sqlite3_bind_int64(st, 4, (int64_t)f->size);
+		sqlite3_bind_int64(st, 5, f->mtime_ns);
+		if (build_step(b, st) == -1)
+			goto out;
+	}
+	/* Files that vanished count as changed; their rows go below. */
+	if (build_exec(b, "INSERT INTO chg SELECT fid FROM file WHERE fid NOT"
+	    " IN (SELECT fid FROM seen); DELETE FROM file WHERE fid NOT IN"
+	    " (SELECT fid FROM seen); DROP TABLE temp.seen;",
+	    "updating the store") == -1)
+		goto out;
+	rc = n;
+out:
+	sqlite3_finalize(find);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(upd);
+	return rc;
+}
+
+/*
+ * Removes the rows of changed and vanished files, remembering the ids of
+ * their actors and sources (references to them are checked later) and the
+ * earliest date they held (*d0, "" if none).
+ */
+static int
+build_remove(struct build *b, char d0[11])
 {
 	static const char sql[] =
-	    "CREATE TEMP TABLE emap(rin INTEGER PRIMARY KEY, seq INT);"
-	    "INSERT INTO emap SELECT rin, row_number() OVER"
+	    "INSERT OR IGNORE INTO chg_actor SELECT id FROM actor"
+	    "  WHERE fid IN (SELECT fid FROM chg);"
+	    "INSERT OR IGNORE INTO gone_source SELECT id FROM source"
+	    "  WHERE fid IN (SELECT fid FROM chg);"
+	    "CREATE TEMP TABLE gone_event(rid INTEGER PRIMARY KEY);"
+	    "INSERT INTO gone_event SELECT rid FROM event"
+	    "  WHERE fid IN (SELECT fid FROM chg);"
+	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM gone_event);"
+	    "DELETE FROM fts WHERE rowid IN (SELECT -xid FROM excerpt"
+	    "  WHERE rid IN (SELECT rid FROM gone_event));"
+	    "DELETE FROM event_actor WHERE rid IN (SELECT rid FROM gone_event);"
+	    "DELETE FROM event_tag WHERE rid IN (SELECT rid FROM gone_event);"
+	    "DELETE FROM excerpt WHERE rid IN (SELECT rid FROM gone_event);"
+	    "DELETE FROM event WHERE rid IN (SELECT rid FROM gone_event);"
+	    "DELETE FROM alias WHERE aid IN (SELECT aid FROM actor"
+	    "  WHERE fid IN (SELECT fid FROM chg));"
+	    "DELETE FROM actor WHERE fid IN (SELECT fid FROM chg);"
+	    "DELETE FROM source WHERE fid IN (SELECT fid FROM chg);"
+	    "DROP TABLE temp.gone_event;";
+	sqlite3_stmt	*st;
+
+	d0[0] = '\0';
+	if (sqlite3_prepare_v2(b->db, "SELECT min(date) FROM event WHERE fid"
+	    " IN (SELECT fid FROM chg)", -1, &st, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "updating the store");
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(d0, 11, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return build_exec(b, sql, "updating the store");
+}
+
+/*
+ * Moves the staged events into the store. Events get row ids in date
+ * order; in an empty store their timeline numbers are those row ids, else
+ * they are numbered by build_renumber. Returns 0 or -1.
+ */
+static int
+build_insert(struct build *b, int empty)
+{
+	static const char sql[] =
+	    "INSERT INTO emap SELECT rin, ?1 + row_number() OVER"
 	    "  (ORDER BY date, time IS NOT NULL, time, id) FROM ev_in;"
-	    "INSERT INTO event(seq, id, date, time, approximate, title,"
+	    "INSERT INTO event(rid, seq, id, date, time, approximate, title,"
 	    "  summary, fid, line, col)"
-	    "  SELECT m.seq, e.id, e.date, e.time, e.approximate, e.title,"
-	    "  e.summary, e.fid, e.line, e.col FROM ev_in e JOIN emap m"
-	    "  ON m.rin = e.rin ORDER BY m.seq;"
-	    "INSERT INTO event_actor(seq, ord, actor) SELECT m.seq, a.ord,"
+	    "  SELECT m.rid, CASE WHEN ?2 THEN m.rid ELSE 0 END, e.id, e.date,"
+	    "  e.time, e.approximate, e.title, e.summary, e.fid, e.line, e.col"
+	    "  FROM ev_in e JOIN emap m ON m.rin = e.rin ORDER BY m.rid;"
+	    "INSERT INTO event_actor(rid, ord, actor) SELECT m.rid, a.ord,"
 	    "  a.actor FROM ea_in a JOIN emap m ON m.rin = a.rin WHERE NOT"
 	    "  EXISTS (SELECT 1 FROM ea_in b WHERE b.rin = a.rin AND"
 	    "  b.actor = a.actor AND b.ord < a.ord);"
-	    "INSERT INTO event_tag(seq, ord, tag) SELECT m.seq, t.ord, t.tag"
+	    "INSERT INTO event_tag(rid, ord, tag) SELECT m.rid, t.ord, t.tag"
 	    "  FROM et_in t JOIN emap m ON m.rin = t.rin;"
-	    "INSERT INTO excerpt(seq, ord, source, quote, note, fid, line, col)"
-	    "  SELECT m.seq, x.ord, x.source, x.quote, x.note, e.fid, x.line,"
+	    "INSERT INTO excerpt(rid, ord, source, quote, note, fid, line, col)"
+	    "  SELECT m.rid, x.ord, x.source, x.quote, x.note, e.fid, x.line,"
 	    "  x.col FROM ex_in x JOIN emap m ON m.rin = x.rin"
-	    "  JOIN ev_in e ON e.rin = x.rin ORDER BY m.seq, x.ord;"
-	    "CREATE UNIQUE INDEX event_id ON event(id);"
-	    "CREATE INDEX event_date ON event(date);"
-	    "CREATE INDEX event_actor_actor ON event_actor(actor, seq);"
-	    "CREATE INDEX event_tag_tag ON event_tag(tag, seq);"
-	    "CREATE INDEX excerpt_seq ON excerpt(seq, ord);"
-	    "UPDATE actor SET nevents ="
-	    "  (SELECT count(*) FROM event_actor WHERE actor = actor.id);"
+	    "  JOIN ev_in e ON e.rin = x.rin ORDER BY m.rid, x.ord;";
+	sqlite3_stmt	*st;
+	int64_t		 v[2];
+	const char	*p = sql, *tail;
+	int		 rc;
+
+	if ((v[0] = build_int(b, "SELECT coalesce(max(rid), 0) FROM event")) ==
+	    -1)
+		return -1;
+	v[1] = empty;
+	while (*p != '\0') {
+		if (sqlite3_prepare_v2(b->db, p, -1, &st, &tail) != SQLITE_OK)
+			return build_sqlerr(b, "updating the store");
+		if (st == NULL)
+			break;
+		if (sqlite3_bind_parameter_count(st) >= 1)
+			sqlite3_bind_int64(st, 1, v[0]);
+		if (sqlite3_bind_parameter_count(st) >= 2)
+			sqlite3_bind_int64(st, 2, v[1]);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return build_sqlerr(b, "updating the store");
+		p = tail;
+	}
+	return 0;
+}
+
+/*
+ * Renumbers the timeline from date d0 on: events before it keep their
+ * numbers, since nothing before d0 changed.
+ */
+static int
+build_renumber(struct build *b, const char *d0)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (build_exec(b, "CREATE TEMP TABLE renum(rid INTEGER PRIMARY KEY,"
+	    " seq INT)", "updating the store") == -1)
+		return -1;
+	if (sqlite3_prepare_v2(b->db, "INSERT INTO renum SELECT rid,"
+	    " (SELECT count(*) FROM event WHERE date < ?1) + row_number()"
+	    " OVER (ORDER BY date, time IS NOT NULL, time, id) FROM event"
+	    " WHERE date >= ?1", -1, &st, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "updating the store");
+	sqlite3_bind_text(st, 1, d0, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return build_sqlerr(b, "updating the store");
+	return build_exec(b, "UPDATE event SET seq = renum.seq FROM renum"
+	    " WHERE renum.rid = event.rid AND event.seq <> renum.seq;"
+	    "DROP TABLE temp.renum;", "updating the store");
+}
+
+/*
+ * Refreshes what depends on actors: the short names shown in rows and the
+ * names the index finds events by, for new events and for events linked to
+ * actors whose files changed; then every actor's number of events, and the
+ * index entries of new excerpts.
+ */
+static int
+build_refresh(struct build *b)
+{
+	static const char sql[] =
+	    "CREATE TEMP TABLE touched(rid INTEGER PRIMARY KEY);"
+	    "INSERT OR IGNORE INTO touched SELECT rid FROM emap;"
+	    "INSERT OR IGNORE INTO touched SELECT rid FROM event_actor"
+	    "  WHERE actor IN (SELECT id FROM chg_actor);"
+	    "INSERT OR IGNORE INTO chg_actor SELECT id FROM actor"
+	    "  WHERE fid IN (SELECT fid FROM chg);"
+	    "INSERT OR IGNORE INTO touched SELECT rid FROM event_actor"
+	    "  WHERE actor IN (SELECT id FROM actor WHERE fid IN"
+	    "  (SELECT fid FROM chg));"
 	    "UPDATE event SET actors = coalesce((SELECT group_concat(short,"
 	    "  ', ') FROM (SELECT a.short FROM event_actor ea JOIN actor a"
-	    "  ON a.id = ea.actor WHERE ea.seq = event.seq ORDER BY ea.ord)),"
-	    "  '');"
+	    "  ON a.id = ea.actor WHERE ea.rid = event.rid ORDER BY ea.ord)),"
+	    "  '') WHERE rid IN (SELECT rid FROM touched);"
 	    /* An actor's names and aliases, once, for the index. */
 	    "CREATE TEMP TABLE anames(id TEXT PRIMARY KEY, names TEXT);"
-	    "INSERT OR IGNORE INTO anames SELECT a.id, a.name || ' ' ||"
-	    "  coalesce((SELECT group_concat(alias, ' ') FROM alias"
-	    "  WHERE aid = a.aid), '') FROM actor a;"
+	    "INSERT OR IGNORE INTO anames SELECT a.id, a.name ||"
+	    "  coalesce(' (' || (SELECT group_concat(alias, ', ') FROM alias"
+	    "  WHERE aid = a.aid) || ')', '') FROM actor a;"
+	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM touched"
+	    "  EXCEPT SELECT rid FROM emap);"
 	    "INSERT INTO fts(rowid, title, body, note, actors)"
-	    "  SELECT e.seq, e.title, e.summary, NULL,"
-	    "  (SELECT group_concat(n.names, ' ') FROM event_actor ea"
-	    "  JOIN anames n ON n.id = ea.actor WHERE ea.seq = e.seq)"
-	    "  FROM event e;"
+	    "  SELECT e.rid, e.title, e.summary, NULL,"
+	    "  (SELECT group_concat(n.names, '; ') FROM event_actor ea"
+	    "  JOIN anames n ON n.id = ea.actor WHERE ea.rid = e.rid)"
+	    "  FROM event e WHERE e.rid IN (SELECT rid FROM touched);"
 	    "INSERT INTO fts(rowid, title, body, note, actors)"
-	    "  SELECT -xid, NULL, quote, note, NULL FROM excerpt;"
-	    "INSERT INTO fts(fts) VALUES ('optimize');"
-	    /* Ranking: a title match weighs most, actor names next. */
-	    "INSERT INTO fts(fts, rank) VALUES ('rank',"
-	    "  'bm25(10.0, 4.0, 2.0, 3.0)');"
-	    "DROP TABLE emap; DROP TABLE anames; DROP TABLE ev_in;"
-	    "DROP TABLE ea_in; DROP TABLE et_in; DROP TABLE ex_in;";
+	    "  SELECT -xid, NULL, quote, note, NULL FROM excerpt"
+	    "  WHERE rid IN (SELECT rid FROM emap);"
+	    "UPDATE actor SET nevents ="
+	    "  (SELECT count(*) FROM event_actor WHERE actor = actor.id);"
+	    "DROP TABLE temp.touched; DROP TABLE temp.anames;";
+
+	return build_exec(b, sql, "indexing");
+}
+
+/* Records what the store was built from. */
+static int
+build_meta(struct build *b, const char *fingerprint)
+{
 	sqlite3_stmt	*st;
 	char		 v[16];
+	int		 rc;
 
-	build_progress(b, b->nfiles, "indexing");
-	if (sqlite3_exec(b->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "indexing");
-	if (sqlite3_prepare_v2(b->db, "INSERT INTO meta(key, value) VALUES"
-	    " ('schema', ?), ('fingerprint', ?), ('version', ?)", -1, &st,
-	    NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(b->db, "INSERT OR REPLACE INTO meta(key, value)"
+	    " VALUES ('schema', ?1), ('fingerprint', ?2), ('version', ?3)",
+	    -1, &st, NULL) != SQLITE_OK)
 		return build_sqlerr(b, "indexing");
 	snprintf(v, sizeof v, "%d", STORE_SCHEMA_VERSION);
 	sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, fingerprint, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, DOSSIER_VERSION, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sqlite3_finalize(st);
-		return build_sqlerr(b, "indexing");
-	}
+	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return 0;
-}
-
-static int
-build_files(struct build *b)
-{
-	sqlite3_stmt	*st;
-	int		 i;
-
-	if (sqlite3_prepare_v2(b->db, "INSERT INTO file(fid, path, rel, size,"
-	    " mtime) VALUES (?,?,?,?,?)", -1, &st, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "saving files");
-	for (i = 0; i < b->nfiles; i++) {
-		sqlite3_bind_int(st, 1, i);
-		bind_text(st, 2, b->files[i].path);
-		bind_text(st, 3, b->files[i].rel);
-		sqlite3_bind_int64(st, 4, (int64_t)b->files[i].size);
-		sqlite3_bind_int64(st, 5, b->files[i].mtime_ns);
-		if (build_step(b, st) == -1) {
-			sqlite3_finalize(st);
-			return -1;
-		}
-	}
-	sqlite3_finalize(st);
-	return 0;
+	return rc == SQLITE_DONE ? 0 : build_sqlerr(b, "indexing");
 }
 
 int
@@ -683,24 +967,36 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 {
 	struct content_sink	sink;
 	struct build		b;
-	int			i, rc = -1;
+	char			d0[11], d1[11];
+	int			i, rc = -1, fresh, empty, nparse, done = 0;
+	int			*parse;
+	int64_t			v;
 
 	memset(&b, 0, sizeof b);
 	b.db = db;
 	b.files = files;
 	b.nfiles = nfiles;
+	b.fids = xcalloc((size_t)nfiles + 1, sizeof *b.fids);
+	parse = xcalloc((size_t)nfiles + 1, sizeof *parse);
 	b.diags = diags;
 	b.progress = (flags & STORE_PROGRESS) && isatty(STDERR_FILENO);
 	b.start = build_now();
 	*err = NULL;
 
-	if (sqlite3_exec(db, "PRAGMA journal_mode = OFF;"
-	    "PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;"
-	    "PRAGMA temp_store = FILE; BEGIN;", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_exec(db, build_schema, NULL, NULL, NULL) != SQLITE_OK) {
-		build_sqlerr(&b, "creating the store");
+	/* A new store is a throwaway file until renamed: no journal. */
+	fresh = build_int(&b, "SELECT count(*) = 0 FROM sqlite_master"
+	    " WHERE name = 'meta'") == 1;
+	if (build_exec(&b, fresh ? "PRAGMA journal_mode = OFF;"
+	    "PRAGMA synchronous = OFF;" : "PRAGMA synchronous = NORMAL;",
+	    "opening the store") == -1 ||
+	    build_exec(&b, "PRAGMA cache_size = -65536;"
+	    "PRAGMA temp_store = FILE; BEGIN IMMEDIATE;", "opening the store") ==
+	    -1)
 		goto out;
-	}
+	if (fresh && build_exec(&b, build_schema, "creating the store") == -1)
+		goto out;
+	if (build_exec(&b, build_temp, "creating the store") == -1)
+		goto out;
 	for (i = 0; i < INS_N; i++) {
 		if (sqlite3_prepare_v2(db, build_ins_sql[i], -1, &b.ins[i],
 		    NULL) != SQLITE_OK) {
@@ -708,15 +1004,18 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 			goto out;
 		}
 	}
-	if (build_files(&b) == -1)
+	if ((nparse = build_sync_files(&b, parse)) == -1 ||
+	    build_remove(&b, d0) == -1)
 		goto out;
 	sink.arg = &b;
 	sink.actor = sink_actor;
 	sink.source = sink_source;
 	sink.event = sink_event;
 	for (i = 0; i < nfiles && !diag_full(diags); i++) {
-		build_progress(&b, i, "");
-		content_parse(files[i].path, i, &sink, diags);
+		if (!parse[i])
+			continue;
+		build_progress(&b, done++ * nfiles / (nparse ? nparse : 1), "");
+		content_parse(files[i].path, b.fids[i], &sink, diags);
 		if (b.err != NULL)
 			goto out;
 	}
@@ -727,12 +1026,42 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		goto out;
 	if (diags->errors > 0)
 		goto out;
-	if (build_finish(&b, fingerprint) == -1)
+
+	build_progress(&b, nfiles, "indexing");
+	if ((v = build_int(&b, "SELECT count(*) = 0 FROM event")) == -1)
 		goto out;
-	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		build_sqlerr(&b, "saving the store");
+	empty = (int)v;
+	if (build_insert(&b, empty) == -1 ||
+	    build_exec(&b, build_indexes, "indexing") == -1)
 		goto out;
+	if (!empty) {
+		/* Renumber from the earliest date removed or added. */
+		if ((v = build_int(&b, "SELECT count(*) FROM ev_in")) == -1)
+			goto out;
+		d1[0] = '\0';
+		if (v > 0) {
+			sqlite3_stmt	*st;
+
+			if (sqlite3_prepare_v2(db, "SELECT min(date) FROM ev_in",
+			    -1, &st, NULL) == SQLITE_OK &&
+			    sqlite3_step(st) == SQLITE_ROW)
+				snprintf(d1, sizeof d1, "%s",
+				    (const char *)sqlite3_column_text(st, 0));
+			sqlite3_finalize(st);
+		}
+		if (d0[0] == '\0' || (d1[0] != '\0' && strcmp(d1, d0) < 0))
+			memcpy(d0, d1, sizeof d0);
+		if (d0[0] != '\0' && build_renumber(&b, d0) == -1)
+			goto out;
 	}
+	if (build_refresh(&b) == -1 || build_meta(&b, fingerprint) == -1)
+		goto out;
+	if (nparse > 0 && fresh &&
+	    build_exec(&b, "INSERT INTO fts(fts) VALUES ('optimize')",
+	    "indexing") == -1)
+		goto out;
+	if (build_exec(&b, "COMMIT", "saving the store") == -1)
+		goto out;
 	rc = 0;
 out:
 	build_progress_end(&b);
@@ -740,8 +1069,14 @@ out:
 		*counts = b.n;
 	for (i = 0; i < INS_N; i++)
 		sqlite3_finalize(b.ins[i]);
+	sqlite3_finalize(b.path_st);
 	if (rc == -1)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(db, build_temp_drop, NULL, NULL, NULL);
+	free(b.pathv[0]);
+	free(b.pathv[1]);
+	free(b.fids);
+	free(parse);
 	*err = b.err;
 	return rc;
 }

@@ -463,10 +463,10 @@ view_where(struct buf *b, const struct store_filter *f)
 	if (f->to != NULL)
 		buf_adds(b, " AND e.date <= ?3");
 	if (f->actor != NULL)
-		buf_adds(b, " AND e.seq IN (SELECT seq FROM event_actor"
+		buf_adds(b, " AND e.rid IN (SELECT rid FROM event_actor"
 		    " WHERE actor = ?4)");
 	if (f->tag != NULL)
-		buf_adds(b, " AND e.seq IN (SELECT seq FROM event_tag"
+		buf_adds(b, " AND e.rid IN (SELECT rid FROM event_tag"
 		    " WHERE tag = ?5)");
 }
 
@@ -491,9 +491,10 @@ view_range(struct store_view *v, const struct store_filter *f)
 {
 	sqlite3_stmt	*st;
 
-	st = store_stmt(v->s, "SELECT coalesce((SELECT min(seq) FROM event"
-	    " WHERE date >= ?1), (SELECT max(seq) + 1 FROM event), 1),"
-	    " coalesce((SELECT max(seq) FROM event WHERE date <= ?2), 0)");
+	st = store_stmt(v->s, "SELECT coalesce((SELECT seq FROM event"
+	    " WHERE date >= ?1 ORDER BY date, seq LIMIT 1),"
+	    " (SELECT max(seq) + 1 FROM event), 1), coalesce((SELECT seq FROM"
+	    " event WHERE date <= ?2 ORDER BY date DESC, seq DESC LIMIT 1), 0)");
 	sqlite3_bind_text(st, 1, f->from != NULL ? f->from : "", -1,
 	    SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, f->to != NULL ? f->to : "9999-99-99", -1,
@@ -536,7 +537,8 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 
 	buf_init(&sql);
 	buf_addf(&sql, "CREATE TEMP TABLE %s(pos INTEGER PRIMARY KEY,"
-	    " seq INT NOT NULL, rank REAL NOT NULL);", v->table);
+	    " seq INT NOT NULL, rid INT NOT NULL, rank REAL NOT NULL);",
+	    v->table);
 	buf_addf(&sql, "CREATE INDEX temp.%s_seq ON %s(seq)", v->table,
 	    v->table);
 	rc = sqlite3_exec(s->db, buf_str(&sql), NULL, NULL, NULL);
@@ -545,21 +547,20 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 		goto sqlfail;
 	if (match != NULL) {
 		/* Events and excerpts both count: an event's best hit wins. */
-		buf_addf(&sql, "INSERT INTO %s(pos, seq, rank) SELECT"
-		    " row_number() OVER (ORDER BY %s), seq, rank FROM"
-		    " (SELECT h.seq AS seq, min(h.rank) AS rank FROM"
-		    " (SELECT CASE WHEN f.rowid > 0 THEN f.rowid ELSE"
-		    " (SELECT seq FROM excerpt WHERE xid = -f.rowid) END"
-		    " AS seq, rank FROM fts f"
-		    " WHERE fts MATCH ?1) h JOIN event e ON e.seq = h.seq"
-		    " WHERE 1", v->table,
+		buf_addf(&sql, "INSERT INTO %s(pos, seq, rid, rank) SELECT"
+		    " row_number() OVER (ORDER BY %s), seq, rid, rank FROM"
+		    " (SELECT e.seq AS seq, e.rid AS rid, min(h.rank) AS rank"
+		    " FROM (SELECT CASE WHEN f.rowid > 0 THEN f.rowid ELSE"
+		    " (SELECT rid FROM excerpt WHERE xid = -f.rowid) END"
+		    " AS rid, rank FROM fts f WHERE fts MATCH ?1) h"
+		    " JOIN event e ON e.rid = h.rid WHERE 1", v->table,
 		    v->order == STORE_ORDER_RANK ? "rank, seq" : "seq");
 		view_where(&sql, f);
-		buf_adds(&sql, " GROUP BY h.seq)");
+		buf_adds(&sql, " GROUP BY e.rid)");
 	} else {
-		buf_addf(&sql, "INSERT INTO %s(pos, seq, rank) SELECT"
-		    " row_number() OVER (ORDER BY e.seq), e.seq, 0 FROM"
-		    " event e WHERE 1", v->table);
+		buf_addf(&sql, "INSERT INTO %s(pos, seq, rid, rank) SELECT"
+		    " row_number() OVER (ORDER BY e.seq), e.seq, e.rid, 0"
+		    " FROM event e WHERE 1", v->table);
 		view_where(&sql, f);
 	}
 	if (sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL) !=
@@ -693,6 +694,7 @@ row_fill(struct store_row *r, sqlite3_stmt *st)
 	r->title = col_dup(st, 6);
 	r->actors = col_dup(st, 7);
 	r->rank = sqlite3_column_double(st, 8);
+	r->rid = sqlite3_column_int64(st, 9);
 }
 
 int
@@ -706,22 +708,22 @@ store_view_rows(struct store_view *v, int64_t pos, int n,
 		return 0;
 	if (v->table == NULL) {
 		st = store_stmt(v->s, "SELECT seq - ?3 + 1, seq, date, time,"
-		    " approximate, id, title, actors, 0 FROM event"
+		    " approximate, id, title, actors, 0, rid FROM event"
 		    " WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq");
 		sqlite3_bind_int64(st, 1, v->base + pos - 1);
 		sqlite3_bind_int64(st, 2, v->base + v->count - 1);
 		sqlite3_bind_int64(st, 3, v->base);
 	} else {
 		st = view_prepare(v, "SELECT v.pos, e.seq, e.date, e.time,"
-		    " e.approximate, e.id, e.title, e.actors, v.rank FROM @T v"
-		    " JOIN event e ON e.seq = v.seq WHERE v.pos >= ?1"
+		    " e.approximate, e.id, e.title, e.actors, v.rank, e.rid"
+		    " FROM @T v JOIN event e ON e.rid = v.rid WHERE v.pos >= ?1"
 		    " ORDER BY v.pos");
 		sqlite3_bind_int64(st, 1, pos);
 		own = 1;
 	}
 	while (got < n && sqlite3_step(st) == SQLITE_ROW) {
 		row_fill(&rows[got], st);
-		store_mark(v->s, v->any, rows[got].seq, 0, &rows[got].title);
+		store_mark(v->s, v->any, rows[got].rid, 0, &rows[got].title);
 		got++;
 	}
 	if (own)
@@ -784,7 +786,8 @@ store_view_find_date(struct store_view *v, const char *date)
 	sqlite3_stmt	*st;
 	int64_t		 seq = 0;
 
-	st = store_stmt(v->s, "SELECT min(seq) FROM event WHERE date >= ?1");
+	st = store_stmt(v->s, "SELECT seq FROM event WHERE date >= ?1"
+	    " ORDER BY date, seq LIMIT 1");
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		seq = sqlite3_column_int64(st, 0);
@@ -808,12 +811,15 @@ store_view_next_actor(struct store_view *v, int64_t pos, const char *actor,
 	int64_t		 seq = 0;
 
 	if (v->table == NULL) {
+		/* Driven by the actor's events ("+" keeps seq's index out). */
 		if (dir > 0)
-			st = store_stmt(v->s, "SELECT min(seq) FROM event_actor"
-			    " WHERE actor = ?1 AND seq > ?2 AND seq <= ?3");
+			st = store_stmt(v->s, "SELECT min(seq) FROM event WHERE"
+			    " rid IN (SELECT rid FROM event_actor WHERE actor = ?1)"
+			    " AND +seq > ?2 AND +seq <= ?3");
 		else
-			st = store_stmt(v->s, "SELECT max(seq) FROM event_actor"
-			    " WHERE actor = ?1 AND seq < ?2 AND seq >= ?3");
+			st = store_stmt(v->s, "SELECT max(seq) FROM event WHERE"
+			    " rid IN (SELECT rid FROM event_actor WHERE actor = ?1)"
+			    " AND +seq < ?2 AND +seq >= ?3");
 		sqlite3_bind_text(st, 1, actor, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2, v->base + pos - 1);
 		sqlite3_bind_int64(st, 3, dir > 0 ? v->base + v->count - 1 :
@@ -825,10 +831,10 @@ store_view_next_actor(struct store_view *v, int64_t pos, const char *actor,
 	}
 	if (dir > 0)
 		return view_int(v, "SELECT min(pos) FROM @T WHERE pos > ?1 AND"
-		    " seq IN (SELECT seq FROM event_actor WHERE actor = ?2)",
+		    " rid IN (SELECT rid FROM event_actor WHERE actor = ?2)",
 		    pos, actor);
 	return view_int(v, "SELECT max(pos) FROM @T WHERE pos < ?1 AND"
-	    " seq IN (SELECT seq FROM event_actor WHERE actor = ?2)", pos,
+	    " rid IN (SELECT rid FROM event_actor WHERE actor = ?2)", pos,
 	    actor);
 }
 
@@ -908,18 +914,19 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 	d->summary = col_dup(st, 6);
 	d->file = col_dup(st, 7);
 	d->line = sqlite3_column_int(st, 8);
+	d->rid = sqlite3_column_int64(st, 9);
 	sqlite3_reset(st);
 
 	if (query != NULL && (match = query_translate(query, &err)) != NULL)
 		any = store_any(match);
 	free(err);
-	store_mark(s, any, d->seq, 0, &d->title);
-	store_mark(s, any, d->seq, 1, &d->summary);
+	store_mark(s, any, d->rid, 0, &d->title);
+	store_mark(s, any, d->rid, 1, &d->summary);
 
 	q = store_stmt(s, "SELECT " STORE_ACTOR_COLS " FROM event_actor ea"
-	    " JOIN actor a ON a.id = ea.actor WHERE ea.seq = ?1"
+	    " JOIN actor a ON a.id = ea.actor WHERE ea.rid = ?1"
 	    " ORDER BY ea.ord");
-	sqlite3_bind_int64(q, 1, d->seq);
+	sqlite3_bind_int64(q, 1, d->rid);
 	for (cap = 0; sqlite3_step(q) == SQLITE_ROW; d->nactors++) {
 		if (d->nactors == cap) {
 			cap = cap == 0 ? 4 : cap * 2;
@@ -931,9 +938,9 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 	}
 	sqlite3_reset(q);
 
-	q = store_stmt(s, "SELECT tag FROM event_tag WHERE seq = ?1"
+	q = store_stmt(s, "SELECT tag FROM event_tag WHERE rid = ?1"
 	    " ORDER BY ord");
-	sqlite3_bind_int64(q, 1, d->seq);
+	sqlite3_bind_int64(q, 1, d->rid);
 	for (cap = 0; sqlite3_step(q) == SQLITE_ROW; d->ntags++) {
 		if (d->ntags == cap) {
 			cap = cap == 0 ? 4 : cap * 2;
@@ -946,8 +953,8 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 
 	q = store_stmt(s, "SELECT x.source, s.title, s.publisher, s.url,"
 	    " s.published, x.quote, x.note, x.xid FROM excerpt x JOIN source s"
-	    " ON s.id = x.source WHERE x.seq = ?1 ORDER BY x.ord");
-	sqlite3_bind_int64(q, 1, d->seq);
+	    " ON s.id = x.source WHERE x.rid = ?1 ORDER BY x.ord");
+	sqlite3_bind_int64(q, 1, d->rid);
 	for (cap = 0; sqlite3_step(q) == SQLITE_ROW; d->nexcerpts++) {
 		struct store_excerpt	*x;
 
@@ -974,7 +981,8 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 }
 
 #define STORE_DETAIL_SQL "SELECT e.seq, e.id, e.date, e.time," \
-	" e.approximate, e.title, e.summary, f.path, e.line FROM event e" \
+	" e.approximate, e.title, e.summary, f.path, e.line, e.rid" \
+	" FROM event e" \
 	" LEFT JOIN file f ON f.fid = e.fid"
 
 struct store_detail *
@@ -1105,8 +1113,8 @@ store_actor_get(struct store *s, const char *id, struct store_actor *out)
 	" WHEN " STORE_HAS(2) " THEN " STORE_SNIP(2) " ELSE " STORE_SNIP(3) \
 	" END FROM fts WHERE fts MATCH ?1 AND rowid = h.r), h.rank" \
 	" FROM (SELECT rowid AS r, rank FROM fts WHERE fts MATCH ?1" \
-	" ORDER BY rank LIMIT ?2) h JOIN event e ON e.seq = CASE WHEN" \
-	" h.r > 0 THEN h.r ELSE (SELECT seq FROM excerpt WHERE xid = -h.r)" \
+	" ORDER BY rank LIMIT ?2) h JOIN event e ON e.rid = CASE WHEN" \
+	" h.r > 0 THEN h.r ELSE (SELECT rid FROM excerpt WHERE xid = -h.r)" \
 	" END ORDER BY h.rank, h.r"
 
 int64_t
@@ -1172,9 +1180,9 @@ json_array_out(struct store *s, sqlite3_stmt *st, FILE *out, char **err)
 	" 'time', e.time, 'approximate', json(CASE WHEN e.approximate" \
 	" THEN 'true' ELSE 'false' END), 'title', e.title, 'actors'," \
 	" (SELECT json_group_array(actor) FROM (SELECT actor FROM" \
-	" event_actor WHERE seq = e.seq ORDER BY ord)), 'tags'," \
+	" event_actor WHERE rid = e.rid ORDER BY ord)), 'tags'," \
 	" (SELECT json_group_array(tag) FROM (SELECT tag FROM event_tag" \
-	" WHERE seq = e.seq ORDER BY ord))"
+	" WHERE rid = e.rid ORDER BY ord))"
 
 int
 store_json_list(struct store *s, const struct store_filter *f, int64_t limit,
@@ -1193,7 +1201,7 @@ store_json_list(struct store *s, const struct store_filter *f, int64_t limit,
 		    " WHERE e.seq >= ?1 AND e.seq < ?1 + ?2 ORDER BY e.seq");
 	else
 		sql = xasprintf("SELECT " STORE_JSON_EVENT ") FROM %s v JOIN"
-		    " event e ON e.seq = v.seq WHERE v.pos >= ?1 AND"
+		    " event e ON e.rid = v.rid WHERE v.pos >= ?1 AND"
 		    " v.pos < ?1 + ?2 ORDER BY v.pos", v->table);
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		fatal("store: %s: %s", sqlite3_errmsg(s->db), sql);
@@ -1219,9 +1227,9 @@ store_json_show(struct store *s, const char *id, FILE *out, char **err)
 	    " json_group_array(json_object('source', x.source, 'source_title',"
 	    " s.title, 'publisher', s.publisher, 'url', s.url, 'quote',"
 	    " x.quote, 'note', x.note)) FROM (SELECT * FROM excerpt WHERE"
-	    " seq = e.seq ORDER BY ord) x JOIN source s ON s.id = x.source),"
+	    " rid = e.rid ORDER BY ord) x JOIN source s ON s.id = x.source),"
 	    " '$.actor_names', (SELECT json_group_array(a.name) FROM (SELECT"
-	    " actor FROM event_actor WHERE seq = e.seq ORDER BY ord) ea JOIN"
+	    " actor FROM event_actor WHERE rid = e.rid ORDER BY ord) ea JOIN"
 	    " actor a ON a.id = ea.actor)) FROM event e WHERE e.id = ?1");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
