@@ -5,10 +5,11 @@
  *
  * Design note: a cache is fresh when its fingerprint (a hash of every
  * content file's path, size and modification time, and the schema version)
- * matches the content's, which costs one stat per file. A rebuild writes a
- * temporary file next to the cache and renames it into place, so a crash or
- * a second instance never sees a half-built store; readers open it read
- * only. Every statement binds its parameters; frequent ones are prepared
+ * matches the content's, which costs one stat per file. A stale store of the
+ * same schema is updated in place, in one transaction, reading only the
+ * changed files (store-build.c). Anything else is rebuilt into a temporary
+ * file next to the cache and renamed into place, so a crash or a second
+ * instance never sees a half-built store. Readers open it read only. Every statement binds its parameters; frequent ones are prepared
  * once and kept (store_stmt).
  */
 #include <sys/stat.h>
@@ -140,10 +141,12 @@ store_cache_path(const char *content, char **dir)
 
 /*
  * Opens an existing database read-only if it is a whole store built from
- * exactly this content. Returns the handle, or NULL if it must be rebuilt.
+ * exactly this content. Returns the handle, or NULL if it must be built; then
+ * *stale says whether it is a whole store of this schema that an update can
+ * bring up to date.
  */
 static sqlite3 *
-store_try_cache(const char *path, const char *fingerprint)
+store_try_cache(const char *path, const char *fingerprint, int *stale)
 {
 	sqlite3		*db;
 	sqlite3_stmt	*st;
@@ -151,6 +154,7 @@ store_try_cache(const char *path, const char *fingerprint)
 	int64_t		 pages = -1, size = -1;
 	int		 ok = 0;
 
+	*stale = 0;
 	if (stat(path, &sb) == -1 || !S_ISREG(sb.st_mode))
 		return NULL;
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
@@ -166,13 +170,13 @@ store_try_cache(const char *path, const char *fingerprint)
 	    SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW &&
 		    sqlite3_column_int(st, 0) == STORE_SCHEMA_VERSION &&
-		    sqlite3_column_text(st, 1) != NULL &&
-		    strcmp((const char *)sqlite3_column_text(st, 1),
-		    fingerprint) == 0) {
+		    sqlite3_column_text(st, 1) != NULL) {
 			pages = sqlite3_column_int64(st, 2);
 			size = (int64_t)sb.st_size;
 			/* A truncated file is not a store. */
-			ok = pages == size;
+			ok = pages == size && strcmp((const char *)
+			    sqlite3_column_text(st, 1), fingerprint) == 0;
+			*stale = pages == size && !ok;
 		}
 		sqlite3_finalize(st);
 	}
@@ -224,6 +228,33 @@ store_build_file(const char *path, struct content_file *files, int n,
 	return rc;
 }
 
+/*
+ * Brings a stale store up to date in place, in one transaction: only the
+ * changed files are read again. Returns 0; -1 with diags for content
+ * errors (the store is left as it was); -2 with *err if it cannot be done
+ * (the caller rebuilds).
+ */
+static int
+store_update_file(const char *path, struct content_file *files, int n,
+    const char *fp, int flags, struct diag_list *diags, char **err)
+{
+	sqlite3	*db;
+	int	 rc;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		*err = xasprintf("%s: %s", path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return -2;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	rc = store_build(db, files, n, fp, flags, diags, NULL, err);
+	sqlite3_close(db);
+	if (rc == -1 && *err != NULL)
+		rc = -2;
+	return rc;
+}
+
 /* Settings for every connection that reads. */
 static void
 store_setup(struct store *s)
@@ -241,7 +272,7 @@ store_open(const char *content, const char *dbpath, int flags,
 	struct content_file	*files;
 	sqlite3			*db = NULL;
 	char			*fp, *path = NULL, *dir = NULL, *why = NULL;
-	int			 n, rc;
+	int			 n, rc, stale = 0;
 
 	*err = NULL;
 	if ((n = content_scan(content, &files, diags)) == -1 ||
@@ -259,12 +290,22 @@ store_open(const char *content, const char *dbpath, int flags,
 			why = xasprintf("%s: %s", dir, strerror(errno));
 	}
 	if (path != NULL && why == NULL && !(flags & STORE_REBUILD))
-		db = store_try_cache(path, fp);
+		db = store_try_cache(path, fp, &stale);
+	if (db == NULL && stale) {
+		rc = store_update_file(path, files, n, fp, flags, diags, &why);
+		if (rc == -1)
+			goto fail;
+		if (rc == 0)
+			db = store_try_cache(path, fp, &stale);
+		/* Whatever went wrong, a full rebuild may still work. */
+		free(why);
+		why = NULL;
+	}
 	if (path != NULL && why == NULL && db == NULL) {
 		rc = store_build_file(path, files, n, fp, flags, diags, &why);
 		if (rc == -1)
 			goto fail;
-		if (rc == 0 && (db = store_try_cache(path, fp)) == NULL)
+		if (rc == 0 && (db = store_try_cache(path, fp, &stale)) == NULL)
 			why = xasprintf("%s: cannot open what was built", path);
 	}
 	if (db == NULL) {
