@@ -31,7 +31,7 @@ struct diag_list {
 	size_t		 cap;
 	size_t		 errors;
 	size_t		 warnings;
-	int		 truncated;	/* more errors were found than kept */
+	int		 truncated;	/* the limit was reached: looking stopped */
 };
 
 void	diag_init(struct diag_list *);
@@ -41,6 +41,8 @@ void	diag_add(struct diag_list *, enum diag_level, const char *file,
 	    int line, int col, const char *fmt, ...) UTIL_PRINTF(6, 7);
 /* Non-zero once DIAG_MAX_ERRORS errors are held: callers may stop early. */
 int	diag_full(const struct diag_list *);
+/* Drops every diagnostic after the first n. */
+void	diag_truncate(struct diag_list *, size_t n);
 /* Sorts by file, line and column, keeping the order of equal positions. */
 void	diag_sort(struct diag_list *);
 /* Prints every diagnostic, one a line, then a note if some were dropped. */

@@ -34,6 +34,7 @@ struct cparse {
 	struct diag_list	*diags;
 	int			 stop;	/* give up on this file */
 	int			 bad;	/* the current record is invalid */
+	size_t			 rec_diags;	/* diags before the last record */
 };
 
 enum rec_kind {
@@ -101,13 +102,20 @@ cp_offset_pos(const char *buf, size_t len, size_t off, int *line, int *col)
 	}
 }
 
-/* Reports libyaml's parse error and stops the file. */
+/*
+ * Reports libyaml's parse error and stops the file. What was said about
+ * the record being read when it happened is dropped: libyaml misreads the
+ * lines before a syntax error (an under-indented field ends a mapping
+ * early), so those messages would only mislead.
+ */
 static void
 cp_yaml_error(struct cparse *cp)
 {
 	yaml_parser_t	*p = &cp->parser;
 	int		 line, col;
 	const char	*problem = p->problem != NULL ? p->problem : "syntax error";
+
+	diag_truncate(cp->diags, cp->rec_diags);
 
 	if (p->error == YAML_READER_ERROR) {
 		cp_offset_pos(cp->buf, cp->len, p->problem_offset, &line, &col);
@@ -164,6 +172,16 @@ cp_node_name(yaml_event_type_t t)
 	default:
 		return "text";
 	}
+}
+
+/* Reports an alias where a value belongs; returns 1 if it was one. */
+static int
+cp_alias(struct cparse *cp)
+{
+	if (cp->ev.type != YAML_ALIAS_EVENT)
+		return 0;
+	cp_error(cp, &cp->ev.start_mark, "aliases are not allowed in content");
+	return 1;
 }
 
 /*
@@ -298,6 +316,8 @@ cp_strlist(struct cparse *cp, const char *field, int ids,
 
 	if (cp->ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->ev))
 		return 0;
+	if (cp_alias(cp))
+		return -1;
 	if (cp->ev.type != YAML_SEQUENCE_START_EVENT) {
 		cp_error(cp, &cp->ev.start_mark,
 		    "expected a list for '%s' (write [a, b]), found %s", field,
@@ -553,9 +573,11 @@ rec_field(struct cparse *cp, struct rec *r, int f)
 		if (strcmp(name, "id") == 0) {
 			e->pos = cp_pos(&m);
 			rec_text(cp, name, &e->id, 1);
-		} else if (strcmp(name, "title") == 0)
+		} else if (strcmp(name, "title") == 0) {
 			rec_text(cp, name, &e->title, 0);
-		else if (strcmp(name, "summary") == 0)
+			if (e->title != NULL && strchr(e->title, '\n') != NULL)
+				cp_error(cp, &m, "event title must be one line");
+		} else if (strcmp(name, "summary") == 0)
 			rec_text(cp, name, &e->summary, 0);
 		else if (strcmp(name, "approximate") == 0)
 			cp_bool(cp, name, &e->approximate);
@@ -611,6 +633,10 @@ cp_record(struct cparse *cp, struct rec *r)
 
 	cp->bad = 0;
 	r->start = cp->ev.start_mark;
+	if (cp_alias(cp)) {
+		cp->bad |= outer_bad;
+		return -1;
+	}
 	if (cp->ev.type != YAML_MAPPING_START_EVENT) {
 		cp_error(cp, &cp->ev.start_mark, "expected %s (a mapping with "
 		    "%s fields), found %s", what, what,
@@ -628,6 +654,8 @@ cp_record(struct cparse *cp, struct rec *r)
 		km = cp->ev.start_mark;
 		free(key);
 		key = NULL;
+		if (cp_alias(cp))
+			continue;
 		if (cp->ev.type != YAML_SCALAR_EVENT) {
 			cp_error(cp, &km, "expected a field name, found %s",
 			    cp_node_name(cp->ev.type));
@@ -669,9 +697,6 @@ cp_record(struct cparse *cp, struct rec *r)
 			cp_error(cp, &r->start, "%s has no '%s'", what,
 			    fields[i].name);
 	}
-	if (r->kind == REC_EVENT && r->u.event->title != NULL &&
-	    strchr(r->u.event->title, '\n') != NULL)
-		cp_error(cp, &r->start, "event title must be one line");
 	i = cp->bad ? -1 : 0;
 	cp->bad |= outer_bad;
 	return i;
@@ -703,6 +728,8 @@ cp_excerpts(struct cparse *cp, struct content_event *e)
 	int			 ok;
 
 	if (cp->ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->ev))
+		return 0;
+	if (cp_alias(cp))
 		return 0;
 	if (cp->ev.type != YAML_SEQUENCE_START_EVENT) {
 		cp_error(cp, &cp->ev.start_mark, "expected a list of excerpts, "
@@ -794,6 +821,7 @@ cp_one(struct cparse *cp, enum rec_kind k)
 	memset(&r, 0, sizeof r);
 	r.kind = k;
 	cp->bad = 0;
+	cp->rec_diags = cp->diags->n;
 	switch (k) {
 	case REC_ACTOR:
 		memset(&a, 0, sizeof a);
@@ -852,6 +880,8 @@ cp_list(struct cparse *cp, enum rec_kind k, const char *key)
 {
 	if (cp->ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->ev))
 		return;
+	if (cp_alias(cp))
+		return;
 	if (cp->ev.type != YAML_SEQUENCE_START_EVENT) {
 		cp_error(cp, &cp->ev.start_mark,
 		    "expected a list under '%s:', found %s", key,
@@ -878,6 +908,8 @@ cp_document(struct cparse *cp)
 	char		*key;
 
 	if (cp->ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->ev))
+		return;
+	if (cp_alias(cp))
 		return;
 	if (cp->ev.type != YAML_MAPPING_START_EVENT) {
 		cp_error(cp, &cp->ev.start_mark, "expected a mapping with "
@@ -956,6 +988,22 @@ content_read(const char *path, size_t *len)
 	return buf;
 }
 
+/* Offset of the first line longer than a value may be, or (size_t)-1. */
+static size_t
+content_long_line(const char *buf, size_t len)
+{
+	const char	*p = buf, *end = buf + len, *nl;
+
+	while (p < end) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if ((size_t)(nl - p) > CONTENT_MAX_SCALAR)
+			return (size_t)(p - buf);
+		p = nl + 1;
+	}
+	return (size_t)-1;
+}
+
 int
 content_parse(const char *path, int file, const struct content_sink *sink,
     struct diag_list *diags)
@@ -975,6 +1023,18 @@ content_parse(const char *path, int file, const struct content_sink *sink,
 		cp_offset_pos(buf, len, bad, &line, &col);
 		diag_add(diags, DIAG_ERROR, path, line, col,
 		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
+		free(buf);
+		return -1;
+	}
+	/*
+	 * A value is at most CONTENT_MAX_SCALAR bytes: a longer line is
+	 * refused before libyaml spends time and memory on it.
+	 */
+	if ((bad = content_long_line(buf, len)) != (size_t)-1) {
+		cp_offset_pos(buf, len, bad, &line, &col);
+		diag_add(diags, DIAG_ERROR, path, line, col, "line is longer "
+		    "than %d bytes (the limit for one value)",
+		    CONTENT_MAX_SCALAR);
 		free(buf);
 		return -1;
 	}

@@ -4,8 +4,10 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
+#include "text.h"
 
 void
 diag_init(struct diag_list *dl)
@@ -59,6 +61,25 @@ diag_add(struct diag_list *dl, enum diag_level level, const char *file,
 		dl->errors++;
 	else
 		dl->warnings++;
+	/* The last error kept: callers stop looking, and the print says so. */
+	if (diag_full(dl))
+		dl->truncated = 1;
+}
+
+void
+diag_truncate(struct diag_list *dl, size_t n)
+{
+	while (dl->n > n) {
+		dl->n--;
+		if (dl->v[dl->n].level == DIAG_ERROR)
+			dl->errors--;
+		else
+			dl->warnings--;
+		free(dl->v[dl->n].file);
+		free(dl->v[dl->n].msg);
+	}
+	if (!diag_full(dl))
+		dl->truncated = 0;
 }
 
 /* Insertion sort: stable, and lists are short (at most ~100 errors). */
@@ -85,21 +106,33 @@ diag_sort(struct diag_list *dl)
 	}
 }
 
+/*
+ * Prints every diagnostic. Messages quote content and file names, so on a
+ * terminal their control characters are shown escaped, never sent.
+ */
 void
 diag_print(const struct diag_list *dl, FILE *f)
 {
 	const struct diag	*d;
 	const char		*what;
+	char			*file, *msg;
 	size_t			 i;
+	int			 tty = isatty(fileno(f));
 
 	for (i = 0; i < dl->n; i++) {
 		d = &dl->v[i];
 		what = d->level == DIAG_ERROR ? "error" : "warning";
+		file = tty ? text_escape(d->file) : d->file;
+		msg = tty ? text_escape(d->msg) : d->msg;
 		if (d->line > 0)
-			fprintf(f, "%s:%d:%d: %s: %s\n", d->file, d->line,
-			    d->col, what, d->msg);
+			fprintf(f, "%s:%d:%d: %s: %s\n", file, d->line,
+			    d->col, what, msg);
 		else
-			fprintf(f, "%s: %s: %s\n", d->file, what, d->msg);
+			fprintf(f, "%s: %s: %s\n", file, what, msg);
+		if (tty) {
+			free(file);
+			free(msg);
+		}
 	}
 	if (dl->truncated)
 		fprintf(f, "dossier: too many errors, stopped after %d\n",
