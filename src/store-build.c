@@ -924,14 +924,19 @@ build_refresh(struct build *b)
 	    "  WHERE aid = a.aid) || ')', '') FROM actor a;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM touched"
 	    "  EXCEPT SELECT rid FROM emap);"
+	    /*
+	     * FTS5 wants rows in ascending rowid order (out of order, it
+	     * flushes tiny segments): excerpts (-xid) first, then events.
+	     */
+	    "INSERT INTO fts(rowid, title, body, note, actors)"
+	    "  SELECT -xid, NULL, quote, note, NULL FROM excerpt"
+	    "  WHERE rid IN (SELECT rid FROM emap) ORDER BY xid DESC;"
 	    "INSERT INTO fts(rowid, title, body, note, actors)"
 	    "  SELECT e.rid, e.title, e.summary, NULL,"
 	    "  (SELECT group_concat(n.names, '; ') FROM event_actor ea"
 	    "  JOIN anames n ON n.id = ea.actor WHERE ea.rid = e.rid)"
-	    "  FROM event e WHERE e.rid IN (SELECT rid FROM touched);"
-	    "INSERT INTO fts(rowid, title, body, note, actors)"
-	    "  SELECT -xid, NULL, quote, note, NULL FROM excerpt"
-	    "  WHERE rid IN (SELECT rid FROM emap);"
+	    "  FROM event e WHERE e.rid IN (SELECT rid FROM touched)"
+	    "  ORDER BY e.rid;"
 	    "UPDATE actor SET nevents ="
 	    "  (SELECT count(*) FROM event_actor WHERE actor = actor.id);"
 	    "DROP TABLE temp.touched; DROP TABLE temp.anames;";
