@@ -36,7 +36,7 @@ BIN	:= $(BUILD)/dossier
 UNIT_SRC := $(wildcard tests/unit/test-*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test units install uninstall asan fuzz fuzz-run bench clean
+.PHONY: all deps run test units install uninstall asan valgrind fuzz fuzz-run bench clean
 
 all: $(BIN)
 
@@ -87,6 +87,11 @@ asan:
 	    ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 sh tests/run.sh
 
+# The command line and a scripted reader session under valgrind memcheck.
+valgrind: all
+	@sh .ci/deps dev
+	@sh tests/valgrind.sh
+
 # libFuzzer targets (clang): the content loader, the theme loader and the
 # query translation. fuzz-run runs each for FUZZ_SECONDS from its seeds.
 FUZZ_CC      ?= clang
@@ -116,6 +121,9 @@ fuzz-run: fuzz
 	        >build/fuzz/$$t.log 2>&1 || \
 	    { tail -40 build/fuzz/$$t.log; exit 1; }; \
 	done; echo "fuzz: no crash"
+
+# make bench: the benchmark (tests/bench/bench.mk).
+-include tests/bench/bench.mk
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/themes \
