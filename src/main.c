@@ -1,3 +1,11 @@
-/* main.c: placeholder until cli.c lands. */
-int main(void);
-int main(void) { return 0; }
+/* main.c: sets the locale and hands over to the command line. */
+#include <locale.h>
+
+#include "cli.h"
+
+int
+main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	return cli_main(argc, argv);
+}

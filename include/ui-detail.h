@@ -1,0 +1,78 @@
+/*
+ * ui-detail.h: the detail pane, everything about the selected event: title,
+ * date, actors (the current actor highlighted), tags, summary and excerpts,
+ * wrapped to the pane's width. It also owns the choice of current actor.
+ */
+#ifndef DOSSIER_UI_DETAIL_H
+#define DOSSIER_UI_DETAIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store.h"
+#include "theme.h"
+
+struct ui;
+struct ui_text;
+
+/* A piece of one line: a byte range of a prepared text in one style. */
+struct ui_detail_seg {
+	int			 x;
+	int			 width;
+	enum theme_elem		 elem;
+	const struct ui_text	*text;
+	size_t			 off;
+	size_t			 len;
+	int			 mark;		/* marker state at off */
+	int			 actor;		/* actor index + 1 when clickable */
+};
+
+struct ui_detail_line {
+	size_t	seg;		/* first segment */
+	size_t	nseg;
+};
+
+struct ui_detail {
+	struct store_detail	*d;		/* loaded event, or NULL */
+	int64_t			 seq;		/* its timeline number */
+	char			*query;		/* highlight it was loaded with */
+
+	/* Lines built for width, the current actor and d; dirty forces it. */
+	int			 width;
+	int			 dirty;
+	struct ui_text		**texts;
+	size_t			 ntexts;
+	struct ui_detail_seg	*segs;
+	size_t			 nsegs;
+	size_t			 capsegs;
+	struct ui_detail_line	*lines;
+	size_t			 nlines;
+	size_t			 caplines;
+
+	int			 scroll;	/* first line shown */
+	int			 height;	/* lines of the pane */
+};
+
+void	ui_detail_init(struct ui *);
+void	ui_detail_free(struct ui *);
+
+/*
+ * Loads the selected event if it changed and settles the current actor:
+ * kept when the new event involves them, else the event's first actor.
+ * Cheap when nothing changed. Handlers that use the current actor call it.
+ */
+void	ui_detail_sync(struct ui *);
+/* Forces a reload (the search changed) or a rebuild (the theme did). */
+void	ui_detail_reload(struct ui *);
+void	ui_detail_resize(struct ui *, int height, int width);
+void	ui_detail_draw(struct ui *);
+
+/* Scrolls by delta lines; clamps. */
+void	ui_detail_scroll(struct ui *, int delta);
+void	ui_detail_scroll_to(struct ui *, int line);	/* -1: the end */
+/* Chooses the next (dir > 0) or previous actor of the event. */
+void	ui_detail_cycle_actor(struct ui *, int dir);
+/* Handles a click at y, x of the pane: an actor becomes current. */
+void	ui_detail_click(struct ui *, int y, int x);
+
+#endif

@@ -1,0 +1,461 @@
+/*
+ * ui-detail.c: the detail pane. It loads the selected event with its
+ * actors, tags and excerpts, lays it out as lines of styled segments at the
+ * pane's width (wrapped by display width, highlights and escapes kept), and
+ * shows a scrolled part of them. It also settles the current actor.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "ui-core.h"
+#include "ui-detail.h"
+#include "ui-draw.h"
+#include "util.h"
+
+/* Columns of the "Actors" and "Tags" labels. */
+#define UI_DETAIL_LABEL	8
+
+void
+ui_detail_init(struct ui *ui)
+{
+	memset(&ui->dt, 0, sizeof ui->dt);
+	ui->dt.dirty = 1;
+}
+
+/* Drops the built lines (not the event). */
+static void
+ui_detail_clear_lines(struct ui_detail *dt)
+{
+	size_t	i;
+
+	for (i = 0; i < dt->ntexts; i++) {
+		ui_text_free(dt->texts[i]);
+		free(dt->texts[i]);
+	}
+	dt->ntexts = 0;
+	dt->nsegs = 0;
+	dt->nlines = 0;
+}
+
+void
+ui_detail_free(struct ui *ui)
+{
+	struct ui_detail	*dt = &ui->dt;
+
+	ui_detail_clear_lines(dt);
+	free(dt->texts);
+	free(dt->segs);
+	free(dt->lines);
+	store_detail_free(dt->d);
+	free(dt->query);
+	memset(dt, 0, sizeof *dt);
+}
+
+static int
+ui_detail_same(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+void
+ui_detail_sync(struct ui *ui)
+{
+	struct ui_detail	*dt = &ui->dt;
+	struct store_detail	*d;
+	int64_t			 seq;
+	int			 i;
+
+	seq = ui_timeline_seq(ui);
+	if (seq == dt->seq && ui_detail_same(ui->query, dt->query) &&
+	    (dt->d != NULL || seq == 0))
+		return;
+	store_detail_free(dt->d);
+	free(dt->query);
+	dt->d = seq != 0 ? store_detail_get(ui->store, seq, ui->query) : NULL;
+	dt->query = ui->query != NULL ? xstrdup(ui->query) : NULL;
+	if (seq != dt->seq)
+		dt->scroll = 0;
+	dt->seq = seq;
+	dt->dirty = 1;
+	ui_redraw(ui, UI_REDRAW_DETAIL | UI_REDRAW_STATUS);
+
+	/* The current actor stays when this event involves them too. */
+	if ((d = dt->d) == NULL || d->nactors == 0)
+		return;
+	for (i = 0; i < d->nactors; i++) {
+		if (ui->actor != NULL &&
+		    strcmp(d->actors[i].id, ui->actor) == 0)
+			return;
+	}
+	ui_set_actor(ui, d->actors[0].id, d->actors[0].short_name);
+}
+
+void
+ui_detail_reload(struct ui *ui)
+{
+	store_detail_free(ui->dt.d);
+	ui->dt.d = NULL;
+	ui->dt.seq = -1;
+	ui->dt.dirty = 1;
+	ui_redraw(ui, UI_REDRAW_DETAIL);
+}
+
+void
+ui_detail_resize(struct ui *ui, int height, int width)
+{
+	ui->dt.height = height;
+	if (width != ui->dt.width)
+		ui->dt.dirty = 1;
+	ui->dt.width = width;
+}
+
+/* Keeps a prepared copy of raw for the lines being built. */
+static struct ui_text *
+ui_detail_text(struct ui_detail *dt, const char *raw, int newlines)
+{
+	struct ui_text	*t;
+
+	t = xmalloc(sizeof *t);
+	ui_text_init(t, raw, newlines);
+	dt->texts = xreallocarray(dt->texts, dt->ntexts + 1,
+	    sizeof *dt->texts);
+	dt->texts[dt->ntexts++] = t;
+	return t;
+}
+
+static void
+ui_detail_newline(struct ui_detail *dt)
+{
+	if (dt->nlines == dt->caplines) {
+		dt->caplines = dt->caplines == 0 ? 64 : dt->caplines * 2;
+		dt->lines = xreallocarray(dt->lines, dt->caplines,
+		    sizeof *dt->lines);
+	}
+	dt->lines[dt->nlines].seg = dt->nsegs;
+	dt->lines[dt->nlines].nseg = 0;
+	dt->nlines++;
+}
+
+/* Adds a segment to the last line. */
+static void
+ui_detail_seg(struct ui_detail *dt, int x, enum theme_elem elem,
+    const struct ui_text *t, size_t off, size_t len, int mark, int actor)
+{
+	struct ui_detail_seg	*s;
+
+	if (dt->nlines == 0)
+		ui_detail_newline(dt);
+	if (dt->nsegs == dt->capsegs) {
+		dt->capsegs = dt->capsegs == 0 ? 128 : dt->capsegs * 2;
+		dt->segs = xreallocarray(dt->segs, dt->capsegs,
+		    sizeof *dt->segs);
+	}
+	s = &dt->segs[dt->nsegs++];
+	s->x = x;
+	s->width = ui_text_cols(t, off, len);
+	s->elem = elem;
+	s->text = t;
+	s->off = off;
+	s->len = len;
+	s->mark = mark;
+	s->actor = actor;
+	dt->lines[dt->nlines - 1].nseg++;
+}
+
+/* Marker state after t->s[from, to), starting from state. */
+static int
+ui_detail_marks(const struct ui_text *t, size_t from, size_t to, int state)
+{
+	size_t	i;
+
+	for (i = from; i + TEXT_MARK_LEN <= to; i++) {
+		if (memcmp(t->s + i, TEXT_MARK_ON, TEXT_MARK_LEN) == 0)
+			state = 1;
+		else if (memcmp(t->s + i, TEXT_MARK_OFF, TEXT_MARK_LEN) == 0)
+			state = 0;
+	}
+	return state;
+}
+
+/*
+ * Wraps raw to width columns as lines starting at column x. With first
+ * set, the first line continues the current one (after a label). With bar,
+ * each line starts with it at column 0.
+ */
+static void
+ui_detail_wrap(struct ui_detail *dt, const char *raw, int x, int width,
+    enum theme_elem elem, int first, const struct ui_text *bar)
+{
+	struct ui_text		*t;
+	struct text_line	*tl;
+	size_t			 n, i, last = 0;
+	int			 mark = 0;
+
+	if (width < 1)
+		width = 1;
+	t = ui_detail_text(dt, raw, 1);
+	n = text_wrap(t->s, width, &tl);
+	for (i = 0; i < n; i++) {
+		mark = ui_detail_marks(t, last, tl[i].off, mark);
+		if (i > 0 || !first)
+			ui_detail_newline(dt);
+		if (bar != NULL)
+			ui_detail_seg(dt, 0, THEME_BORDER, bar, 0, bar->len,
+			    0, 0);
+		ui_detail_seg(dt, x, elem, t, tl[i].off, tl[i].len, mark, 0);
+		last = tl[i].off;
+	}
+	free(tl);
+}
+
+/* Adds a line holding one short string of the reader's own. */
+static void
+ui_detail_label(struct ui_detail *dt, int x, const char *s,
+    enum theme_elem elem, int newline)
+{
+	struct ui_text	*t;
+
+	if (newline)
+		ui_detail_newline(dt);
+	t = ui_detail_text(dt, s, 0);
+	ui_detail_seg(dt, x, elem, t, 0, t->len, 0, 0);
+}
+
+/* Lays out the event's actors, flowing names onto as many lines as needed. */
+static void
+ui_detail_actors(struct ui *ui, int width)
+{
+	struct ui_detail	*dt = &ui->dt;
+	struct store_detail	*d = dt->d;
+	struct ui_text		*t, *sep;
+	int			 i, x, w, room = width - UI_DETAIL_LABEL;
+	enum theme_elem		 elem;
+
+	ui_detail_label(dt, 0, "Actors", THEME_DT_LABEL, 1);
+	sep = ui_detail_text(dt, ", ", 0);
+	x = UI_DETAIL_LABEL;
+	for (i = 0; i < d->nactors; i++) {
+		t = ui_detail_text(dt, d->actors[i].name, 0);
+		w = ui_text_cols(t, 0, t->len);
+		if (x > UI_DETAIL_LABEL && x + w > width) {
+			ui_detail_newline(dt);
+			x = UI_DETAIL_LABEL;
+		}
+		elem = ui->actor != NULL &&
+		    strcmp(ui->actor, d->actors[i].id) == 0 ?
+		    THEME_ACTOR_CURRENT : THEME_DT_ACTOR;
+		ui_detail_seg(dt, x, elem, t, 0, t->len, 0, i + 1);
+		x += w < room ? w : room;
+		if (i + 1 < d->nactors) {
+			ui_detail_seg(dt, x, THEME_DT_LABEL, sep, 0, sep->len,
+			    0, 0);
+			x += 2;
+		}
+	}
+}
+
+/* Builds every line of the loaded event for the pane's width. */
+static void
+ui_detail_build(struct ui *ui)
+{
+	struct ui_detail	*dt = &ui->dt;
+	struct store_detail	*d = dt->d;
+	struct store_excerpt	*ex;
+	struct buf		 b;
+	char			 day[16];
+	int			 i, width = dt->width - 2;
+
+	ui_detail_clear_lines(dt);
+	dt->dirty = 0;
+	if (d == NULL || width < 4)
+		return;
+	buf_init(&b);
+
+	ui_detail_wrap(dt, d->title, 0, width, THEME_DT_TITLE, 0, NULL);
+
+	ui_draw_date(d->date, day);
+	buf_adds(&b, day);
+	if (d->time[0] != '\0')
+		buf_addf(&b, ", %s", d->time);
+	ui_detail_label(dt, 0, buf_str(&b), THEME_DT_DATE, 1);
+	if (d->approximate)
+		ui_detail_label(dt, ui_draw_width(buf_str(&b)) + 2,
+		    "~ approximate date", THEME_TL_APPROX, 0);
+	buf_reset(&b);
+
+	if (d->nactors > 0)
+		ui_detail_actors(ui, width);
+	if (d->ntags > 0) {
+		for (i = 0; i < d->ntags; i++)
+			buf_addf(&b, "%s%s", i > 0 ? ", " : "", d->tags[i]);
+		ui_detail_label(dt, 0, "Tags", THEME_DT_LABEL, 1);
+		ui_detail_wrap(dt, buf_str(&b), UI_DETAIL_LABEL,
+		    width - UI_DETAIL_LABEL, THEME_DT_TAG, 1, NULL);
+		buf_reset(&b);
+	}
+	if (d->summary != NULL && d->summary[0] != '\0') {
+		ui_detail_newline(dt);
+		ui_detail_wrap(dt, d->summary, 0, width, THEME_DT_SUMMARY, 0,
+		    NULL);
+	}
+
+	for (i = 0; i < d->nexcerpts; i++) {
+		ex = &d->excerpts[i];
+		ui_detail_newline(dt);
+		buf_adds(&b, ex->source_title != NULL ? ex->source_title :
+		    ex->source);
+		if (ex->publisher != NULL && ex->publisher[0] != '\0')
+			buf_addf(&b, " \xc2\xb7 %s", ex->publisher);
+		if (ex->published != NULL && ex->published[0] != '\0')
+			buf_addf(&b, ", %s", ex->published);
+		ui_detail_wrap(dt, buf_str(&b), 0, width, THEME_EX_SOURCE, 0,
+		    NULL);
+		buf_reset(&b);
+		if (ex->quote != NULL && ex->quote[0] != '\0') {
+			/* A bar down the quote's left, as mail readers do. */
+			ui_detail_wrap(dt, ex->quote, 2, width - 2,
+			    THEME_EX_QUOTE, 0,
+			    ui_detail_text(dt, "\xe2\x94\x82", 0));
+		}
+		if (ex->note != NULL && ex->note[0] != '\0') {
+			ui_detail_label(dt, 2, "Note", THEME_DT_LABEL, 1);
+			ui_detail_wrap(dt, ex->note, 8, width - 8,
+			    THEME_EX_NOTE, 1, NULL);
+		}
+		if (ex->url != NULL && ex->url[0] != '\0')
+			ui_detail_label(dt, 2, ex->url, THEME_DT_LABEL, 1);
+	}
+
+	ui_detail_newline(dt);
+	buf_addf(&b, "%s", d->id);
+	if (d->file != NULL) {
+		const char	*file = d->file, *dir = ui->opts->content;
+		size_t		 n = dir != NULL ? strlen(dir) : 0;
+
+		/* Relative to the content directory the top line names. */
+		if (n > 0 && strncmp(file, dir, n) == 0 && file[n] == '/')
+			file += n + 1;
+		buf_addf(&b, " \xc2\xb7 %s:%d", file, d->line);
+	}
+	ui_detail_label(dt, 0, buf_str(&b), THEME_DT_LABEL, 1);
+	buf_free(&b);
+}
+
+/* Rebuilds the lines when the event, the width or the actor changed. */
+static void
+ui_detail_ensure(struct ui *ui)
+{
+	ui_detail_sync(ui);
+	if (ui->dt.dirty)
+		ui_detail_build(ui);
+}
+
+void
+ui_detail_draw(struct ui *ui)
+{
+	struct ui_detail	*dt = &ui->dt;
+	struct ui_detail_seg	*s;
+	WINDOW			*w = ui->dt_win;
+	size_t			 l, k;
+	int			 h, width, y, mark;
+
+	getmaxyx(w, h, width);
+	ui_detail_resize(ui, h, width);
+	ui_detail_ensure(ui);
+	werase(w);
+	if (dt->scroll > (int)dt->nlines - h)
+		dt->scroll = (int)dt->nlines - h;
+	if (dt->scroll < 0)
+		dt->scroll = 0;
+	for (y = 0; y < h; y++) {
+		l = (size_t)dt->scroll + (size_t)y;
+		if (l >= dt->nlines)
+			break;
+		for (k = 0; k < dt->lines[l].nseg; k++) {
+			s = &dt->segs[dt->lines[l].seg + k];
+			if (s->x >= width - 2)
+				continue;
+			mark = s->mark;
+			ui_draw_text(ui, w, y, 1 + s->x, width - 2 - s->x,
+			    s->text, s->off, s->len, s->elem, &mark,
+			    UI_DRAW_ELLIPSIS);
+		}
+	}
+	wnoutrefresh(w);
+}
+
+void
+ui_detail_scroll(struct ui *ui, int delta)
+{
+	struct ui_detail	*dt = &ui->dt;
+	int			 max, old = dt->scroll;
+
+	ui_detail_ensure(ui);
+	max = (int)dt->nlines - dt->height;
+	dt->scroll += delta;
+	if (dt->scroll > max)
+		dt->scroll = max;
+	if (dt->scroll < 0)
+		dt->scroll = 0;
+	if (dt->scroll != old)
+		ui_redraw(ui, UI_REDRAW_DETAIL | UI_REDRAW_STATUS);
+}
+
+void
+ui_detail_scroll_to(struct ui *ui, int line)
+{
+	ui_detail_ensure(ui);
+	if (line < 0)
+		line = (int)ui->dt.nlines;
+	ui_detail_scroll(ui, line - ui->dt.scroll);
+}
+
+void
+ui_detail_cycle_actor(struct ui *ui, int dir)
+{
+	struct store_detail	*d;
+	int			 i, cur = -1;
+
+	ui_detail_sync(ui);
+	if ((d = ui->dt.d) == NULL || d->nactors == 0) {
+		ui_message(ui, "this event names no actors");
+		return;
+	}
+	for (i = 0; i < d->nactors; i++) {
+		if (ui->actor != NULL &&
+		    strcmp(d->actors[i].id, ui->actor) == 0)
+			cur = i;
+	}
+	if (d->nactors == 1 && cur == 0) {
+		ui_message(ui, "%s is this event's only actor",
+		    d->actors[0].name);
+		return;
+	}
+	cur = cur < 0 ? 0 : (cur + (dir > 0 ? 1 : d->nactors - 1)) %
+	    d->nactors;
+	ui_set_actor(ui, d->actors[cur].id, d->actors[cur].short_name);
+}
+
+void
+ui_detail_click(struct ui *ui, int y, int x)
+{
+	struct ui_detail	*dt = &ui->dt;
+	struct ui_detail_seg	*s;
+	size_t			 l, k;
+
+	ui_detail_ensure(ui);
+	l = (size_t)dt->scroll + (size_t)y;
+	if (y < 0 || l >= dt->nlines || dt->d == NULL)
+		return;
+	for (k = 0; k < dt->lines[l].nseg; k++) {
+		s = &dt->segs[dt->lines[l].seg + k];
+		if (s->actor > 0 && x >= 1 + s->x && x < 1 + s->x + s->width) {
+			ui_set_actor(ui, dt->d->actors[s->actor - 1].id,
+			    dt->d->actors[s->actor - 1].short_name);
+			return;
+		}
+	}
+}
