@@ -54,7 +54,7 @@ if command -v tmux >/dev/null 2>&1; then
 	$S new-session -d -x 120 -y 40 \
 	    "TERM=xterm-256color $VG --log-file=$work/reader.vg $D -C $C; echo \$? >$work/reader.rc"
 	i=0
-	until $S capture-pane -p 2>/dev/null | grep -q '/[0-9]'; do
+	until $S capture-pane -p 2>/dev/null | grep -qE '[0-9]+/[0-9]+ *$'; do
 		i=$((i + 1)); [ $i -gt 300 ] && break; sleep 0.1
 	done
 	for k in j j j k G g Tab j Tab ']' ']' '[' l h a p u t Enter Escape \

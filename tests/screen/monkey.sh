@@ -1,0 +1,115 @@
+#!/bin/sh
+# monkey.sh: 20,000 random keys and resizes sent through tmux to the reader,
+# on the bundled corpus and on a generated 100,000-event corpus: the reader
+# must not crash, hang or report a sanitizer error, and q must still leave
+# with exit status 0. MONKEY_KEYS and MONKEY_EVENTS make it smaller.
+set -u
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "SKIP monkey: tmux is not installed"
+	exit 0
+fi
+KEYS=${MONKEY_KEYS:-20000}
+EVENTS=${MONKEY_EVENTS:-100000}
+SOCK=dossier-monkey-$$
+tm() { tmux -L "$SOCK" "$@"; }
+trap 'tm kill-server 2>/dev/null' EXIT INT TERM
+
+# Sanitizer reports (under make asan) go to files we can look for.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$TESTTMP/asan"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$TESTTMP/ubsan"
+
+# Every key the reader knows, and some it does not; no q, C-c or C-z (they
+# would end the run early: the end of the run tests them).
+KEYLIST="j k g G h l < > [ ] a A n N o c d t ? / x 7 Up Down Left Right
+PPage NPage Home End Tab Enter Escape BSpace C-f C-b C-l C-d C-u Space e 1 8
+- Z"
+
+# monkey NAME CONTENT: one run of the reader under a stream of random keys.
+monkey() {
+	name=$1
+	content=$2
+	rm -f "$TESTTMP/exit"
+	tm -f /dev/null new-session -d -x 120 -y 40 \
+	    "TERM=xterm-256color $DOSSIER -C '$content' --db '$TESTTMP/$name.db'; echo \$? >'$TESTTMP/exit'"
+	# Wait for the first screen: the position ("1/40") ends the status
+	# line. The store may be building first; its progress line must not
+	# count ("19/122 files").
+	i=0
+	while ! tm capture-pane -p 2>/dev/null | grep -qE '[0-9]+/[0-9]+ *$'; do
+		i=$((i + 1))
+		if [ $i -gt 1200 ]; then
+			echo "FAIL monkey-$name: no first screen"
+			tm kill-server 2>/dev/null
+			return
+		fi
+		sleep 0.1
+	done
+	# Batches of 100 keys a line, each key quoted for the shell.
+	awk -v n="$KEYS" -v list="$KEYLIST" -v seed=42 'BEGIN {
+		nk = split(list, key, /[ \n]+/)
+		srand(seed)
+		for (i = 0; i < n; i++) {
+			k = key[int(rand() * nk) + 1]
+			printf "\047%s\047%s", k, (i % 100 == 99 ? "\n" : " ")
+		}
+		printf "\n"
+	}' >"$TESTTMP/keys"
+	sizes="120x40 60x20 30x8 40x12 200x60 80x24 100x30 20x5 99x30"
+	line=0
+	while read -r batch; do
+		[ -n "$batch" ] || continue
+		line=$((line + 1))
+		eval "tm send-keys -t 0 $batch" 2>/dev/null || break
+		# A resize every few batches, a storm of them now and then.
+		if [ $((line % 7)) = 0 ]; then
+			set -f
+			sz=$(echo $sizes | tr ' ' '\n' | sed -n "$((line % 9 + 1))p")
+			set +f
+			tm resize-window -t 0 -x "${sz%x*}" -y "${sz#*x}" 2>/dev/null
+		fi
+		if [ $((line % 50)) = 0 ]; then
+			for sz in 50x15 51x16 52x17 120x40; do
+				tm resize-window -t 0 -x "${sz%x*}" -y "${sz#*x}" 2>/dev/null
+			done
+		fi
+	done <"$TESTTMP/keys"
+	tm resize-window -t 0 -x 120 -y 40 2>/dev/null
+	# Still alive and answering? Ctrl-L must bring back a full screen.
+	tm send-keys -t 0 Escape Escape Escape C-l 2>/dev/null
+	sleep 0.3
+	if [ -f "$TESTTMP/exit" ]; then
+		echo "FAIL monkey-$name: the reader exited early (status $(cat "$TESTTMP/exit"))"
+		tm kill-server 2>/dev/null
+		return
+	fi
+	tm send-keys -t 0 q 2>/dev/null
+	sleep 0.2
+	tm send-keys -t 0 q 2>/dev/null
+	i=0
+	while [ ! -f "$TESTTMP/exit" ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+		[ $((i % 10)) = 0 ] && tm send-keys -t 0 Escape q 2>/dev/null
+	done
+	tm kill-server 2>/dev/null
+	if [ ! -f "$TESTTMP/exit" ]; then
+		echo "FAIL monkey-$name: q did not quit (hung?)"
+	elif [ "$(cat "$TESTTMP/exit")" != 0 ]; then
+		echo "FAIL monkey-$name: exit status $(cat "$TESTTMP/exit")"
+	elif ls "$TESTTMP"/asan* "$TESTTMP"/ubsan* >/dev/null 2>&1; then
+		echo "FAIL monkey-$name: sanitizer report: $(head -c 600 "$TESTTMP"/asan* "$TESTTMP"/ubsan* 2>/dev/null)"
+	else
+		echo "PASS monkey-$name ($KEYS keys)"
+	fi
+}
+
+monkey bundled "$TOP/content"
+
+if cc -O2 -o "$TESTTMP/gen" "$TOP/tests/bench/gen.c" 2>"$TESTTMP/gen.err" &&
+    "$TESTTMP/gen" "$EVENTS" "$TESTTMP/big" 7 >/dev/null 2>&1; then
+	monkey "generated-$EVENTS" "$TESTTMP/big"
+else
+	echo "FAIL monkey-generated: cannot generate the corpus: $(head -c 300 "$TESTTMP/gen.err")"
+fi
+rm -rf "$TESTTMP/big" "$TESTTMP"/*.db
