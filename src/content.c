@@ -1018,14 +1018,6 @@ content_parse(const char *path, int file, const struct content_sink *sink,
 		    strerror(errno));
 		return -1;
 	}
-	/* libyaml would stop at a bad byte too, but say less about where. */
-	if (!text_valid(buf, len, &bad)) {
-		cp_offset_pos(buf, len, bad, &line, &col);
-		diag_add(diags, DIAG_ERROR, path, line, col,
-		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
-		free(buf);
-		return -1;
-	}
 	/*
 	 * A value is at most CONTENT_MAX_SCALAR bytes: a longer line is
 	 * refused before libyaml spends time and memory on it.
@@ -1035,6 +1027,14 @@ content_parse(const char *path, int file, const struct content_sink *sink,
 		diag_add(diags, DIAG_ERROR, path, line, col, "line is longer "
 		    "than %d bytes (the limit for one value)",
 		    CONTENT_MAX_SCALAR);
+		free(buf);
+		return -1;
+	}
+	/* libyaml would stop at a bad byte too, but say less about where. */
+	if (!text_valid(buf, len, &bad)) {
+		cp_offset_pos(buf, len, bad, &line, &col);
+		diag_add(diags, DIAG_ERROR, path, line, col,
+		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
 		free(buf);
 		return -1;
 	}
