@@ -449,9 +449,10 @@ ui_layout(struct ui *ui)
 		ui->dt_win = ui_newwin(ui, rows - tlh - 1, ui->cols, 2 + tlh,
 		    0);
 	} else {
-		tlw = ui->cols / 2;
-		if (tlw > 80)
-			tlw = 80;
+		/* Titles want the room more than wrapped text does. */
+		tlw = ui->cols * 55 / 100;
+		if (tlw > 96)
+			tlw = 96;
 		ui->tl_win = ui_newwin(ui, rows, tlw, 1, 0);
 		ui->sep_win = ui_newwin(ui, rows, 1, 1, tlw);
 		ui->dt_win = ui_newwin(ui, rows, ui->cols - tlw - 1, 1,

@@ -198,6 +198,8 @@ check() {
 # expect_screen NAME FILE: the screen, trailing blanks cut, equals FILE.
 expect_screen() {
 	screen | sed 's/[[:space:]]*$//' >"$TESTTMP/$1.screen"
+	# UPDATE_SCREENS=1 rewrites the expected file: review it with git diff.
+	[ -n "${UPDATE_SCREENS:-}" ] && cp "$TESTTMP/$1.screen" "$2"
 	if diff -u "$2" "$TESTTMP/$1.screen" >"$TESTTMP/$1.diff"; then
 		pass "$1"
 	else

@@ -28,10 +28,10 @@ check mouse-click-heading "a click on a heading moved the selection" \
     status_wait " 7/15"
 
 # On event 3 the detail's actors are "Vladimir Putin, Benjamin Netanyahu,
-# Israel" from column 71; Netanyahu starts at column 87.
+# Israel" from column 76; Netanyahu starts at column 92.
 keys g j j
 status_wait " 3/15" >/dev/null
-click 90 4
+click 95 4
 check mouse-click-actor "a click on an actor does not make it current" \
     status_wait "]:next Netanyahu"
 keys Tab
