@@ -26,6 +26,13 @@
 int	text_decode(const char *s, size_t len, int32_t *cp);
 
 /*
+ * Encodes a code point someone typed as UTF-8 into out (4 bytes) and
+ * returns its length, or returns 0 if it is not text one can type: a C0 or
+ * C1 control, DEL, a surrogate or past U+10FFFF.
+ */
+int	text_encode(int32_t cp, char out[4]);
+
+/*
  * Returns 1 if s[0..len) is valid UTF-8 (no overlongs, surrogates or values
  * past U+10FFFF); otherwise 0 and *bad is the offset of the first bad byte.
  */

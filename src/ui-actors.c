@@ -162,28 +162,9 @@ ui_actors_insert(struct ui *ui, int ch)
 	char			 u[4];
 	int			 n;
 
-	if (ch < ' ' || ch == 0x7f || ch > 0x10ffff ||
-	    (ch >= 0x80 && ch < 0xa0))
+	/* Only what can be typed: no controls, nothing invalid. */
+	if ((n = text_encode(ch, u)) == 0)
 		return;
-	if (ch < 0x80) {
-		u[0] = (char)ch;
-		n = 1;
-	} else if (ch < 0x800) {
-		u[0] = (char)(0xc0 | (ch >> 6));
-		u[1] = (char)(0x80 | (ch & 0x3f));
-		n = 2;
-	} else if (ch < 0x10000) {
-		u[0] = (char)(0xe0 | (ch >> 12));
-		u[1] = (char)(0x80 | ((ch >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (ch & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | (ch >> 18));
-		u[1] = (char)(0x80 | ((ch >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((ch >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (ch & 0x3f));
-		n = 4;
-	}
 	if (al->flen + (size_t)n + 1 > sizeof al->filter)
 		return;
 	memcpy(al->filter + al->flen, u, (size_t)n);

@@ -137,28 +137,9 @@ ui_prompt_insert(struct ui *ui, int ch)
 	char			 u[4];
 	size_t			 n;
 
-	if (ch < ' ' || ch == 0x7f || (ch >= 0x80 && ch < 0xa0) ||
-	    ch > 0x10ffff || (ch >= 0xd800 && ch < 0xe000))
+	/* Only what can be typed: no controls, nothing invalid. */
+	if ((n = (size_t)text_encode(ch, u)) == 0)
 		return;
-	if (ch < 0x80) {
-		u[0] = (char)ch;
-		n = 1;
-	} else if (ch < 0x800) {
-		u[0] = (char)(0xc0 | (ch >> 6));
-		u[1] = (char)(0x80 | (ch & 0x3f));
-		n = 2;
-	} else if (ch < 0x10000) {
-		u[0] = (char)(0xe0 | (ch >> 12));
-		u[1] = (char)(0x80 | ((ch >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (ch & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | (ch >> 18));
-		u[1] = (char)(0x80 | ((ch >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((ch >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (ch & 0x3f));
-		n = 4;
-	}
 	if (p->len + n + 1 > p->cap) {
 		p->cap = p->len + n + 64;
 		p->s = xrealloc(p->s, p->cap);

@@ -734,7 +734,45 @@ UNIT_TEST(large_text_linear)
 	free(s);
 }
 
+UNIT_TEST(encode_typed)
+{
+	char	u[4];
+	int32_t	cp;
+	int	n;
+
+	CHECK_INT(text_encode('a', u), 1);
+	CHECK(u[0] == 'a');
+	CHECK_INT(text_encode(0xe9, u), 2);		/* é */
+	CHECK(memcmp(u, "\xc3\xa9", 2) == 0);
+	CHECK_INT(text_encode(0x6771, u), 3);	/* 東 */
+	CHECK(memcmp(u, "\xe6\x9d\xb1", 3) == 0);
+	CHECK_INT(text_encode(0x1f600, u), 4);
+	CHECK(memcmp(u, "\xf0\x9f\x98\x80", 4) == 0);
+	/* Round trip through the decoder for a sweep of code points. */
+	for (cp = 0xa0; cp < 0x30000; cp += 97) {
+		n = text_encode(cp, u);
+		if (cp >= 0xd800 && cp < 0xe000) {
+			CHECK_INT(n, 0);
+			continue;
+		}
+		{
+			int32_t	back;
+
+			CHECK_INT(text_decode(u, (size_t)n, &back), n);
+			CHECK_INT(back, cp);
+		}
+	}
+	/* Nothing that is not typed text. */
+	CHECK_INT(text_encode(0x1b, u), 0);
+	CHECK_INT(text_encode(0x7f, u), 0);
+	CHECK_INT(text_encode(0x9b, u), 0);
+	CHECK_INT(text_encode(0xd800, u), 0);
+	CHECK_INT(text_encode(0x110000, u), 0);
+	CHECK_INT(text_encode(-1, u), 0);
+}
+
 static const struct unit_test tests[] = {
+	UNIT_ENTRY(encode_typed),
 	UNIT_ENTRY(decode_valid),
 	UNIT_ENTRY(decode_invalid),
 	UNIT_ENTRY(valid_offsets),
