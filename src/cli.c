@@ -345,20 +345,18 @@ cli_show_text(struct cli *c, const struct store_detail *d)
 	cli_put(c, d->id, 1);
 	printf("\ndate:    %s%s%s%s\n", d->date, d->time[0] != '\0' ? " " : "",
 	    d->time, d->approximate ? " (approximate)" : "");
-	printf("actors:  ");
 	for (i = 0; i < d->nactors; i++) {
-		printf("%s", i > 0 ? ", " : "");
+		printf("%s", i > 0 ? ", " : "actors:  ");
 		cli_put(c, d->actors[i].name, 1);
 		printf(" (");
 		cli_put(c, d->actors[i].id, 1);
-		printf(")");
+		printf(")%s", i + 1 == d->nactors ? "\n" : "");
 	}
-	printf("\ntags:    ");
 	for (i = 0; i < d->ntags; i++) {
-		printf("%s", i > 0 ? ", " : "");
+		printf("%s", i > 0 ? ", " : "tags:    ");
 		cli_put(c, d->tags[i], 1);
+		printf("%s", i + 1 == d->ntags ? "\n" : "");
 	}
-	putchar('\n');
 	if (d->summary != NULL) {
 		putchar('\n');
 		cli_put(c, d->summary, 0);
@@ -368,10 +366,12 @@ cli_show_text(struct cli *c, const struct store_detail *d)
 		x = &d->excerpts[i];
 		printf("\n[%d] ", i + 1);
 		cli_put(c, x->source_title, 1);
-		if (x->publisher != NULL) {
+		if (x->publisher != NULL || x->published != NULL) {
 			printf(" (");
 			cli_put(c, x->publisher, 1);
-			printf(")");
+			printf("%s%s)", x->publisher != NULL &&
+			    x->published != NULL ? ", " : "",
+			    x->published != NULL ? x->published : "");
 		}
 		printf("\n    \"");
 		cli_put(c, x->quote, 1);
