@@ -36,7 +36,7 @@ BIN	:= $(BUILD)/dossier
 UNIT_SRC := $(wildcard tests/unit/test-*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test units install uninstall asan valgrind fuzz fuzz-run bench clean
+.PHONY: FORCE all deps run test units install uninstall asan valgrind fuzz fuzz-run bench clean
 
 all: $(BIN)
 
@@ -48,6 +48,13 @@ $(BUILD)/obj $(BUILD)/tests:
 
 $(LIB): $(OBJ)
 	$(AR) rcs $@ $^
+
+# paths.o has DATADIR compiled in: rebuild it whenever DATADIR changes
+# (make install PREFIX=/opt after a plain make must not keep /usr/local).
+$(BUILD)/datadir: FORCE | $(BUILD)/obj
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(BUILD)/obj/paths.o: $(BUILD)/datadir
+FORCE:
 
 $(BIN): $(BUILD)/obj/main.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
