@@ -11,7 +11,7 @@
 #include "store.h"
 
 /* Bump when the schema or what is stored changes: old caches rebuild. */
-#define STORE_SCHEMA_VERSION	3
+#define STORE_SCHEMA_VERSION	4
 
 /*
  * Builds the store into db (empty) from the content files; counts, if not

@@ -438,13 +438,16 @@ store_int(struct store *s, const char *sql)
 	return v;
 }
 
+/* Counts are kept in meta by the build: no scan at start-up. */
 void
 store_counts(struct store *s, struct store_counts *c)
 {
-	c->events = store_int(s, "SELECT count(*) FROM event");
-	c->actors = store_int(s, "SELECT count(*) FROM actor");
-	c->sources = store_int(s, "SELECT count(*) FROM source");
-	c->excerpts = store_int(s, "SELECT count(*) FROM excerpt");
+	c->events = store_int(s, "SELECT value FROM meta WHERE key = 'events'");
+	c->actors = store_int(s, "SELECT value FROM meta WHERE key = 'actors'");
+	c->sources = store_int(s, "SELECT value FROM meta WHERE"
+	    " key = 'sources'");
+	c->excerpts = store_int(s, "SELECT value FROM meta WHERE"
+	    " key = 'excerpts'");
 }
 
 void
