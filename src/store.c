@@ -260,7 +260,7 @@ static void
 store_setup(struct store *s)
 {
 	sqlite3_busy_timeout(s->db, 2000);
-	sqlite3_exec(s->db, "PRAGMA temp_store = MEMORY;"
+	sqlite3_exec(s->db, "PRAGMA temp_store = FILE;"
 	    "PRAGMA cache_size = -8192;", NULL, NULL, NULL);
 }
 
