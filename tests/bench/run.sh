@@ -1,0 +1,304 @@
+#!/bin/sh
+# run.sh: the scale benchmark's driver (make bench). For each size it
+# generates a corpus (tests/bench/gen.c), times the index build and the two
+# baselines on the same files, then the reader on the warm store, and prints
+# a table against the targets of the issue; the table also goes to
+# $BUILD/bench/results.txt. A measurement, not a test: a missed target is
+# reported as MISS, and the exit status is 0 unless something failed to run.
+#
+# Environment: BUILD (default build), BENCH_SIZES (default "10000 100000
+# 1000000"), BENCH_SEED (1), BENCH_REPS (timed runs of a build and of each
+# baseline; default 3 up to 100k events, 1 above), BENCH_KEEP=1 to keep the
+# corpora and stores under $BUILD/bench/work.
+set -eu
+
+BUILD=${BUILD:-build}
+BIN=${DOSSIER:-$BUILD/dossier}
+T=$BUILD/bench
+WORK=$T/work
+SIZES=${BENCH_SIZES:-10000 100000 1000000}
+SEED=${BENCH_SEED:-1}
+KEEP=${BENCH_KEEP:-}
+QUERIES=tests/bench/queries.txt
+OUT=$T/results.txt
+COLS=120
+ROWS=40
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+for t in gen yamlparse timeit ptyrun searchbench; do
+	[ -x "$T/$t" ] || die "$T/$t is missing (run make bench)"
+done
+[ -x "$BIN" ] || die "$BIN is missing (run make bench)"
+command -v sqlite3 >/dev/null 2>&1 ||
+    die "the sqlite3 shell is missing (sh .ci/deps test installs it)"
+mkdir -p "$WORK"
+# The reader and the stores must not touch the user's cache or settings.
+export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config"
+export LC_ALL=C.UTF-8
+unset NO_COLOR DOSSIER_CONTENT 2>/dev/null || true
+
+# Field $2 of the line of file $1 that starts with key $3.
+val() { awk -v k="$2" '$1 == k && !d { print $2; d = 1 }' "$1"; }
+# A key's value from a timeit line: median_ms, maxrss_kb...
+tval() { printf '%s\n' "$1" | awk -v k="$2" \
+    '{ for (i = 1; i < NF; i++) if ($i == k) print $(i + 1) }'; }
+now() { date +%s; }
+
+# Writes the baseline load script of store $1 into directory $2: the same
+# schema (tables, then indexes after the data, as the build does), the same
+# rows exported as CSV, imported by the shell, and the same FTS5 index,
+# filled by one INSERT ... SELECT and optimised as the build does.
+baseline_prepare() {
+	bdb=$1 dir=$2
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	# Shadow tables of virtual tables (fts_data...) come with them.
+	notshadow="NOT EXISTS (SELECT 1 FROM sqlite_schema v WHERE
+	    v.sql LIKE 'CREATE VIRTUAL TABLE%' AND s.name LIKE
+	    v.name || '\\_%' ESCAPE '\\')"
+	plain="s.type = 'table' AND s.sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+	    AND s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND $notshadow"
+	{
+		echo "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+		echo "PRAGMA cache_size = -65536; BEGIN;"
+		sqlite3 -readonly "$bdb" "SELECT sql || ';' FROM sqlite_schema s
+		    WHERE s.type = 'table' AND s.sql IS NOT NULL AND s.name NOT
+		    LIKE 'sqlite\\_%' ESCAPE '\\' AND $notshadow ORDER BY rowid"
+	} >"$dir/load.sql"
+	for v in $(sqlite3 -readonly "$bdb" "SELECT name FROM sqlite_schema
+	    WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"); do
+		# Its settings (rank, pgsz...) before the rows, as built.
+		sqlite3 -readonly "$bdb" "SELECT 'INSERT INTO \"$v\"(\"$v\",
+		    rank) VALUES (' || quote(k) || ', ' || quote(v) || ');'
+		    FROM \"${v}_config\" WHERE k <> 'version'" >>"$dir/load.sql"
+	done
+	echo ".mode csv" >>"$dir/load.sql"
+	for t in $(sqlite3 -readonly "$bdb" "SELECT name FROM sqlite_schema s
+	    WHERE $plain ORDER BY rowid"); do
+		sqlite3 -readonly -csv "$bdb" "SELECT * FROM \"$t\"" \
+		    >"$dir/$t.csv"
+		echo ".import $dir/$t.csv $t" >>"$dir/load.sql"
+	done
+	for v in $(sqlite3 -readonly "$bdb" "SELECT name FROM sqlite_schema
+	    WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"); do
+		cols=$(sqlite3 -readonly "$bdb" "SELECT group_concat('\"' ||
+		    name || '\"', ', ') FROM pragma_table_info('$v')")
+		sqlite3 -readonly -csv "$bdb" "SELECT rowid, $cols FROM \"$v\"" \
+		    >"$dir/$v.csv"
+		{
+			echo "CREATE TEMP TABLE \"${v}_rows\"(r, $cols);"
+			echo ".import --schema temp $dir/$v.csv ${v}_rows"
+			echo "INSERT INTO \"$v\"(rowid, $cols)"
+			echo "    SELECT * FROM temp.\"${v}_rows\";"
+			echo "INSERT INTO \"$v\"(\"$v\") VALUES ('optimize');"
+		} >>"$dir/load.sql"
+	done
+	sqlite3 -readonly "$bdb" "SELECT sql || ';' FROM sqlite_schema
+	    WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid" \
+	    >>"$dir/load.sql"
+	echo "COMMIT;" >>"$dir/load.sql"
+}
+
+# Runs every measurement for n events; results go to $WORK/r$n.txt.
+bench_size() {
+	n=$1
+	c=$WORK/c$n db=$WORK/c$n.db r=$WORK/r$n.txt log=$WORK/log$n.txt
+	reps=${BENCH_REPS:-}
+	[ -n "$reps" ] || { [ "$n" -le 100000 ] && reps=3 || reps=1; }
+	: >"$r"
+	: >"$log"
+	start=$(now)
+
+	say "$n events: generating"
+	rm -rf "$c"
+	line=$("$T/timeit" -o "$WORK/gen$n.txt" -- "$T/gen" "$n" "$c" "$SEED")
+	echo "gen_s $(tval "$line" median_ms | awk '{ print $1 / 1000 }')" >>"$r"
+	echo "yaml_mb $(du -sk "$c" | awk '{ print $1 / 1024 }')" >>"$r"
+	echo "files $(find "$c" -name '*.yaml' | wc -l)" >>"$r"
+
+	say "$n events: libyaml baseline ($reps runs)"
+	line=$("$T/timeit" -n "$reps" -- "$T/yamlparse" "$c")
+	echo "yaml_s $(tval "$line" median_ms | awk '{ print $1 / 1000 }')" >>"$r"
+
+	say "$n events: index build ($reps runs)"
+	rm -f "$db"
+	line=$("$T/timeit" -n "$reps" -e "$log" -- \
+	    "$BIN" -C "$c" --db "$db" index --force) ||
+	    { cat "$log" >&2; die "$n events: the build failed"; }
+	echo "build_s $(tval "$line" median_ms | awk '{ print $1 / 1000 }')" \
+	    >>"$r"
+	echo "build_rss_mb $(tval "$line" maxrss_kb | awk '{ print $1 / 1024 }')" \
+	    >>"$r"
+	echo "store_mb $(wc -c <"$db" | awk '{ print $1 / 1048576 }')" >>"$r"
+
+	say "$n events: sqlite3 shell baseline ($reps runs)"
+	baseline_prepare "$db" "$WORK/base$n"
+	line=$("$T/timeit" -n "$reps" -e "$log" -- sh -c \
+	    'rm -f "$1" && exec sqlite3 -bail "$1" ".read $2"' sh \
+	    "$WORK/base$n.db" "$WORK/base$n/load.sql") ||
+	    { cat "$log" >&2; die "$n events: the sqlite3 baseline failed"; }
+	echo "sqlite_s $(tval "$line" median_ms | awk '{ print $1 / 1000 }')" \
+	    >>"$r"
+	echo "sqlite_mb $(wc -c <"$WORK/base$n.db" |
+	    awk '{ print $1 / 1048576 }')" >>"$r"
+	rm -rf "$WORK/base$n" "$WORK/base$n.db"
+
+	say "$n events: list --limit 50"
+	line=$("$T/timeit" -n 9 -- "$BIN" -C "$c" --db "$db" list --limit 50)
+	echo "list_ms $(tval "$line" median_ms)" >>"$r"
+
+	say "$n events: the reader's first screen (5 runs)"
+	for _ in 1 2 3 4 5; do
+		"$T/ptyrun" -1 -c $COLS -r $ROWS -p "1/$n" -- \
+		    "$BIN" -C "$c" --db "$db" | val /dev/stdin first_screen_ms
+	done | sort -n | awk '{ v[NR] = $1 } END { print "first_ms", v[3] }' \
+	    >>"$r"
+
+	say "$n events: the reader: keys, paging, memory, searches"
+	"$T/ptyrun" -c $COLS -r $ROWS -p "1/$n" -j 200 -P 50 -s "$QUERIES" \
+	    -- "$BIN" -C "$c" --db "$db" >"$WORK/pty$n.txt" ||
+	    die "$n events: the reader did not start"
+	for k in key_j_mean_ms key_j_p50_ms key_j_p95_ms key_pgdn_p50_ms \
+	    key_pgdn_p95_ms key_end_ms hwm_kb search_p50_ms search_p95_ms \
+	    search_hwm_kb; do
+		echo "pty_$k $(val "$WORK/pty$n.txt" $k)" >>"$r"
+	done
+
+	say "$n events: store searches"
+	"$T/searchbench" -r 5 "$c" "$db" "$QUERIES" >"$WORK/search$n.txt"
+	for k in cli_p50_ms cli_p95_ms reader_p50_ms reader_p95_ms; do
+		echo "sb_$k $(val "$WORK/search$n.txt" $k)" >>"$r"
+	done
+
+	echo "wall_s $(($(now) - start))" >>"$r"
+	say "$n events: done in $(($(now) - start)) s"
+	if [ -z "$KEEP" ]; then
+		rm -rf "$c" "$db"
+	fi
+}
+
+# The table: a line per measure, a column per size, then the target on the
+# largest corpus and whether it is met there.
+report() {
+	{
+		printf 'dossier scale benchmark, %s\n' "$(date -u +%Y-%m-%d)"
+		printf 'machine: %s; %s cores (%s)\n' "${BENCH_MACHINE:-$(
+		    . /etc/os-release 2>/dev/null && echo "$PRETTY_NAME" ||
+		    uname -sr)}" "$(nproc)" "$(awk -F': ' \
+		    '/model name/ { print $2; exit }' /proc/cpuinfo)"
+		printf 'dossier %s; sqlite %s, libyaml %s; gen seed %s;' \
+		    "$(git describe --always --dirty 2>/dev/null || echo '?')" \
+		    "$(sqlite3 --version | cut -d' ' -f1)" \
+		    "$(pkg-config --modversion yaml-0.1 2>/dev/null || echo '?')" \
+		    "$SEED"
+		printf ' reader in a %sx%s pty\n' $COLS $ROWS
+		echo
+		files=""
+		for n in $SIZES; do
+			files="$files $WORK/r$n.txt"
+		done
+		# shellcheck disable=SC2086
+		awk -v sizes="$SIZES" -f - $files <<'EOF'
+BEGIN {
+	ns = split(sizes, size, " ")
+	big = size[ns]
+}
+{
+	split(FILENAME, p, "/r")
+	n = p[length(p)]
+	sub(/\.txt$/, "", n)
+	v[n, $1] = $2
+}
+function name(n) {
+	if (n >= 1000000 && n % 1000000 == 0) return (n / 1000000) "M"
+	if (n >= 1000 && n % 1000 == 0) return (n / 1000) "k"
+	return n
+}
+function fmt(x) {
+	if (x == "") return "-"
+	if (x + 0 >= 100) return sprintf("%.0f", x)
+	if (x + 0 >= 10) return sprintf("%.1f", x)
+	return sprintf("%.2f", x)
+}
+function row(label, key, target, ok,    i, line, x) {
+	line = sprintf("%-38s", label)
+	for (i = 1; i <= ns; i++)
+		line = line sprintf(" %9s", fmt(v[size[i], key]))
+	if (target != "") {
+		line = line sprintf("   %-14s %s", target, ok ? "PASS" : "MISS")
+		if (big != 1000000)
+			line = line " (at " name(big) ")"
+	}
+	print line
+}
+function derive(    i, n) {
+	for (i = 1; i <= ns; i++) {
+		n = size[i]
+		v[n, "eps"] = v[n, "build_s"] > 0 ? n / v[n, "build_s"] : 0
+		v[n, "ratio"] = v[n, "build_s"] / \
+		    (v[n, "yaml_s"] + v[n, "sqlite_s"])
+		v[n, "hwm_mb"] = v[n, "pty_hwm_kb"] / 1024
+		v[n, "shwm_mb"] = v[n, "pty_search_hwm_kb"] / 1024
+	}
+}
+END {
+	derive()
+	line = sprintf("%-38s", "events")
+	for (i = 1; i <= ns; i++)
+		line = line sprintf(" %9s", name(size[i]))
+	print line sprintf("   %-14s %s", "target", "result")
+	row("corpus YAML (MB)", "yaml_mb")
+	row("generate (s)", "gen_s")
+	row("index build (s)", "build_s")
+	row("index build (events/s)", "eps")
+	row("index build peak RSS (MB)", "build_rss_mb")
+	row("store size on disk (MB)", "store_mb")
+	row("baseline 1: libyaml parse only (s)", "yaml_s")
+	row("baseline 2: sqlite3 shell load (s)", "sqlite_s")
+	row("build / (baseline 1 + 2)", "ratio", "<= 1.5",
+	    v[big, "ratio"] <= 1.5)
+	row("first screen, reader (ms)", "first_ms", "< 50",
+	    v[big, "first_ms"] < 50)
+	row("first screen, list --limit 50 (ms)", "list_ms", "< 50",
+	    v[big, "list_ms"] < 50)
+	row("search p50, reader's view (ms)", "sb_reader_p50_ms")
+	row("search p95, reader's view (ms)", "sb_reader_p95_ms", "< 30",
+	    v[big, "sb_reader_p95_ms"] < 30)
+	row("search p50, search --limit 50 (ms)", "sb_cli_p50_ms")
+	row("search p95, search --limit 50 (ms)", "sb_cli_p95_ms", "< 30",
+	    v[big, "sb_cli_p95_ms"] < 30)
+	row("search p95, in the reader's pty (ms)", "pty_search_p95_ms",
+	    "< 30", v[big, "pty_search_p95_ms"] < 30)
+	row("move selection j, mean (ms/key)", "pty_key_j_mean_ms", "< 2",
+	    v[big, "pty_key_j_mean_ms"] < 2)
+	row("move selection j, p95 (ms/key)", "pty_key_j_p95_ms")
+	row("page down, p50 (ms/key)", "pty_key_pgdn_p50_ms")
+	row("go to the end, G (ms)", "pty_key_end_ms")
+	flat = v[big, "hwm_mb"] <= 1.2 * v[size[1], "hwm_mb"] + 1
+	row("reader peak RSS after paging (MB)", "hwm_mb", "< 32, flat",
+	    v[big, "hwm_mb"] < 32 && flat)
+	row("reader peak RSS after 20 searches (MB)", "shwm_mb", "< 32",
+	    v[big, "shwm_mb"] < 32)
+	row("benchmark wall time for the size (s)", "wall_s")
+}
+EOF
+		echo
+		echo "Baseline 1 reads each file whole and runs libyaml's event"
+		echo "parser over it, nothing more. Baseline 2 is one sqlite3"
+		echo "shell run that loads the rows of the built store (exported"
+		echo "as CSV) into the same schema with the same pragmas, fills"
+		echo "the same FTS5 index by INSERT ... SELECT and optimises it,"
+		echo "and makes the same indexes after the data. Times are"
+		echo "medians; \"flat\" means at most 20% (+1 MB) above the"
+		echo "smallest corpus. Per-query times: $WORK/search*.txt."
+	} | tee "$OUT"
+}
+
+total=$(now)
+for n in $SIZES; do
+	bench_size "$n"
+done
+report
+say "all sizes in $(($(now) - total)) s; table in $OUT"
