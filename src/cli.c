@@ -76,7 +76,10 @@ cli_usage(FILE *f)
 	    "      --theme NAME    reader theme: a bundled name or a file\n"
 	    "      --no-color      no colours (NO_COLOR is honoured too)\n"
 	    "  -h, --help          this help\n"
-	    "  -V, --version       the version\n");
+	    "  -V, --version       the version\n\n"
+	    "Search words are ANDed; \"a phrase\" in quotes; word* for a prefix.\n"
+	    "An argument that starts with '-' goes after '--':"
+	    " dossier search -- -term\n");
 }
 
 static int	cli_bad(const char *, ...) UTIL_PRINTF(1, 2);
