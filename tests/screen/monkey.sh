@@ -25,6 +25,21 @@ KEYLIST="j k g G h l < > [ ] a A n N o c d t ? / x 7 Up Down Left Right
 PPage NPage Home End Tab Enter Escape BSpace C-f C-b C-l C-d C-u Space e 1 8
 - Z"
 
+# settle: waits until the screen stops changing (two captures 0.1 s apart
+# agree), up to 60 s; fails if it never does.
+settle() {
+	prev=""
+	n=0
+	while [ $n -lt 600 ]; do
+		cur=$(tm capture-pane -p 2>/dev/null | cksum)
+		[ "$cur" = "$prev" ] && return 0
+		prev=$cur
+		sleep 0.1
+		n=$((n + 1))
+	done
+	return 1
+}
+
 # monkey NAME CONTENT: one run of the reader under a stream of random keys.
 monkey() {
 	name=$1
@@ -61,6 +76,9 @@ monkey() {
 		[ -n "$batch" ] || continue
 		line=$((line + 1))
 		eval "tm send-keys -t 0 $batch" 2>/dev/null || break
+		# Backpressure: every key is handled before more are sent (a
+		# sanitized build on 100k events is slow, not hung).
+		settle || { echo "FAIL monkey-$name: no answer after batch $line"; tm kill-server 2>/dev/null; return; }
 		# A resize every few batches, a storm of them now and then.
 		if [ $((line % 7)) = 0 ]; then
 			set -f
