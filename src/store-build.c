@@ -512,10 +512,13 @@ build_validate(struct build *b)
 		  " (SELECT min(sid) FROM source WHERE id = a.id)"
 		  " WHERE f.sid <> a.sid ORDER BY a.sid LIMIT 101",
 		  CHECK_DUPLICATE, "source", NULL },
-		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
-		  " FROM ev_in a JOIN ev_in f ON f.rin ="
-		  " (SELECT min(rin) FROM ev_in WHERE id = a.id)"
-		  " WHERE f.rin <> a.rin ORDER BY a.rin LIMIT 101",
+		/* The few duplicate ids first: a lookup per row was 6 s at 1M. */
+		{ "WITH d AS (SELECT id, min(rin) AS first FROM ev_in"
+		  " GROUP BY id HAVING count(*) > 1)"
+		  " SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
+		  " FROM d JOIN ev_in a ON a.id = d.id JOIN ev_in f"
+		  " ON f.rin = d.first WHERE a.rin <> d.first"
+		  " ORDER BY a.rin LIMIT 101",
 		  CHECK_DUPLICATE, "event", NULL },
 		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
 		  " FROM ev_in a JOIN event f ON f.id = a.id"
