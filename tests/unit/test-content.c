@@ -8,7 +8,6 @@
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,87 +18,6 @@
 #include "text.h"
 #include "unit.h"
 #include "util.h"
-
-static char	*tmp_dir;	/* this run's scratch directory */
-static int	 tmp_n;		/* for unique file names */
-
-static int
-rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	remove(path);
-	return 0;
-}
-
-/* Removes a directory tree without following symbolic links. */
-static void
-rm_rf(const char *path)
-{
-	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* Makes the scratch directory once; returns it. */
-static const char *
-tmp_base(void)
-{
-	const char	*base;
-
-	if (tmp_dir != NULL)
-		return tmp_dir;
-	if ((base = getenv("TESTTMP")) == NULL || *base == '\0')
-		base = getenv("TMPDIR");
-	if (base == NULL || *base == '\0')
-		base = "/tmp";
-	tmp_dir = xasprintf("%s/test-content.XXXXXX", base);
-	if (mkdtemp(tmp_dir) == NULL) {
-		printf("cannot make %s: %s\n", tmp_dir, strerror(errno));
-		exit(2);
-	}
-	return tmp_dir;
-}
-
-/* Returns a new, empty directory under the scratch one; caller frees. */
-static char *
-new_dir(void)
-{
-	char	*d;
-
-	d = xasprintf("%s/d%d", tmp_base(), ++tmp_n);
-	if (mkdir(d, 0700) == -1) {
-		printf("cannot make %s: %s\n", d, strerror(errno));
-		exit(2);
-	}
-	return d;
-}
-
-/* Writes len bytes to dir/name, making parent directories as needed. */
-static void
-write_bytes(const char *dir, const char *name, const char *data, size_t len)
-{
-	char	*path, *p;
-	FILE	*f;
-
-	path = xasprintf("%s/%s", dir, name);
-	for (p = path + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		mkdir(path, 0700);
-		*p = '/';
-	}
-	if ((f = fopen(path, "wb")) == NULL ||
-	    fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-		printf("cannot write %s: %s\n", path, strerror(errno));
-		exit(2);
-	}
-	free(path);
-}
-
-static void
-write_file(const char *dir, const char *name, const char *text)
-{
-	write_bytes(dir, name, text, strlen(text));
-}
 
 /* What the recording sink saw, one line per record, and how to stop. */
 struct rec {
@@ -243,8 +161,8 @@ parse_bytes(const char *yaml, size_t len, int stop_after)
 	struct rec		 r;
 	char			*dir, *path;
 
-	dir = new_dir();
-	write_bytes(dir, "f.yaml", yaml, len);
+	dir = unit_newdir("d");
+	unit_write(dir, "f.yaml", yaml, len);
 	path = xasprintf("%s/f.yaml", dir);
 	memset(&r, 0, sizeof r);
 	buf_init(&r.b);
@@ -779,7 +697,7 @@ UNIT_TEST(parse_unreadable)
 
 	memset(&sink, 0, sizeof sink);
 	diag_init(&dl);
-	dir = new_dir();
+	dir = unit_newdir("d");
 	path = xasprintf("%s/missing.yaml", dir);
 	CHECK_INT(content_parse(path, 0, &sink, &dl), -1);
 	CHECK_INT(dl.errors, 1);
@@ -924,23 +842,23 @@ UNIT_TEST(scan_sorted_and_filtered)
 	char			*dir, *got;
 	int			 n;
 
-	dir = new_dir();
-	write_file(dir, "b.yaml", "events: []\n");
-	write_file(dir, "a.yaml", "events: []\n");
-	write_file(dir, "Z.yaml", "events: []\n");
-	write_file(dir, "sub/c.yaml", "x");
-	write_file(dir, "sub/deeper/d.yaml", "");
-	write_file(dir, "sub-x.yaml", "");
-	write_file(dir, "dir.yaml/e.yaml", "");	/* a directory named .yaml */
+	dir = unit_newdir("d");
+	unit_write_text(dir, "b.yaml", "events: []\n");
+	unit_write_text(dir, "a.yaml", "events: []\n");
+	unit_write_text(dir, "Z.yaml", "events: []\n");
+	unit_write_text(dir, "sub/c.yaml", "x");
+	unit_write_text(dir, "sub/deeper/d.yaml", "");
+	unit_write_text(dir, "sub-x.yaml", "");
+	unit_write_text(dir, "dir.yaml/e.yaml", "");	/* a directory named .yaml */
 	/* Not content: other names, dot files and dot directories. */
-	write_file(dir, "notes.txt", "");
-	write_file(dir, "old.yml", "");
-	write_file(dir, "a.yaml.bak", "");
-	write_file(dir, "yaml", "");
-	write_file(dir, ".yaml", "");
-	write_file(dir, ".hidden.yaml", "");
-	write_file(dir, ".git/config.yaml", "");
-	write_file(dir, "sub/.swp.yaml", "");
+	unit_write_text(dir, "notes.txt", "");
+	unit_write_text(dir, "old.yml", "");
+	unit_write_text(dir, "a.yaml.bak", "");
+	unit_write_text(dir, "yaml", "");
+	unit_write_text(dir, ".yaml", "");
+	unit_write_text(dir, ".hidden.yaml", "");
+	unit_write_text(dir, ".git/config.yaml", "");
+	unit_write_text(dir, "sub/.swp.yaml", "");
 	diag_init(&dl);
 	got = scan_list(dir, &n, &dl);
 	CHECK_INT(n, 7);
@@ -960,7 +878,7 @@ UNIT_TEST(scan_empty_and_missing)
 	char			*dir, *path, *got;
 	int			 n;
 
-	dir = new_dir();
+	dir = unit_newdir("d");
 	diag_init(&dl);
 	got = scan_list(dir, &n, &dl);
 	CHECK_INT(n, 0);
@@ -980,7 +898,7 @@ UNIT_TEST(scan_empty_and_missing)
 	diag_free(&dl);
 	free(path);
 
-	write_file(dir, "file.yaml", "");
+	unit_write_text(dir, "file.yaml", "");
 	path = xasprintf("%s/file.yaml", dir);
 	CHECK_INT(content_scan(path, &files, &dl), -1);
 	CHECK_INT(dl.errors, 1);
@@ -997,12 +915,12 @@ UNIT_TEST(scan_symlinks)
 	char			*dir, *other, *p, *q, *got, *diags;
 	int			 n;
 
-	dir = new_dir();
-	other = new_dir();
-	write_file(dir, "a.yaml", "");
-	write_file(dir, "sub/b.yaml", "");
-	write_file(other, "elsewhere.yaml", "");
-	write_file(other, "more/c.yaml", "");
+	dir = unit_newdir("d");
+	other = unit_newdir("d");
+	unit_write_text(dir, "a.yaml", "");
+	unit_write_text(dir, "sub/b.yaml", "");
+	unit_write_text(other, "elsewhere.yaml", "");
+	unit_write_text(other, "more/c.yaml", "");
 	/* Links to a file and to a directory are followed... */
 	p = xasprintf("%s/elsewhere.yaml", other);
 	q = xasprintf("%s/linked.yaml", dir);
@@ -1062,9 +980,9 @@ UNIT_TEST(scan_unreadable_dir)
 		printf("  skipped: running as root\n");
 		return;
 	}
-	dir = new_dir();
-	write_file(dir, "a.yaml", "");
-	write_file(dir, "locked/b.yaml", "");
+	dir = unit_newdir("d");
+	unit_write_text(dir, "a.yaml", "");
+	unit_write_text(dir, "locked/b.yaml", "");
 	sub = xasprintf("%s/locked", dir);
 	CHECK(chmod(sub, 0) == 0);
 	diag_init(&dl);
@@ -1119,9 +1037,6 @@ main(void)
 	int	rc;
 
 	rc = UNIT_RUN(tests);
-	if (tmp_dir != NULL) {
-		rm_rf(tmp_dir);
-		free(tmp_dir);
-	}
+	unit_cleanup();
 	return rc;
 }

@@ -13,7 +13,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,9 +26,6 @@
 #include "text.h"
 #include "unit.h"
 #include "util.h"
-
-static char	*tmp_dir;	/* this run's scratch directory */
-static int	 tmp_n;		/* for unique names */
 
 /* The corpus. Change it only together with the expectations below. */
 static const char corpus_actors[] =
@@ -144,87 +140,16 @@ static const char timeline[] =
 #define ON	TEXT_MARK_ON
 #define OFF	TEXT_MARK_OFF
 
-static int
-rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	remove(path);
-	return 0;
-}
-
-static void
-rm_rf(const char *path)
-{
-	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static const char *
-tmp_base(void)
-{
-	const char	*base;
-
-	if (tmp_dir != NULL)
-		return tmp_dir;
-	if ((base = getenv("TESTTMP")) == NULL || *base == '\0')
-		base = getenv("TMPDIR");
-	if (base == NULL || *base == '\0')
-		base = "/tmp";
-	tmp_dir = xasprintf("%s/test-store.XXXXXX", base);
-	if (mkdtemp(tmp_dir) == NULL) {
-		printf("cannot make %s: %s\n", tmp_dir, strerror(errno));
-		exit(2);
-	}
-	return tmp_dir;
-}
-
-/* Returns a new, empty directory under the scratch one; caller frees. */
-static char *
-new_dir(const char *what)
-{
-	char	*d;
-
-	d = xasprintf("%s/%s%d", tmp_base(), what, ++tmp_n);
-	if (mkdir(d, 0700) == -1) {
-		printf("cannot make %s: %s\n", d, strerror(errno));
-		exit(2);
-	}
-	return d;
-}
-
-static void
-write_bytes(const char *path, const char *data, size_t len)
-{
-	FILE	*f;
-
-	if ((f = fopen(path, "wb")) == NULL ||
-	    fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-		printf("cannot write %s: %s\n", path, strerror(errno));
-		exit(2);
-	}
-}
-
-static void
-write_in(const char *dir, const char *name, const char *text)
-{
-	char	*path;
-
-	path = xasprintf("%s/%s", dir, name);
-	write_bytes(path, text, strlen(text));
-	free(path);
-}
-
 /* Writes the corpus to a new directory; caller frees the path. */
 static char *
 new_corpus(void)
 {
 	char	*dir;
 
-	dir = new_dir("content");
-	write_in(dir, "actors.yaml", corpus_actors);
-	write_in(dir, "sources.yaml", corpus_sources);
-	write_in(dir, "events.yaml", corpus_events);
+	dir = unit_newdir("content");
+	unit_write_text(dir, "actors.yaml", corpus_actors);
+	unit_write_text(dir, "sources.yaml", corpus_sources);
+	unit_write_text(dir, "events.yaml", corpus_events);
 	return dir;
 }
 
@@ -462,7 +387,7 @@ UNIT_TEST(open_with_db_path)
 	char			*dir, *db;
 	char			 first[11], last[11];
 
-	dir = new_dir("db");
+	dir = unit_newdir("db");
 	db = xasprintf("%s/store.db", dir);
 	diag_init(&dl);
 	s = open_store(corpus, db, 0, &dl);
@@ -1323,7 +1248,7 @@ UNIT_TEST(cache_reused_and_refreshed)
 	size_t		 snaplen;
 
 	content = new_corpus();
-	dir = new_dir("db");
+	dir = unit_newdir("db");
 	db = xasprintf("%s/store.db", dir);
 	open_close(content, db, 0);
 	a = stamp(db);
@@ -1359,7 +1284,7 @@ UNIT_TEST(cache_reused_and_refreshed)
 	open_close(content, db, 0);
 	free(snap);
 	snap = slurp(db, &snaplen);
-	write_in(content, "events.yaml", corpus_events);
+	unit_write_text(content, "events.yaml", corpus_events);
 	set_mtime(content, "events.yaml", 1000000000);
 	a = stamp(db);
 	open_close(content, db, 0);
@@ -1367,7 +1292,7 @@ UNIT_TEST(cache_reused_and_refreshed)
 
 	/* A new file, then the same file gone again. */
 	more = xasprintf("actors:\n  - {id: extra, name: Extra, kind: state}\n");
-	write_in(content, "more.yaml", more);
+	unit_write_text(content, "more.yaml", more);
 	open_close_counts(content, db, 8, 6, 2, 3);
 	path = xasprintf("%s/more.yaml", content);
 	CHECK(unlink(path) == 0);
@@ -1497,7 +1422,7 @@ edit(const char *dir, const char *name, const char *from, const char *to)
 	} else {
 		*p = '\0';
 		out = xasprintf("%s%s%s", text, to, p + strlen(from));
-		write_bytes(path, out, strlen(out));
+		unit_write(NULL, path, out, strlen(out));
 		free(out);
 	}
 	free(text);
@@ -1512,7 +1437,7 @@ UNIT_TEST(cache_update_matches_rebuild)
 	size_t			 snaplen;
 
 	content = new_corpus();
-	dir = new_dir("db");
+	dir = unit_newdir("db");
 	db = xasprintf("%s/store.db", dir);
 	check_update(content, db, "the first build");
 
@@ -1522,7 +1447,7 @@ UNIT_TEST(cache_update_matches_rebuild)
 	edit(content, "events.yaml", "date: 2024-05-01", "date: 2024-01-01");
 	check_update(content, db, "a date moved earlier");
 	/* A new file whose events fall between the others. */
-	write_in(content, "more.yaml", "events:\n"
+	unit_write_text(content, "more.yaml", "events:\n"
 	    "  - id: e-aaa\n    date: 2024-03-01\n    time: \"09:30\"\n"
 	    "    title: Late arrivals\n    actors: [alpha, borduria]\n"
 	    "    tags: [travel]\n"
@@ -1580,7 +1505,7 @@ write_noise(const char *path, size_t n)
 	srand(42);
 	for (i = 0; i < n; i++)
 		noise[i] = (char)(rand() & 0xff);
-	write_bytes(path, noise, n);
+	unit_write(NULL, path, noise, n);
 	free(noise);
 }
 
@@ -1590,7 +1515,7 @@ UNIT_TEST(cache_corrupt_rebuilt)
 	sqlite3		*other;
 	char		*dir, *db;
 
-	dir = new_dir("db");
+	dir = unit_newdir("db");
 	db = xasprintf("%s/store.db", dir);
 
 	/* Random bytes, then an empty file: rebuilt, no word said. */
@@ -1598,7 +1523,7 @@ UNIT_TEST(cache_corrupt_rebuilt)
 	open_close(corpus, db, 0);
 	good = stamp(db);
 	CHECK(good.size > 8192);
-	write_bytes(db, "", 0);
+	unit_write(NULL, db, "", 0);
 	open_close(corpus, db, 0);
 	CHECK(stamp(db).size == good.size);
 	/* Random bytes after a real SQLite header. */
@@ -1648,9 +1573,9 @@ UNIT_TEST(cache_unwritable)
 	 * A path under a regular file cannot be made, even by root (who
 	 * ignores permissions, so chmod would prove nothing).
 	 */
-	dir = new_dir("ro");
+	dir = unit_newdir("ro");
 	file = xasprintf("%s/file.txt", dir);
-	write_bytes(file, "x\n", 2);
+	unit_write(NULL, file, "x\n", 2);
 	cache = xasprintf("%s/sub", file);
 	old = getenv("XDG_CACHE_HOME");
 	saved = xstrdup(old != NULL ? old : "");
@@ -1711,9 +1636,9 @@ UNIT_TEST(content_errors_write_nothing)
 	int			 cached;
 
 	content = new_corpus();
-	write_in(content, "bad.yaml", "events:\n"
+	unit_write_text(content, "bad.yaml", "events:\n"
 	    "  - {id: e-bad, date: 2024-01-01, title: T, actors: [putn]}\n");
-	dir = new_dir("db");
+	dir = unit_newdir("db");
 	db = xasprintf("%s/store.db", dir);
 	diag_init(&dl);
 	s = store_open(content, db, 0, &dl, &err);
@@ -1744,7 +1669,7 @@ UNIT_TEST(content_errors_write_nothing)
 	unlink(missing);
 	open_close(content, db, 0);
 	before = stamp(db);
-	write_in(content, "bad.yaml", "events: [[\n");
+	unit_write_text(content, "bad.yaml", "events: [[\n");
 	s = store_open(content, db, 0, &dl, &err);
 	CHECK(s == NULL);
 	CHECK(dl.errors >= 1);
@@ -1796,8 +1721,8 @@ UNIT_TEST(check_whole_content)
 	*strstr(src, "  - id: wire") = '\0';
 	fixed = xasprintf("%s    text: gazette.txt\n%s", src,
 	    strstr(corpus_sources, "  - id: wire"));
-	write_in(content, "sources.yaml", fixed);
-	write_in(content, "gazette.txt", "Strelsau, 1 March.\n\nThe talks "
+	unit_write_text(content, "sources.yaml", fixed);
+	unit_write_text(content, "gazette.txt", "Strelsau, 1 March.\n\nThe talks "
 	    "opened late.\n");
 	CHECK_INT(store_check(content, &dl, &c, &err), -1);
 	CHECK(err == NULL);
@@ -1818,9 +1743,9 @@ UNIT_TEST(check_whole_content)
 	CHECK_INT(dl.errors, 1);
 	diag_free(&dl);
 	/* White space, line breaks and typographic quotes are folded. */
-	write_in(content, "gazette.txt", "Strelsau, 1 March.\n\nThe talks\n"
+	unit_write_text(content, "gazette.txt", "Strelsau, 1 March.\n\nThe talks\n"
 	    "opened in a   \xe2\x80\x9c" "cautious\xe2\x80\x9d mood.\n");
-	write_in(content, "events.yaml", corpus_events);
+	unit_write_text(content, "events.yaml", corpus_events);
 	CHECK_INT(store_check(content, &dl, &c, &err), -1);
 	diag_free(&dl);
 	ev = xstrdup(corpus_events);
@@ -1832,7 +1757,7 @@ UNIT_TEST(check_whole_content)
 		fixed = xasprintf("%s        quote: 'The talks opened in a "
 		    "\"cautious\" mood.'\n%s", ev, q + strlen("        quote: "
 		    "The talks opened in a cautious mood.\n"));
-		write_in(content, "events.yaml", fixed);
+		unit_write_text(content, "events.yaml", fixed);
 	}
 	free(ev);
 	CHECK_INT(store_check(content, &dl, &c, &err), 0);
@@ -1878,7 +1803,7 @@ main(void)
 	int	 rc;
 
 	/* Never the user's cache: a private one, made on demand. */
-	cache = xasprintf("%s/cache", tmp_base());
+	cache = xasprintf("%s/cache", unit_tmpdir());
 	setenv("XDG_CACHE_HOME", cache, 1);
 	corpus = new_corpus();
 	shared = open_memory(corpus);
@@ -1890,7 +1815,6 @@ main(void)
 	store_close(shared);
 	free(corpus);
 	free(cache);
-	rm_rf(tmp_dir);
-	free(tmp_dir);
+	unit_cleanup();
 	return rc;
 }

@@ -50,6 +50,26 @@ extern int unit_failed;	/* set by a failed check in the running test */
 /* Runs every test in the table; returns 0 if all passed, else 1. */
 int	unit_main(const struct unit_test *, size_t);
 
+/*
+ * A scratch directory for files the tests write, made on first use under
+ * $TESTTMP (else $TMPDIR, else /tmp) and removed by unit_cleanup. Failing
+ * to make or write anything there ends the run with status 2.
+ */
+const char *unit_tmpdir(void);
+/* Returns a new, empty directory WHATn in the scratch one; caller frees. */
+char	*unit_newdir(const char *what);
+/*
+ * Writes len bytes to dir/name (name alone if dir is NULL), making missing
+ * parent directories below dir.
+ */
+void	 unit_write(const char *dir, const char *name, const char *data,
+	    size_t len);
+void	 unit_write_text(const char *dir, const char *name, const char *text);
+/* Removes a directory tree without following symbolic links. */
+void	 unit_rm_rf(const char *path);
+/* Removes the scratch directory, if one was made. */
+void	 unit_cleanup(void);
+
 #define UNIT_RUN(table) unit_main(table, sizeof(table) / sizeof(table[0]))
 
 #endif
