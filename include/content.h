@@ -58,6 +58,9 @@ struct content_excerpt {
 	struct content_pos	 quote_pos;
 };
 
+/* The store keys an event's excerpts by their place in it (store-int.h). */
+#define CONTENT_MAX_EXCERPTS	1023
+
 struct content_event {
 	char			*id;
 	char			 date[11];

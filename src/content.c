@@ -725,7 +725,7 @@ cp_excerpts(struct cparse *cp, struct content_event *e)
 {
 	struct content_excerpt	 x;
 	struct rec		 r;
-	int			 ok;
+	int			 ok, n = 0;
 
 	if (cp->ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->ev))
 		return 0;
@@ -743,6 +743,12 @@ cp_excerpts(struct cparse *cp, struct content_event *e)
 			return 0;
 		memset(&x, 0, sizeof x);
 		memset(&r, 0, sizeof r);
+		if (++n == CONTENT_MAX_EXCERPTS + 1) {
+			/* The store numbers excerpts within their event. */
+			cp_error(cp, &cp->ev.start_mark, "an event has at most"
+			    " %d excerpts", CONTENT_MAX_EXCERPTS);
+			cp->bad = 1;
+		}
 		r.kind = REC_EXCERPT;
 		r.u.excerpt = &x;
 		x.pos = cp_pos(&cp->ev.start_mark);
@@ -756,7 +762,7 @@ cp_excerpts(struct cparse *cp, struct content_event *e)
 			rec_require(cp, &r, x.quote, "quote");
 			ok = x.source != NULL && x.quote != NULL;
 		}
-		if (!ok) {
+		if (!ok || e->nexcerpts == CONTENT_MAX_EXCERPTS) {
 			cp->bad = 1;
 			excerpt_free(&x);
 			continue;

@@ -154,6 +154,16 @@ check generated/huge-scalar "$case_dir" 1 "$work/huge.expected"
 echo "  (huge-scalar: ${elapsed:-?} ms)"
 rm -rf "$case_dir"
 
+# 1,024 excerpts on one event: one over the store's limit, one error at it.
+mkcase too-many-excerpts
+awk 'BEGIN {
+	print "sources:\n  - {id: s, title: S}\nevents:\n  - id: e\n    date: 2024-01-01\n    title: T\n    excerpts:"
+	for (i = 0; i < 1024; i++) print "      - {source: s, quote: q}"
+}' >"$case_dir/events.yaml"
+echo "DIR/events.yaml:1031:9: error: an event has at most 1023 excerpts" >"$work/excerpts.expected"
+check generated/too-many-excerpts "$case_dir" 1 "$work/excerpts.expected"
+rm -rf "$case_dir"
+
 # A symbolic link back up the tree: reported once, the rest still read.
 mkcase symlink-loop
 mkdir -p "$case_dir/sub"
