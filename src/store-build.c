@@ -8,16 +8,18 @@
  * error are the staged events numbered and indexed. A full build is the
  * same update of an empty store.
  *
- * Design note: an event has a stable row id (rid), which links and the
- * full-text index use, and a dense timeline number (seq) in date order,
- * which the reader's windows use: "position 12 of 48" is just seq. An
- * update renumbers only the events on or after the earliest date it
+ * Design note: an event has a row id (rid), which links and the full-text
+ * index use, that is a sparse key in timeline order (store-int.h), and a
+ * dense timeline number (seq), which the reader's windows use: "position
+ * 12 of 48" is just seq. An update gives keys within the day-and-time
+ * groups it adds to, and renumbers seq only from the earliest date it
  * touched.
  */
 #include <sys/time.h>
 
 #include <errno.h>
 #include <libgen.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +55,7 @@ static const char build_schema[] =
 	"CREATE TABLE excerpt(xid INTEGER PRIMARY KEY, rid INT NOT NULL,"
 	"  ord INT NOT NULL, source TEXT NOT NULL, quote TEXT NOT NULL,"
 	"  note TEXT, fid INT, line INT, col INT);"
-	/* Events by rid, excerpts by -xid; a title match weighs most. */
+	/* Events by rid, excerpts by rid + 1 + ord; a title weighs most. */
 	"CREATE VIRTUAL TABLE fts USING fts5(title, body, note, actors,"
 	"  tokenize = 'porter unicode61 remove_diacritics 2');"
 	"INSERT INTO fts(fts, rank) VALUES ('rank',"
@@ -76,6 +78,8 @@ static const char build_temp[] =
 	"CREATE TEMP TABLE chg_actor(id TEXT PRIMARY KEY) WITHOUT ROWID;"
 	"CREATE TEMP TABLE gone_source(id TEXT PRIMARY KEY) WITHOUT ROWID;"
 	"CREATE TEMP TABLE emap(rin INTEGER PRIMARY KEY, rid INT);"
+	/* Old events whose key changed (build_keys). */
+	"CREATE TEMP TABLE moved(old INTEGER PRIMARY KEY, rid INT);"
 	"CREATE INDEX temp.ev_in_id ON ev_in(id);"
 	"CREATE INDEX temp.ea_in_rin ON ea_in(rin, actor);";
 
@@ -84,7 +88,9 @@ static const char build_temp_drop[] =
 	"DROP TABLE IF EXISTS temp.et_in; DROP TABLE IF EXISTS temp.ex_in;"
 	"DROP TABLE IF EXISTS temp.chg; DROP TABLE IF EXISTS temp.chg_actor;"
 	"DROP TABLE IF EXISTS temp.gone_source; DROP TABLE IF EXISTS temp.emap;"
-	"DROP TABLE IF EXISTS temp.renum; DROP TABLE IF EXISTS temp.anames;";
+	"DROP TABLE IF EXISTS temp.renum; DROP TABLE IF EXISTS temp.anames;"
+	"DROP TABLE IF EXISTS temp.knum; DROP TABLE IF EXISTS temp.moved;"
+	"DROP TABLE IF EXISTS temp.touched; DROP TABLE IF EXISTS temp.xtouched;";
 
 /* Indexes of the small tables, wanted before the checks. */
 static const char build_small_indexes[] =
@@ -792,8 +798,8 @@ build_remove(struct build *b, char d0[11])
 	    "CREATE TEMP TABLE gone_event(rid INTEGER PRIMARY KEY);"
 	    "INSERT INTO gone_event SELECT rid FROM event"
 	    "  WHERE fid IN (SELECT fid FROM chg);"
-	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM gone_event);"
-	    "DELETE FROM fts WHERE rowid IN (SELECT -xid FROM excerpt"
+	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM gone_event"
+	    "  UNION ALL SELECT rid + 1 + ord FROM excerpt"
 	    "  WHERE rid IN (SELECT rid FROM gone_event));"
 	    "DELETE FROM event_actor WHERE rid IN (SELECT rid FROM gone_event);"
 	    "DELETE FROM event_tag WHERE rid IN (SELECT rid FROM gone_event);"
@@ -817,20 +823,93 @@ build_remove(struct build *b, char d0[11])
 }
 
 /*
- * Moves the staged events into the store. Events get row ids in date
- * order; in an empty store their timeline numbers are those row ids, else
- * they are numbered by build_renumber. Returns 0 or -1.
+ * Gives the staged events their keys (store-int.h). Each day-and-time group
+ * that gains an event is numbered again by id, old and new events together;
+ * an old event whose key changes is moved with its links, and its index
+ * rows go (build_refresh writes them again). Only those groups are touched.
+ * Returns 0, or -1 (an error in diags if a group has too many events).
+ */
+static int
+build_keys(struct build *b)
+{
+	static const char sql[] =
+	    "CREATE TEMP TABLE knum(old INT, rin INT, n INT, rid INT);"
+	    "INSERT INTO knum WITH g AS (SELECT DISTINCT "
+	    STORE_KEY_BASE("date", "time") " AS base FROM ev_in),"
+	    "  m AS (SELECT NULL AS old, rin, id, "
+	    STORE_KEY_BASE("date", "time") " AS base FROM ev_in UNION ALL"
+	    "  SELECT e.rid, NULL, e.id, g.base FROM g JOIN event e"
+	    "  ON e.rid >= g.base AND e.rid < g.base + (1 << 26))"
+	    "  SELECT old, rin, n, base + ((n - 1) << 10) FROM (SELECT old, rin,"
+	    "  base, row_number() OVER (PARTITION BY base ORDER BY id) AS n"
+	    "  FROM m);"
+	    "INSERT INTO emap SELECT rin, rid FROM knum WHERE rin IS NOT NULL"
+	    "  ORDER BY rin;"
+	    "INSERT INTO moved SELECT old, rid FROM knum"
+	    "  WHERE old IS NOT NULL AND old <> rid;";
+	/* Negative keys first: a move may land on a key another leaves. */
+	static const char move[] =
+	    "DELETE FROM fts WHERE rowid IN (SELECT old FROM moved UNION ALL"
+	    "  SELECT x.rid + 1 + x.ord FROM excerpt x JOIN moved m"
+	    "  ON x.rid = m.old);"
+	    "UPDATE event SET rid = -rid WHERE rid IN (SELECT old FROM moved);"
+	    "UPDATE event SET rid = (SELECT rid FROM moved"
+	    "  WHERE old = -event.rid) WHERE rid < 0;"
+	    "UPDATE event_actor SET rid = -rid"
+	    "  WHERE rid IN (SELECT old FROM moved);"
+	    "UPDATE event_actor SET rid = (SELECT rid FROM moved"
+	    "  WHERE old = -event_actor.rid) WHERE rid < 0;"
+	    "UPDATE event_tag SET rid = -rid"
+	    "  WHERE rid IN (SELECT old FROM moved);"
+	    "UPDATE event_tag SET rid = (SELECT rid FROM moved"
+	    "  WHERE old = -event_tag.rid) WHERE rid < 0;"
+	    "UPDATE excerpt SET rid = (SELECT rid FROM moved"
+	    "  WHERE old = excerpt.rid) WHERE rid IN (SELECT old FROM moved);";
+	sqlite3_stmt	*st;
+	int64_t		 n;
+
+	if (build_exec(b, sql, "indexing") == -1)
+		return -1;
+	if (sqlite3_prepare_v2(b->db, "SELECT coalesce(e.fid, v.fid),"
+	    " coalesce(e.line, v.line), coalesce(e.col, v.col),"
+	    " coalesce(e.date, v.date), coalesce(e.time, v.time)"
+	    " FROM knum k LEFT JOIN ev_in e ON e.rin = k.rin"
+	    " LEFT JOIN event v ON v.rid = k.old WHERE k.n > ?1 LIMIT 1", -1,
+	    &st, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "indexing");
+	sqlite3_bind_int(st, 1, STORE_GROUP_MAX);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		diag_add(b->diags, DIAG_ERROR,
+		    build_path(b, sqlite3_column_int(st, 0)),
+		    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+		    "more than %d events on %s%s%s", STORE_GROUP_MAX,
+		    (const char *)sqlite3_column_text(st, 3),
+		    sqlite3_column_type(st, 4) == SQLITE_NULL ? " without a time" :
+		    " at ", sqlite3_column_type(st, 4) == SQLITE_NULL ? "" :
+		    (const char *)sqlite3_column_text(st, 4));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	if ((n = build_int(b, "SELECT count(*) FROM moved")) == -1)
+		return -1;
+	return n > 0 ? build_exec(b, move, "indexing") : 0;
+}
+
+/*
+ * Moves the staged events into the store under their keys. In an empty
+ * store their timeline numbers follow; else build_renumber sets them.
+ * Returns 0 or -1.
  */
 static int
 build_insert(struct build *b, int empty)
 {
 	static const char sql[] =
-	    "INSERT INTO emap SELECT rin, ?1 + row_number() OVER"
-	    "  (ORDER BY date, time IS NOT NULL, time, id) FROM ev_in;"
 	    "INSERT INTO event(rid, seq, id, date, time, approximate, title,"
 	    "  summary, fid, line, col)"
-	    "  SELECT m.rid, CASE WHEN ?2 THEN m.rid ELSE 0 END, e.id, e.date,"
-	    "  e.time, e.approximate, e.title, e.summary, e.fid, e.line, e.col"
+	    "  SELECT m.rid, CASE WHEN ?1 THEN row_number() OVER"
+	    "  (ORDER BY m.rid) ELSE 0 END, e.id, e.date, e.time,"
+	    "  e.approximate, e.title, e.summary, e.fid, e.line, e.col"
 	    "  FROM ev_in e JOIN emap m ON m.rin = e.rin ORDER BY m.rid;"
 	    "INSERT INTO event_actor(rid, ord, actor) SELECT m.rid, a.ord,"
 	    "  a.actor FROM ea_in a JOIN emap m ON m.rin = a.rin WHERE NOT"
@@ -843,23 +922,18 @@ build_insert(struct build *b, int empty)
 	    "  x.col FROM ex_in x JOIN emap m ON m.rin = x.rin"
 	    "  JOIN ev_in e ON e.rin = x.rin ORDER BY m.rid, x.ord;";
 	sqlite3_stmt	*st;
-	int64_t		 v[2];
 	const char	*p = sql, *tail;
 	int		 rc;
 
-	if ((v[0] = build_int(b, "SELECT coalesce(max(rid), 0) FROM event")) ==
-	    -1)
+	if (build_keys(b) == -1)
 		return -1;
-	v[1] = empty;
 	while (*p != '\0') {
 		if (sqlite3_prepare_v2(b->db, p, -1, &st, &tail) != SQLITE_OK)
 			return build_sqlerr(b, "updating the store");
 		if (st == NULL)
 			break;
 		if (sqlite3_bind_parameter_count(st) >= 1)
-			sqlite3_bind_int64(st, 1, v[0]);
-		if (sqlite3_bind_parameter_count(st) >= 2)
-			sqlite3_bind_int64(st, 2, v[1]);
+			sqlite3_bind_int(st, 1, empty);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
@@ -871,7 +945,7 @@ build_insert(struct build *b, int empty)
 
 /*
  * Renumbers the timeline from date d0 on: events before it keep their
- * numbers, since nothing before d0 changed.
+ * numbers, since nothing before d0 changed. Keys are in timeline order.
  */
 static int
 build_renumber(struct build *b, const char *d0)
@@ -883,9 +957,10 @@ build_renumber(struct build *b, const char *d0)
 	    " seq INT)", "updating the store") == -1)
 		return -1;
 	if (sqlite3_prepare_v2(b->db, "INSERT INTO renum SELECT rid,"
-	    " (SELECT count(*) FROM event WHERE date < ?1) + row_number()"
-	    " OVER (ORDER BY date, time IS NOT NULL, time, id) FROM event"
-	    " WHERE date >= ?1", -1, &st, NULL) != SQLITE_OK)
+	    " (SELECT count(*) FROM event WHERE rid < " STORE_KEY_BASE("?1",
+	    "NULL") ") + row_number() OVER (ORDER BY rid) FROM event"
+	    " WHERE rid >= " STORE_KEY_BASE("?1", "NULL"), -1, &st, NULL) !=
+	    SQLITE_OK)
 		return build_sqlerr(b, "updating the store");
 	sqlite3_bind_text(st, 1, d0, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
@@ -898,17 +973,73 @@ build_renumber(struct build *b, const char *d0)
 }
 
 /*
+ * Writes the index rows of the events in touched and the excerpts of the
+ * events in xtouched, in ascending row order as FTS5 wants them (out of
+ * order, it flushes tiny segments): each event, then its excerpts.
+ */
+static int
+build_fts(struct build *b)
+{
+	sqlite3_stmt	*ev = NULL, *ex = NULL, *ins = NULL, *src;
+	int64_t		 ke, kx;
+	int		 re, rx, rc = -1, i;
+
+	if (sqlite3_prepare_v2(b->db, "SELECT e.rid, e.title, e.summary,"
+	    " NULL, (SELECT group_concat(n.names, '; ') FROM event_actor ea"
+	    " JOIN anames n ON n.id = ea.actor WHERE ea.rid = e.rid)"
+	    " FROM event e WHERE e.rid IN (SELECT rid FROM touched)"
+	    " ORDER BY e.rid", -1, &ev, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(b->db, "SELECT x.rid + 1 + x.ord, NULL,"
+	    " x.quote, x.note, NULL FROM excerpt x"
+	    " WHERE x.rid IN (SELECT rid FROM xtouched) ORDER BY x.rid, x.ord",
+	    -1, &ex, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(b->db, "INSERT INTO fts(rowid, title, body,"
+	    " note, actors) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &ins, NULL) !=
+	    SQLITE_OK) {
+		build_sqlerr(b, "indexing");
+		goto out;
+	}
+	re = sqlite3_step(ev);
+	rx = sqlite3_step(ex);
+	while (re == SQLITE_ROW || rx == SQLITE_ROW) {
+		ke = re == SQLITE_ROW ? sqlite3_column_int64(ev, 0) : INT64_MAX;
+		kx = rx == SQLITE_ROW ? sqlite3_column_int64(ex, 0) : INT64_MAX;
+		src = ke < kx ? ev : ex;
+		for (i = 0; i < 5; i++)
+			sqlite3_bind_value(ins, i + 1,
+			    sqlite3_column_value(src, i));
+		if (build_step(b, ins) == -1)
+			goto out;
+		if (src == ev)
+			re = sqlite3_step(ev);
+		else
+			rx = sqlite3_step(ex);
+	}
+	if (re != SQLITE_DONE || rx != SQLITE_DONE) {
+		build_sqlerr(b, "indexing");
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(ev);
+	sqlite3_finalize(ex);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/*
  * Refreshes what depends on actors: the short names shown in rows and the
  * names the index finds events by, for new events and for events linked to
  * actors whose files changed; then every actor's number of events, and the
- * index entries of new excerpts.
+ * index entries of new and moved events and their excerpts.
  */
 static int
 build_refresh(struct build *b)
 {
-	static const char sql[] =
+	static const char pre[] =
 	    "CREATE TEMP TABLE touched(rid INTEGER PRIMARY KEY);"
 	    "INSERT OR IGNORE INTO touched SELECT rid FROM emap;"
+	    "INSERT OR IGNORE INTO touched SELECT rid FROM moved;"
 	    "INSERT OR IGNORE INTO touched SELECT rid FROM event_actor"
 	    "  WHERE actor IN (SELECT id FROM chg_actor);"
 	    "INSERT OR IGNORE INTO chg_actor SELECT id FROM actor"
@@ -916,6 +1047,9 @@ build_refresh(struct build *b)
 	    "INSERT OR IGNORE INTO touched SELECT rid FROM event_actor"
 	    "  WHERE actor IN (SELECT id FROM actor WHERE fid IN"
 	    "  (SELECT fid FROM chg));"
+	    "CREATE TEMP TABLE xtouched(rid INTEGER PRIMARY KEY);"
+	    "INSERT OR IGNORE INTO xtouched SELECT rid FROM emap;"
+	    "INSERT OR IGNORE INTO xtouched SELECT rid FROM moved;"
 	    "UPDATE event SET actors = coalesce((SELECT group_concat(short,"
 	    "  ', ') FROM (SELECT a.short FROM event_actor ea JOIN actor a"
 	    "  ON a.id = ea.actor WHERE ea.rid = event.rid ORDER BY ea.ord)),"
@@ -925,26 +1059,18 @@ build_refresh(struct build *b)
 	    "INSERT OR IGNORE INTO anames SELECT a.id, a.name ||"
 	    "  coalesce(' (' || (SELECT group_concat(alias, ', ') FROM alias"
 	    "  WHERE aid = a.aid) || ')', '') FROM actor a;"
+	    /* Index rows of new and moved events are gone already. */
 	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM touched"
-	    "  EXCEPT SELECT rid FROM emap);"
-	    /*
-	     * FTS5 wants rows in ascending rowid order (out of order, it
-	     * flushes tiny segments): excerpts (-xid) first, then events.
-	     */
-	    "INSERT INTO fts(rowid, title, body, note, actors)"
-	    "  SELECT -xid, NULL, quote, note, NULL FROM excerpt"
-	    "  WHERE rid IN (SELECT rid FROM emap) ORDER BY xid DESC;"
-	    "INSERT INTO fts(rowid, title, body, note, actors)"
-	    "  SELECT e.rid, e.title, e.summary, NULL,"
-	    "  (SELECT group_concat(n.names, '; ') FROM event_actor ea"
-	    "  JOIN anames n ON n.id = ea.actor WHERE ea.rid = e.rid)"
-	    "  FROM event e WHERE e.rid IN (SELECT rid FROM touched)"
-	    "  ORDER BY e.rid;"
+	    "  EXCEPT SELECT rid FROM xtouched);";
+	static const char post[] =
 	    "UPDATE actor SET nevents ="
 	    "  (SELECT count(*) FROM event_actor WHERE actor = actor.id);"
-	    "DROP TABLE temp.touched; DROP TABLE temp.anames;";
+	    "DROP TABLE temp.touched; DROP TABLE temp.xtouched;"
+	    "DROP TABLE temp.anames;";
 
-	return build_exec(b, sql, "indexing");
+	if (build_exec(b, pre, "indexing") == -1 || build_fts(b) == -1)
+		return -1;
+	return build_exec(b, post, "indexing");
 }
 
 /* Records what the store was built from. */

@@ -11,7 +11,31 @@
 #include "store.h"
 
 /* Bump when the schema or what is stored changes: old caches rebuild. */
-#define STORE_SCHEMA_VERSION	4
+#define STORE_SCHEMA_VERSION	5
+
+/*
+ * An event's row id (rid) is its key in timeline order, and the full-text
+ * index uses the same numbers, so a date-ordered walk over search hits or
+ * an actor's events is a range scan that can stop after a screenful:
+ *
+ *	bits 37-58  the day (days since 0000-01-01)
+ *	bits 26-36  the time: 0 for none, else 1 + minutes since midnight
+ *	bits 10-25  the event's place among those on that day and time, by id
+ *	bits 0-9    0 for the event itself in the index, 1 + ord for its
+ *		    excerpt ord (hence CONTENT_MAX_EXCERPTS)
+ *
+ * Keys leave gaps, so an update renumbers only the day-and-time groups it
+ * adds events to.
+ */
+#define STORE_XBITS		10
+#define STORE_GBITS		26	/* bits below the day and time */
+#define STORE_GROUP_MAX		65536	/* events on one day and time */
+/* SQL: the first key of the group of date d and time t (SQL expressions). */
+#define STORE_KEY_BASE(d, t) "((CAST(julianday(" d ") - 1721059.5 AS INT)" \
+	" * 2048 + CASE WHEN " t " IS NULL THEN 0 ELSE 1 + substr(" t ", 1, 2)" \
+	" * 60 + substr(" t ", 4, 2) END) << 26)"
+/* SQL: the event key of full-text row r. */
+#define STORE_KEY_EVENT(r) "((" r ") >> 10 << 10)"
 
 /*
  * Builds the store into db (empty) from the content files; counts, if not

@@ -594,9 +594,8 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 		buf_addf(&sql, "INSERT INTO %s(pos, seq, rid, rank) SELECT"
 		    " row_number() OVER (ORDER BY %s), seq, rid, rank FROM"
 		    " (SELECT e.seq AS seq, e.rid AS rid, min(h.rank) AS rank"
-		    " FROM (SELECT CASE WHEN f.rowid > 0 THEN f.rowid ELSE"
-		    " (SELECT rid FROM excerpt WHERE xid = -f.rowid) END"
-		    " AS rid, %s AS rank FROM fts f WHERE fts MATCH ?1) h"
+		    " FROM (SELECT " STORE_KEY_EVENT("f.rowid") " AS rid,"
+		    " %s AS rank FROM fts f WHERE fts MATCH ?1) h"
 		    " JOIN event e ON e.rid = h.rid WHERE 1", v->table,
 		    v->order == STORE_ORDER_RANK ? "rank, seq" : "seq",
 		    /* bm25 for every hit costs a fifth of a big search. */
@@ -998,7 +997,8 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 	sqlite3_reset(q);
 
 	q = store_stmt(s, "SELECT x.source, s.title, s.publisher, s.url,"
-	    " s.published, x.quote, x.note, x.xid FROM excerpt x JOIN source s"
+	    " s.published, x.quote, x.note, x.rid + 1 + x.ord FROM excerpt x"
+	    " JOIN source s"
 	    " ON s.id = x.source WHERE x.rid = ?1 ORDER BY x.ord");
 	sqlite3_bind_int64(q, 1, d->rid);
 	for (cap = 0; sqlite3_step(q) == SQLITE_ROW; d->nexcerpts++) {
@@ -1017,8 +1017,8 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 		x->published = col_dup(q, 4);
 		x->quote = col_dup(q, 5);
 		x->note = col_dup(q, 6);
-		store_mark(s, any, -sqlite3_column_int64(q, 7), 1, &x->quote);
-		store_mark(s, any, -sqlite3_column_int64(q, 7), 2, &x->note);
+		store_mark(s, any, sqlite3_column_int64(q, 7), 1, &x->quote);
+		store_mark(s, any, sqlite3_column_int64(q, 7), 2, &x->note);
 	}
 	sqlite3_reset(q);
 	free(match);
@@ -1153,15 +1153,14 @@ store_actor_get(struct store *s, const char *id, struct store_actor *out)
 	TEXT_MARK_OFF "', '…', 16)"
 #define STORE_HAS(c) "instr(highlight(fts, " #c ", '" TEXT_MARK_ON "', ''), '" \
 	TEXT_MARK_ON "')"
-#define STORE_SEARCH_SQL "SELECT e.id, e.date, e.title, CASE WHEN h.r > 0" \
-	" THEN 'event' ELSE 'excerpt' END, (SELECT CASE WHEN " STORE_HAS(0) \
+#define STORE_SEARCH_SQL "SELECT e.id, e.date, e.title, CASE WHEN" \
+	" h.r = " STORE_KEY_EVENT("h.r") " THEN 'event' ELSE 'excerpt' END, (SELECT CASE WHEN " STORE_HAS(0) \
 	" THEN " STORE_SNIP(0) " WHEN " STORE_HAS(1) " THEN " STORE_SNIP(1) \
 	" WHEN " STORE_HAS(2) " THEN " STORE_SNIP(2) " ELSE " STORE_SNIP(3) \
 	" END FROM fts WHERE fts MATCH ?1 AND rowid = h.r), h.rank" \
 	" FROM (SELECT rowid AS r, rank FROM fts WHERE fts MATCH ?1" \
-	" ORDER BY rank LIMIT ?2) h JOIN event e ON e.rid = CASE WHEN" \
-	" h.r > 0 THEN h.r ELSE (SELECT rid FROM excerpt WHERE xid = -h.r)" \
-	" END ORDER BY h.rank, h.r"
+	" ORDER BY rank LIMIT ?2) h JOIN event e ON e.rid = " \
+	STORE_KEY_EVENT("h.r") " ORDER BY h.rank, h.r"
 
 int64_t
 store_search(struct store *s, const char *query, int64_t limit,
