@@ -47,4 +47,17 @@ int	store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	    const char *fingerprint, int flags, struct diag_list *diags,
 	    struct store_counts *counts, char **err);
 
+/*
+ * A search's phrases, ready to be marked in text (store-mark.c). Made from
+ * a query_translate result; NULL if FTS5 lends no tokenizer.
+ */
+struct store_marker;
+struct store_marker *store_marker_new(sqlite3 *db, const char *match);
+void	store_marker_free(struct store_marker *);
+/*
+ * Returns text with every phrase wrapped in TEXT_MARK_ON and TEXT_MARK_OFF,
+ * newly allocated, or NULL if none occurs (or m is NULL).
+ */
+char	*store_marker_apply(struct store_marker *m, const char *text);
+
 #endif

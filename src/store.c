@@ -46,7 +46,7 @@ struct store_view {
 	int64_t		 count;
 	char		*query;		/* what the user typed, or NULL */
 	char		*match;		/* its FTS5 translation, or NULL */
-	char		*any;		/* any of its terms, for highlighting */
+	struct store_marker *marker;	/* marks its terms, or NULL */
 	enum store_order order;
 };
 
@@ -465,39 +465,6 @@ store_date_range(struct store *s, char first[11], char last[11])
 	sqlite3_reset(st);
 }
 
-/*
- * Rewrites an AND query made by query_translate ("a" "b"*) as an OR of its
- * terms, so that highlighting marks every term wherever it appears, even in
- * a row that does not match the whole query. Returns a newly allocated
- * string.
- */
-static char *
-store_any(const char *match)
-{
-	struct buf	 b;
-	const char	*p = match;
-	int		 inq = 0;
-
-	buf_init(&b);
-	for (; *p != '\0'; p++) {
-		if (*p == '"') {
-			if (inq && p[1] == '"') {
-				buf_add(&b, p, 2);
-				p++;
-				continue;
-			}
-			inq = !inq;
-		}
-		if (!inq && *p == ' ') {
-			buf_adds(&b, " OR ");
-			continue;
-		}
-		buf_addc(&b, *p);
-	}
-	return buf_detach(&b);
-}
-
-
 /* Appends the WHERE conditions of a filter, numbering parameters from ?2. */
 static void
 view_where(struct buf *b, const struct store_filter *f)
@@ -576,7 +543,7 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 	}
 	v->match = match;
 	v->query = f->query != NULL ? xstrdup(f->query) : NULL;
-	v->any = match != NULL ? store_any(match) : NULL;
+	v->marker = match != NULL ? store_marker_new(s->db, match) : NULL;
 	v->table = xasprintf("view%d", ++s->nviews);
 
 	buf_init(&sql);
@@ -649,7 +616,7 @@ store_view_free(struct store_view *v)
 	free(v->table);
 	free(v->query);
 	free(v->match);
-	free(v->any);
+	store_marker_free(v->marker);
 	free(v);
 }
 
@@ -694,34 +661,13 @@ view_prepare(struct store_view *v, const char *fmt)
 	return st;
 }
 
-/* Marks the query's terms in text (fts column col of row rowid). */
-static char *
-store_highlight(struct store *s, const char *any, int64_t rowid, int col)
-{
-	sqlite3_stmt	*st;
-	char		*out = NULL;
-
-	st = store_stmt(s, "SELECT highlight(fts, ?3, '" TEXT_MARK_ON "', '"
-	    TEXT_MARK_OFF "') FROM fts WHERE fts MATCH ?1 AND rowid = ?2");
-	sqlite3_bind_text(st, 1, any, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, rowid);
-	sqlite3_bind_int(st, 3, col);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		out = col_dup(st, 0);
-	sqlite3_reset(st);
-	return out;
-}
-
-/* Replaces *text with its highlighted form where a term is in it. */
+/* Replaces *text with its marked form where a term is in it. */
 static void
-store_mark(struct store *s, const char *any, int64_t rowid, int col,
-    char **text)
+store_mark(struct store_marker *m, char **text)
 {
 	char	*h;
 
-	if (any == NULL || *text == NULL)
-		return;
-	if ((h = store_highlight(s, any, rowid, col)) != NULL) {
+	if ((h = store_marker_apply(m, *text)) != NULL) {
 		free(*text);
 		*text = h;
 	}
@@ -768,7 +714,7 @@ store_view_rows(struct store_view *v, int64_t pos, int n,
 	}
 	while (got < n && sqlite3_step(st) == SQLITE_ROW) {
 		row_fill(&rows[got], st);
-		store_mark(v->s, v->any, rows[got].rid, 0, &rows[got].title);
+		store_mark(v->marker, &rows[got].title);
 		got++;
 	}
 	if (own)
@@ -942,7 +888,8 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 {
 	struct store_detail	*d;
 	sqlite3_stmt		*q;
-	char			*match = NULL, *any = NULL, *err = NULL;
+	struct store_marker	*marker = NULL;
+	char			*match = NULL, *err = NULL;
 	int			 cap;
 
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -963,10 +910,10 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 	sqlite3_reset(st);
 
 	if (query != NULL && (match = query_translate(query, &err)) != NULL)
-		any = store_any(match);
+		marker = store_marker_new(s->db, match);
 	free(err);
-	store_mark(s, any, d->rid, 0, &d->title);
-	store_mark(s, any, d->rid, 1, &d->summary);
+	store_mark(marker, &d->title);
+	store_mark(marker, &d->summary);
 
 	q = store_stmt(s, "SELECT " STORE_ACTOR_COLS " FROM event_actor ea"
 	    " JOIN actor a ON a.id = ea.actor WHERE ea.rid = ?1"
@@ -997,7 +944,7 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 	sqlite3_reset(q);
 
 	q = store_stmt(s, "SELECT x.source, s.title, s.publisher, s.url,"
-	    " s.published, x.quote, x.note, x.rid + 1 + x.ord FROM excerpt x"
+	    " s.published, x.quote, x.note FROM excerpt x"
 	    " JOIN source s"
 	    " ON s.id = x.source WHERE x.rid = ?1 ORDER BY x.ord");
 	sqlite3_bind_int64(q, 1, d->rid);
@@ -1017,12 +964,12 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 		x->published = col_dup(q, 4);
 		x->quote = col_dup(q, 5);
 		x->note = col_dup(q, 6);
-		store_mark(s, any, sqlite3_column_int64(q, 7), 1, &x->quote);
-		store_mark(s, any, sqlite3_column_int64(q, 7), 2, &x->note);
+		store_mark(marker, &x->quote);
+		store_mark(marker, &x->note);
 	}
 	sqlite3_reset(q);
 	free(match);
-	free(any);
+	store_marker_free(marker);
 	return d;
 }
 

@@ -950,6 +950,17 @@ UNIT_TEST(detail_highlights)
 	if (d != NULL)
 		CHECK_STR(d->title, "The " ON "border treaty" OFF " is signed");
 	store_detail_free(d);
+	/* A phrase is marked whole or not at all. */
+	d = store_detail_get(shared, 8, "\"border treaty\" crossing");
+	if (d != NULL)
+		CHECK_STR(d->title, "Shots fired at a border " ON "crossing" OFF);
+	store_detail_free(d);
+	/* As the index matches: stems, and letters without their accents. */
+	d = store_detail_by_id(shared, "e-talks", "talk STRÉLSAU");
+	if (d != NULL)
+		CHECK_STR(d->title, "Treaty " ON "talks" OFF " open in " ON
+		    "Strelsau" OFF);
+	store_detail_free(d);
 	/* A query with no hit here, or one that cannot run, marks nothing. */
 	d = store_detail_by_id(shared, "e-talks", "zzyzx");
 	if (d != NULL) {
