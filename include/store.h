@@ -66,8 +66,10 @@ void		 store_date_range(struct store *, char first[11], char last[11]);
 
 /*
  * A view: a filtered, ordered set of events with dense 1-based positions.
- * The whole timeline costs nothing to make; a filtered or searched one is
- * materialised once, as a list of row numbers.
+ * The whole timeline costs nothing to make. A filtered or searched one in
+ * date order is walked lazily, a screenful at a time, so that it costs
+ * the same at ten thousand events as at a million; one in rank order is
+ * ranked whole when made.
  */
 enum store_order {
 	STORE_ORDER_DATE,	/* date, untimed first, time, id */
@@ -93,7 +95,18 @@ struct store_view;
 struct store_view *store_view_new(struct store *, const struct store_filter *,
 		    char **err);
 void		 store_view_free(struct store_view *);
+/*
+ * The number of events in the view if store_view_done, else the number
+ * found so far (which only grows). Reading rows, finding positions and
+ * store_view_more find more.
+ */
 int64_t		 store_view_count(struct store_view *);
+int		 store_view_done(struct store_view *);
+/*
+ * Finds more of the view: up to position upto (< 0: all of it), for at
+ * most ms milliseconds (<= 0: no limit). Returns store_view_done.
+ */
+int		 store_view_more(struct store_view *, int64_t upto, int ms);
 /* The search text of the view, or NULL; valid while the view lives. */
 const char	*store_view_query(struct store_view *);
 

@@ -69,6 +69,13 @@ extern const struct ui_overlay ui_help_overlay;
 
 #define UI_MAX_OVERLAYS	4
 
+/* Counts the reader says once a view being walked knows them. */
+enum ui_announce {
+	UI_ANNOUNCE_NONE,
+	UI_ANNOUNCE_SEARCH,	/* "N matching events" */
+	UI_ANNOUNCE_ACTOR	/* "N events with NAME" */
+};
+
 struct ui {
 	struct store		*store;		/* not owned */
 	const struct ui_options	*opts;		/* not owned */
@@ -126,6 +133,8 @@ struct ui {
 	/* Status-line message. */
 	char			*msg;
 	int			 msg_error;
+	/* What to say when the view's walk ends (ui_walk). */
+	enum ui_announce	 announce;
 };
 
 void	ui_redraw(struct ui *, unsigned);

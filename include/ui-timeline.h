@@ -43,6 +43,12 @@ void	ui_timeline_draw(struct ui *);
 
 /* Selects position pos (clamped) and scrolls it into view. */
 void	ui_timeline_select(struct ui *, int64_t pos);
+/*
+ * Finds more of a view that is still being walked, up to position upto
+ * (< 0: all of it) for at most ms milliseconds (<= 0: no limit), and takes
+ * its new count. Returns whether the count changed.
+ */
+int	ui_timeline_grow(struct ui *, int64_t upto, int ms);
 void	ui_timeline_move(struct ui *, int64_t delta);
 /* Moves by a page (dir > 0 down) or, with half set, half a page. */
 void	ui_timeline_page(struct ui *, int dir, int half);

@@ -315,7 +315,8 @@ cli_list(struct cli *c)
 		rc = -1;
 		goto out;
 	}
-	left = limit > 0 ? limit : store_view_count(view);
+	/* Rows are read until they run out: a view is counted as it goes. */
+	left = limit > 0 ? limit : INT64_MAX;
 	for (pos = 1; left > 0; pos += n, left -= n) {
 		n = store_view_rows(view, pos, left < 256 ? (int)left : 256,
 		    rows);

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "query.h"
@@ -39,16 +40,36 @@ struct store {
 	} stmt[STORE_NSTMT];
 };
 
+/*
+ * A view without a table is a range of the timeline. A view with one in
+ * date order fills it lazily: its events are walked in key order (keys
+ * follow the timeline, store-int.h), from the index of the search, the
+ * actor or the tag, a chunk at a time, as positions are asked for; the
+ * reader fills the rest while it waits for keys. A view in rank order is
+ * filled when made.
+ */
 struct store_view {
 	struct store	*s;
-	char		*table;		/* temp table (pos, seq, rank), or NULL */
+	char		*table;		/* temp table (pos, seq, rid, rank) */
 	int64_t		 base;		/* without a table: seq of position 1 */
-	int64_t		 count;
+	int64_t		 count;		/* positions known so far */
+	int64_t		 total;		/* all of them, or -1 if not known */
 	char		*query;		/* what the user typed, or NULL */
 	char		*match;		/* its FTS5 translation, or NULL */
 	struct store_marker *marker;	/* marks its terms, or NULL */
 	enum store_order order;
+	/* filling: the walk goes on from key next, up to key end */
+	int		 done;
+	int64_t		 next;
+	int64_t		 end;
+	int64_t		 last;		/* key of the last event taken */
+	sqlite3_stmt	*walk;		/* keys >= ?1, < ?2, LIMIT ?3 */
+	sqlite3_stmt	*keep;		/* does event ?1 pass the rest? */
+	sqlite3_stmt	*add;		/* appends event ?2 at position ?1 */
+	char		*failed;	/* why the walk stopped early, or NULL */
 };
+
+#define STORE_CHUNK	256	/* keys read a statement in a walk */
 
 /* 64-bit FNV-1a, for fingerprints and cache names. */
 static uint64_t
@@ -521,6 +542,159 @@ view_range(struct store_view *v, const struct store_filter *f)
 	sqlite3_reset(st);
 }
 
+/* Milliseconds on a monotonic clock. */
+static double
+store_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/*
+ * Prepares the walk of a date-ordered view: keys from the index of the
+ * search, else the actor's or the tag's events, within the date range; the
+ * other filters are checked an event at a time. Returns 0 or -1.
+ */
+static int
+view_walk_init(struct store_view *v, const struct store_filter *f)
+{
+	struct store	*s = v->s;
+	sqlite3_stmt	*st;
+	const char	*walk;
+	char		*sql;
+	int		 extra;
+
+	v->next = 0;
+	v->end = INT64_MAX;
+	st = store_stmt(s, "SELECT " STORE_KEY_BASE("?1", "NULL") ", "
+	    STORE_KEY_BASE("date(?2, '+1 day')", "NULL"));
+	sqlite3_bind_text(st, 1, f->from != NULL ? f->from : "0001-01-01", -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, f->to != NULL ? f->to : "9999-12-30", -1,
+	    SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		if (f->from != NULL &&
+		    sqlite3_column_type(st, 0) != SQLITE_NULL)
+			v->next = sqlite3_column_int64(st, 0);
+		if (f->to != NULL && sqlite3_column_type(st, 1) != SQLITE_NULL)
+			v->end = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+
+	if (v->match != NULL)
+		walk = "SELECT rowid FROM fts WHERE fts MATCH ?3 AND"
+		    " rowid >= ?1 AND rowid < ?2 ORDER BY rowid";
+	else if (f->actor != NULL)
+		walk = "SELECT rid FROM event_actor WHERE actor = ?3 AND"
+		    " rid >= ?1 AND rid < ?2 ORDER BY rid";
+	else
+		walk = "SELECT rid FROM event_tag WHERE tag = ?3 AND"
+		    " rid >= ?1 AND rid < ?2 ORDER BY rid";
+	if (sqlite3_prepare_v2(s->db, walk, -1, &v->walk, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(v->walk, 1, v->next);
+	sqlite3_bind_int64(v->walk, 2, v->end);
+	sqlite3_bind_text(v->walk, 3, v->match != NULL ? v->match :
+	    f->actor != NULL ? f->actor : f->tag, -1, SQLITE_TRANSIENT);
+
+	extra = (v->match != NULL && f->actor != NULL) ||
+	    ((v->match != NULL || f->actor != NULL) && f->tag != NULL);
+	if (extra) {
+		sql = xasprintf("SELECT 1 WHERE 1%s%s",
+		    v->match != NULL && f->actor != NULL ? " AND EXISTS (SELECT"
+		    " 1 FROM event_actor WHERE actor = ?2 AND rid = ?1)" : "",
+		    (v->match != NULL || f->actor != NULL) && f->tag != NULL ?
+		    " AND EXISTS (SELECT 1 FROM event_tag WHERE rid = ?1 AND"
+		    " tag = ?3)" : "");
+		if (sqlite3_prepare_v2(s->db, sql, -1, &v->keep, NULL) !=
+		    SQLITE_OK) {
+			free(sql);
+			return -1;
+		}
+		free(sql);
+		if (f->actor != NULL)
+			sqlite3_bind_text(v->keep, 2, f->actor, -1,
+			    SQLITE_TRANSIENT);
+		if (f->tag != NULL)
+			sqlite3_bind_text(v->keep, 3, f->tag, -1,
+			    SQLITE_TRANSIENT);
+	}
+	sql = xasprintf("INSERT INTO %s(pos, rid, rank) VALUES (?1, ?2, 0)",
+	    v->table);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &v->add, NULL) != SQLITE_OK) {
+		free(sql);
+		return -1;
+	}
+	free(sql);
+
+	/* An actor's events are counted already. */
+	if (v->match == NULL && f->tag == NULL && f->from == NULL &&
+	    f->to == NULL) {
+		st = store_stmt(s, "SELECT nevents FROM actor WHERE id = ?1");
+		sqlite3_bind_text(st, 1, f->actor, -1, SQLITE_TRANSIENT);
+		v->total = sqlite3_step(st) == SQLITE_ROW ?
+		    sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+	}
+	return 0;
+}
+
+/* Ends the walk: what the table holds is the whole view. */
+static void
+view_walk_end(struct store_view *v)
+{
+	sqlite3_finalize(v->walk);
+	sqlite3_finalize(v->keep);
+	sqlite3_finalize(v->add);
+	v->walk = v->keep = v->add = NULL;
+	v->done = 1;
+	v->total = v->count;
+}
+
+/*
+ * Walks on until the view holds position upto (all of it if upto < 0) or
+ * the clock passes deadline (ms, 0 for none), whichever comes first. An
+ * event found twice in a row (its own text and an excerpt, say) counts
+ * once: their keys are neighbours.
+ */
+static void
+view_fill(struct store_view *v, int64_t upto, double deadline)
+{
+	int64_t	r, k;
+	int	rc, n = 0;
+
+	while (!v->done && (upto < 0 || v->count < upto)) {
+		if ((rc = sqlite3_step(v->walk)) != SQLITE_ROW) {
+			if (rc != SQLITE_DONE)
+				v->failed = xstrdup(sqlite3_errmsg(v->s->db));
+			view_walk_end(v);
+			break;
+		}
+		r = sqlite3_column_int64(v->walk, 0);
+		k = r >> STORE_XBITS << STORE_XBITS;
+		if (k == v->last)
+			continue;
+		v->last = k;
+		if (v->keep != NULL) {
+			sqlite3_bind_int64(v->keep, 1, k);
+			rc = sqlite3_step(v->keep);
+			sqlite3_reset(v->keep);
+			if (rc != SQLITE_ROW)
+				continue;
+		}
+		sqlite3_bind_int64(v->add, 1, v->count + 1);
+		sqlite3_bind_int64(v->add, 2, k);
+		if (sqlite3_step(v->add) == SQLITE_DONE &&
+		    sqlite3_changes(v->s->db) == 1)
+			v->count++;
+		sqlite3_reset(v->add);
+		if (deadline > 0 && (++n & 63) == 0 && store_now() > deadline)
+			break;
+	}
+}
+
 struct store_view *
 store_view_new(struct store *s, const struct store_filter *f, char **err)
 {
@@ -536,9 +710,12 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 		return NULL;
 	v = xcalloc(1, sizeof *v);
 	v->s = s;
+	v->total = -1;
 	v->order = f->query != NULL ? f->order : STORE_ORDER_DATE;
 	if (match == NULL && f->actor == NULL && f->tag == NULL) {
 		view_range(v, f);
+		v->done = 1;
+		v->total = v->count;
 		return v;
 	}
 	v->match = match;
@@ -548,33 +725,37 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 
 	buf_init(&sql);
 	buf_addf(&sql, "CREATE TEMP TABLE %s(pos INTEGER PRIMARY KEY,"
-	    " seq INT NOT NULL, rid INT NOT NULL, rank REAL NOT NULL);",
+	    " rid INT NOT NULL, rank REAL NOT NULL);",
 	    v->table);
-	buf_addf(&sql, "CREATE INDEX temp.%s_seq ON %s(seq)", v->table,
+	buf_addf(&sql, "CREATE INDEX temp.%s_rid ON %s(rid)", v->table,
 	    v->table);
 	rc = sqlite3_exec(s->db, buf_str(&sql), NULL, NULL, NULL);
 	buf_reset(&sql);
 	if (rc != SQLITE_OK)
 		goto sqlfail;
-	if (match != NULL) {
-		/* Events and excerpts both count: an event's best hit wins. */
-		buf_addf(&sql, "INSERT INTO %s(pos, seq, rid, rank) SELECT"
-		    " row_number() OVER (ORDER BY %s), seq, rid, rank FROM"
-		    " (SELECT e.seq AS seq, e.rid AS rid, min(h.rank) AS rank"
-		    " FROM (SELECT " STORE_KEY_EVENT("f.rowid") " AS rid,"
-		    " %s AS rank FROM fts f WHERE fts MATCH ?1) h"
-		    " JOIN event e ON e.rid = h.rid WHERE 1", v->table,
-		    v->order == STORE_ORDER_RANK ? "rank, seq" : "seq",
-		    /* bm25 for every hit costs a fifth of a big search. */
-		    v->order == STORE_ORDER_RANK ? "rank" : "0");
-		view_where(&sql, f);
-		buf_adds(&sql, " GROUP BY e.rid)");
-	} else {
-		buf_addf(&sql, "INSERT INTO %s(pos, seq, rid, rank) SELECT"
-		    " row_number() OVER (ORDER BY e.seq), e.seq, e.rid, 0"
-		    " FROM event e WHERE 1", v->table);
-		view_where(&sql, f);
+	if (v->order == STORE_ORDER_DATE) {
+		buf_free(&sql);
+		if (view_walk_init(v, f) == -1)
+			goto sqlfail;
+		/* A query FTS5 cannot run fails here, not later. */
+		view_fill(v, 1, 0);
+		if (v->failed != NULL) {
+			*err = xasprintf("search failed: %s", v->failed);
+			store_view_free(v);
+			return NULL;
+		}
+		return v;
 	}
+
+	/* Best first: every hit is ranked before the first is known. */
+	buf_addf(&sql, "INSERT INTO %s(pos, rid, rank) SELECT"
+	    " row_number() OVER (ORDER BY rank, rid), rid, rank FROM"
+	    " (SELECT e.rid AS rid, min(h.rank) AS rank"
+	    " FROM (SELECT " STORE_KEY_EVENT("f.rowid") " AS rid,"
+	    " rank FROM fts f WHERE fts MATCH ?1) h"
+	    " JOIN event e ON e.rid = h.rid WHERE 1", v->table);
+	view_where(&sql, f);
+	buf_adds(&sql, " GROUP BY e.rid)");
 	if (sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL) !=
 	    SQLITE_OK)
 		goto sqlfail;
@@ -591,6 +772,8 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 		v->count = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	buf_free(&sql);
+	v->done = 1;
+	v->total = v->count;
 	return v;
 
 sqlfail:
@@ -608,12 +791,16 @@ store_view_free(struct store_view *v)
 
 	if (v == NULL)
 		return;
+	sqlite3_finalize(v->walk);
+	sqlite3_finalize(v->keep);
+	sqlite3_finalize(v->add);
 	if (v->table != NULL) {
 		sql = xasprintf("DROP TABLE IF EXISTS temp.%s", v->table);
 		sqlite3_exec(v->s->db, sql, NULL, NULL, NULL);
 		free(sql);
 	}
 	free(v->table);
+	free(v->failed);
 	free(v->query);
 	free(v->match);
 	store_marker_free(v->marker);
@@ -623,7 +810,21 @@ store_view_free(struct store_view *v)
 int64_t
 store_view_count(struct store_view *v)
 {
-	return v->count;
+	return v->total >= 0 ? v->total : v->count;
+}
+
+int
+store_view_done(struct store_view *v)
+{
+	return v->total >= 0;
+}
+
+int
+store_view_more(struct store_view *v, int64_t upto, int ms)
+{
+	if (!v->done)
+		view_fill(v, upto, ms > 0 ? store_now() + ms : 0);
+	return store_view_done(v);
 }
 
 const char *
@@ -695,7 +896,10 @@ store_view_rows(struct store_view *v, int64_t pos, int n,
 	sqlite3_stmt	*st;
 	int		 got = 0, own = 0;
 
-	if (n <= 0 || pos < 1 || pos > v->count)
+	if (n <= 0 || pos < 1)
+		return 0;
+	view_fill(v, pos + n - 1, 0);
+	if (pos > v->count)
 		return 0;
 	if (v->table == NULL) {
 		st = store_stmt(v->s, "SELECT seq - ?3 + 1, seq, date, time,"
@@ -754,20 +958,39 @@ view_int(struct store_view *v, const char *fmt, int64_t a, const char *text)
 	return r;
 }
 
+/* The key of the event with timeline number seq (INT64_MAX if none). */
+static int64_t
+view_key(struct store_view *v, int64_t seq)
+{
+	sqlite3_stmt	*st;
+	int64_t		 key = INT64_MAX;
+
+	st = store_stmt(v->s, "SELECT rid FROM event WHERE seq = ?1");
+	sqlite3_bind_int64(st, 1, seq);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		key = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return key;
+}
+
 int64_t
 store_view_find(struct store_view *v, int64_t seq)
 {
-	int64_t	pos;
+	int64_t	pos, key;
 
-	if (v->count == 0)
+	if (store_view_count(v) == 0)
 		return 0;
 	if (v->table == NULL) {
 		pos = seq - v->base + 1;
 		return pos < 1 ? 1 : pos > v->count ? v->count : pos;
 	}
-	pos = view_int(v, "SELECT coalesce((SELECT pos FROM @T WHERE seq = ?1),"
-	    " (SELECT pos FROM @T WHERE seq > ?1 ORDER BY seq LIMIT 1),"
-	    " (SELECT pos FROM @T ORDER BY seq DESC LIMIT 1))", seq, NULL);
+	/* Keys follow the timeline: walk on past it, then look. */
+	key = view_key(v, seq);
+	while (!v->done && v->last <= key)
+		view_fill(v, v->count + STORE_CHUNK, 0);
+	pos = view_int(v, "SELECT coalesce((SELECT pos FROM @T WHERE rid = ?1),"
+	    " (SELECT pos FROM @T WHERE rid > ?1 ORDER BY rid LIMIT 1),"
+	    " (SELECT pos FROM @T ORDER BY rid DESC LIMIT 1))", key, NULL);
 	return pos;
 }
 
@@ -775,7 +998,7 @@ int64_t
 store_view_find_date(struct store_view *v, const char *date)
 {
 	sqlite3_stmt	*st;
-	int64_t		 seq = 0;
+	int64_t		 seq = 0, key;
 
 	st = store_stmt(v->s, "SELECT seq FROM event WHERE date >= ?1"
 	    " ORDER BY date, seq LIMIT 1");
@@ -790,8 +1013,11 @@ store_view_find_date(struct store_view *v, const char *date)
 			return 0;
 		return seq < v->base ? 1 : seq - v->base + 1;
 	}
-	return view_int(v, "SELECT pos FROM @T WHERE seq >= ?1 ORDER BY seq"
-	    " LIMIT 1", seq, NULL);
+	key = view_key(v, seq);
+	while (!v->done && v->last < key)
+		view_fill(v, v->count + STORE_CHUNK, 0);
+	return view_int(v, "SELECT pos FROM @T WHERE rid >= ?1 ORDER BY rid"
+	    " LIMIT 1", key, NULL);
 }
 
 int64_t
@@ -820,10 +1046,21 @@ store_view_next_actor(struct store_view *v, int64_t pos, const char *actor,
 		sqlite3_reset(st);
 		return seq == 0 ? 0 : seq - v->base + 1;
 	}
-	if (dir > 0)
-		return view_int(v, "SELECT min(pos) FROM @T WHERE pos > ?1 AND"
-		    " rid IN (SELECT rid FROM event_actor WHERE actor = ?2)",
-		    pos, actor);
+	if (dir > 0) {
+		/* Walk on a chunk at a time until one turns up. */
+		for (;;) {
+			seq = view_int(v, "SELECT min(pos) FROM @T WHERE"
+			    " pos > ?1 AND rid IN (SELECT rid FROM event_actor"
+			    " WHERE actor = ?2)", pos, actor);
+			if (seq != 0 || v->done)
+				return seq;
+			if (pos < v->count)
+				pos = v->count;
+			view_fill(v, v->count + STORE_CHUNK, 0);
+		}
+	}
+	if (pos > v->count)
+		view_fill(v, -1, 0);
 	return view_int(v, "SELECT max(pos) FROM @T WHERE pos < ?1 AND"
 	    " rid IN (SELECT rid FROM event_actor WHERE actor = ?2)", pos,
 	    actor);
@@ -1188,6 +1425,7 @@ store_json_list(struct store *s, const struct store_filter *f, int64_t limit,
 	*err = NULL;
 	if ((v = store_view_new(s, f, err)) == NULL)
 		return -1;
+	view_fill(v, limit > 0 ? limit : -1, 0);
 	if (v->table == NULL)
 		sql = xasprintf("SELECT " STORE_JSON_EVENT ") FROM event e"
 		    " WHERE e.seq >= ?1 AND e.seq < ?1 + ?2 ORDER BY e.seq");

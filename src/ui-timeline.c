@@ -165,7 +165,9 @@ ui_timeline_set_view(struct ui *ui, struct store_view *view, int64_t sel)
 
 	ui_timeline_drop_cache(tl);
 	tl->view = view;
-	tl->count = view != NULL ? store_view_count(view) : 0;
+	tl->count = 0;
+	/* A view being walked: enough for a few screens round sel. */
+	ui_timeline_grow(ui, sel + 3 * (tl->height + 1), 0);
 	tl->top = 0;
 	tl->sel = 0;
 	if (tl->count > 0) {
@@ -201,11 +203,26 @@ ui_timeline_resize(struct ui *ui, int height)
 		tl->top = maxtop > tl->sel ? tl->sel : maxtop;
 }
 
+int
+ui_timeline_grow(struct ui *ui, int64_t upto, int ms)
+{
+	struct ui_timeline	*tl = &ui->tl;
+	int64_t			 old = tl->count;
+
+	if (tl->view == NULL)
+		return 0;
+	if (!store_view_done(tl->view) && (upto < 0 || upto > tl->count))
+		store_view_more(tl->view, upto, ms);
+	tl->count = store_view_count(tl->view);
+	return tl->count != old;
+}
+
 void
 ui_timeline_select(struct ui *ui, int64_t pos)
 {
 	struct ui_timeline	*tl = &ui->tl;
 
+	ui_timeline_grow(ui, pos, 0);
 	if (tl->count == 0)
 		return;
 	if (pos < 1)
@@ -243,6 +260,7 @@ ui_timeline_page(struct ui *ui, int dir, int half)
 	struct ui_timeline	*tl = &ui->tl;
 	int64_t			 page, maxtop, off;
 
+	ui_timeline_grow(ui, tl->top + 3 * (tl->height + 1), 0);
 	if (tl->count == 0)
 		return;
 	page = ui_timeline_shown(ui);
@@ -285,6 +303,7 @@ ui_timeline_scroll(struct ui *ui, int delta)
 	struct ui_timeline	*tl = &ui->tl;
 	int64_t			 maxtop, last, old = tl->sel;
 
+	ui_timeline_grow(ui, tl->top + delta + 2 * (tl->height + 1), 0);
 	if (tl->count == 0)
 		return;
 	maxtop = ui_timeline_fit_top(ui, tl->count);

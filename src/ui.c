@@ -29,6 +29,9 @@
 #define UI_TYPEAHEAD	128
 /* Rows the wheel scrolls. */
 #define UI_WHEEL	3
+/* A view being walked: time to finish at once, and each step while idle. */
+#define UI_WALK_FIRST_MS	5
+#define UI_WALK_MS		15
 
 /* Set by the signal handler; the loop ends on it. */
 static volatile sig_atomic_t	 ui_signal;
@@ -167,6 +170,8 @@ ui_apply(struct ui *ui, const char *actor, const char *name,
 		free(err);
 		return -1;
 	}
+	/* Small views are whole at once; big ones go on while keys wait. */
+	store_view_more(v, -1, UI_WALK_FIRST_MS);
 	if (store_view_count(v) == 0) {
 		if (query != NULL && actor != NULL)
 			ui_message(ui, "no event with %s matches \"%s\"", name,
@@ -195,6 +200,7 @@ ui_apply(struct ui *ui, const char *actor, const char *name,
 		ui->query = nq;
 	}
 	ui->order = f.order;
+	ui->announce = UI_ANNOUNCE_NONE;
 	ui_timeline_set_view(ui, v, pos);
 	if (ui->view != NULL)
 		store_view_free(ui->view);
@@ -203,13 +209,36 @@ ui_apply(struct ui *ui, const char *actor, const char *name,
 	return 0;
 }
 
+/*
+ * Says how many events the view holds, once it knows: a view still being
+ * walked says it when the walk ends (ui_walk).
+ */
+static void
+ui_announce(struct ui *ui, enum ui_announce what)
+{
+	int64_t	n = ui->tl.count;
+
+	ui->announce = UI_ANNOUNCE_NONE;
+	if (ui->view != NULL && !store_view_done(ui->view)) {
+		ui->announce = what;
+		ui_message(ui, "%s... n/N: next/previous, Esc: all events",
+		    what == UI_ANNOUNCE_SEARCH ? "searching" : "counting");
+		return;
+	}
+	if (what == UI_ANNOUNCE_SEARCH)
+		ui_message(ui, "%lld matching event%s; n/N: next/previous,"
+		    " Esc: all events", (long long)n, n == 1 ? "" : "s");
+	else if (what == UI_ANNOUNCE_ACTOR)
+		ui_message(ui, "%lld event%s with %s; Esc shows them all",
+		    (long long)n, n == 1 ? "" : "s", ui->filter_name);
+}
+
 int
 ui_filter_actor(struct ui *ui, const char *id, const char *name)
 {
 	if (ui_apply(ui, id, name, ui->query, ui->order, UI_KEEP_EVENT) != 0)
 		return -1;
-	ui_message(ui, "%lld event%s with %s; Esc shows them all",
-	    (long long)ui->tl.count, ui->tl.count == 1 ? "" : "s", name);
+	ui_announce(ui, UI_ANNOUNCE_ACTOR);
 	return 0;
 }
 
@@ -602,8 +631,9 @@ ui_draw_status(struct ui *ui)
 			buf_addf(&r, "  detail: %d%% ", (ui->dt.scroll + h) *
 			    100 / (int)ui->dt.nlines);
 	}
-	buf_addf(&r, " %lld/%lld ", (long long)ui->tl.sel,
-	    (long long)ui->tl.count);
+	buf_addf(&r, " %lld/%lld%s ", (long long)ui->tl.sel,
+	    (long long)ui->tl.count, ui->view != NULL &&
+	    !store_view_done(ui->view) ? "+" : "");
 	if (ui->msg != NULL) {
 		buf_addf(&l, " %s", ui->msg);
 		e = ui->msg_error ? THEME_ERROR : THEME_MESSAGE;
@@ -703,8 +733,15 @@ ui_key_last(struct ui *ui, int key)
 	(void)key;
 	if (ui->focus == UI_FOCUS_DETAIL)
 		ui_detail_scroll_to(ui, -1);
-	else
+	else {
+		if (ui->view != NULL && !store_view_done(ui->view)) {
+			/* The end of a long walk takes a moment: say so. */
+			ui_message(ui, "finding the last match...");
+			ui_draw(ui);
+		}
+		ui_timeline_grow(ui, -1, 0);
 		ui_timeline_select(ui, ui->tl.count);
+	}
 }
 
 /* A page of the focused pane; half a page with half set. */
@@ -844,9 +881,7 @@ ui_search_done(struct ui *ui, const char *text)
 		return;
 	ui_detail_reload(ui);
 	ui->focus = UI_FOCUS_TIMELINE;
-	ui_message(ui, "%lld matching event%s; n/N: next/previous, Esc: "
-	    "all events", (long long)ui->tl.count, ui->tl.count == 1 ? "" :
-	    "s");
+	ui_announce(ui, UI_ANNOUNCE_SEARCH);
 }
 
 void
@@ -866,11 +901,13 @@ ui_search_step(struct ui *ui, int dir)
 		ui_message(ui, "no search; press / to search");
 		return;
 	}
+	pos = ui->tl.sel + dir;
+	/* Wrapping needs the end: past it, or back to it from the first. */
+	ui_timeline_grow(ui, pos < 1 ? -1 : pos, 0);
 	if (ui->tl.count == 1) {
 		ui_message(ui, "this is the only match");
 		return;
 	}
-	pos = ui->tl.sel + dir;
 	if (pos > ui->tl.count) {
 		pos = 1;
 		ui_message(ui, "search wrapped round to the first match");
@@ -1093,6 +1130,23 @@ ui_key_mouse(struct ui *ui, int key)
 
 /* Input. */
 
+/*
+ * Walks the view on for a moment while no key waits, then shows what the
+ * new count changes, and the count itself once the walk ends.
+ */
+static void
+ui_walk(struct ui *ui)
+{
+	if (!ui_timeline_grow(ui, -1, UI_WALK_MS) &&
+	    !store_view_done(ui->view))
+		return;
+	ui_redraw(ui, UI_REDRAW_STATUS);
+	if (ui->tl.count < ui->tl.top + ui->tl.height)
+		ui_redraw(ui, UI_REDRAW_TIMELINE);
+	if (store_view_done(ui->view) && ui->announce != UI_ANNOUNCE_NONE)
+		ui_announce(ui, ui->announce);
+}
+
 /* Reads a key, waiting for one or not; returns -1 when there is none. */
 static int
 ui_read(int wait)
@@ -1255,7 +1309,7 @@ ui_run(struct store *store, const struct ui_options *opts)
 	struct store_counts	 counts;
 	const char		*term = getenv("TERM");
 	char			*err = NULL;
-	int			 key, n;
+	int			 key, n, walking;
 	static int		 registered;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -1335,8 +1389,17 @@ ui_run(struct store *store, const struct ui_options *opts)
 			break;
 		if (ui.redraw != 0)
 			ui_draw(&ui);
-		if ((key = ui_read(1)) < 0)
+		walking = ui.view != NULL && !store_view_done(ui.view);
+		if (!walking && ui.announce != UI_ANNOUNCE_NONE) {
+			/* The walk ended under a key (G, say). */
+			ui_announce(&ui, ui.announce);
 			continue;
+		}
+		if ((key = ui_read(!walking)) < 0) {
+			if (walking)
+				ui_walk(&ui);
+			continue;
+		}
 		ui_dispatch(&ui, key);
 		/* Every key already typed goes before the next draw. */
 		for (n = 0; n < UI_TYPEAHEAD && ui.running && ui_signal == 0;

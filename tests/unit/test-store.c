@@ -1539,6 +1539,112 @@ UNIT_TEST(cache_update_matches_rebuild)
 	free(content);
 }
 
+/*
+ * A search matching hundreds of events is walked as rows are asked for:
+ * it starts with a count that is not final, and every way of asking for
+ * more (rows, find, next actor, more) gives the same whole view as one
+ * ranked and sorted again by date.
+ */
+UNIT_TEST(view_walked_lazily)
+{
+	struct store_view	*v, *w;
+	struct store_row	 r;
+	struct buf		 b;
+	struct store		*s;
+	struct diag_list	 dl;
+	char			*dir, *text, *lazy, *whole;
+	int64_t			 pos, n;
+	int			 i;
+
+	dir = unit_newdir("lazy");
+	buf_init(&b);
+	buf_adds(&b, "actors:\n  - {id: a, name: Ann, kind: person}\n"
+	    "  - {id: b, name: Bob, kind: person}\n"
+	    "sources:\n  - {id: s, title: S}\nevents:\n");
+	/* 700 events over two years, in no order; every third has Bob. */
+	for (i = 0; i < 700; i++) {
+		buf_addf(&b, "  - id: e%03d\n    date: %d-%02d-%02d\n"
+		    "%s    title: Common word %d\n    actors: [%s]\n",
+		    (i * 37) % 700, 2020 + i % 2, 1 + i % 12, 1 + i % 28,
+		    i % 5 == 0 ? "    time: \"10:00\"\n" : "", i,
+		    i % 3 == 0 ? "a, b" : "a");
+		if (i % 4 == 0)
+			buf_adds(&b, "    excerpts:\n"
+			    "      - {source: s, quote: the common word}\n"
+			    "      - {source: s, quote: common again}\n");
+	}
+	text = buf_detach(&b);
+	unit_write_text(dir, "events.yaml", text);
+	free(text);
+	diag_init(&dl);
+	s = open_store(dir, NULL, STORE_MEMORY, &dl);
+	CHECK(s != NULL);
+	if (s == NULL)
+		goto out;
+
+	v = make_view(s, NULL, NULL, NULL, NULL, "common", STORE_ORDER_DATE);
+	CHECK(v != NULL && !store_view_done(v));
+	CHECK(v != NULL && store_view_count(v) < 700);
+	/* A row far on, then an event near the end by its number. */
+	CHECK_INT(store_view_rows(v, 400, 1, &r), 1);
+	CHECK(store_view_count(v) >= 400);
+	CHECK_INT(r.pos, 400);
+	store_rows_clear(&r, 1);
+	CHECK(!store_view_done(v));
+	pos = store_view_find(v, 650);
+	CHECK_INT(pos, 650);
+	n = store_view_next_actor(v, 655, "b", 1);
+	store_view_more(v, 0, 0);
+	CHECK_INT(store_view_more(v, -1, 0), 1);
+	CHECK_INT(store_view_count(v), 700);
+	/* The next of Bob's events after 655, looked for row by row. */
+	for (pos = 656; pos <= 700; pos++) {
+		store_view_rows(v, pos, 1, &r);
+		i = strstr(r.actors, "Bob") != NULL;
+		store_rows_clear(&r, 1);
+		if (i)
+			break;
+	}
+	CHECK_INT(n, pos > 700 ? 0 : pos);
+	lazy = view_ids(v);
+	store_view_free(v);
+	/* The same walk read in windows from the start. */
+	w = make_view(s, NULL, NULL, NULL, NULL, "common", STORE_ORDER_DATE);
+	whole = view_ids(w);
+	CHECK_STR(lazy, whole);
+	CHECK_INT(store_view_count(w), 700);
+	store_view_free(w);
+	free(whole);
+	/* Timeline order: position n holds timeline number n. */
+	CHECK(strncmp(lazy, "1:1:", 4) == 0 && strstr(lazy, " 700:700:") !=
+	    NULL);
+	free(lazy);
+
+	/* An actor's view knows its count at once; the search narrows it. */
+	v = make_view(s, "b", NULL, NULL, NULL, NULL, STORE_ORDER_DATE);
+	CHECK(v != NULL && store_view_done(v));
+	CHECK_INT(v != NULL ? store_view_count(v) : 0, 234);
+	store_view_free(v);
+	v = make_view(s, "b", NULL, "2021-01-01", NULL, "common",
+	    STORE_ORDER_DATE);
+	n = 0;
+	if (v != NULL) {
+		store_view_more(v, -1, 0);
+		n = store_view_count(v);
+		for (pos = 1; pos <= n; pos++) {
+			store_view_rows(v, pos, 1, &r);
+			CHECK(strcmp(r.date, "2021-01-01") >= 0);
+			store_rows_clear(&r, 1);
+		}
+	}
+	CHECK_INT(n, 117);
+	store_view_free(v);
+	store_close(s);
+out:
+	diag_free(&dl);
+	free(dir);
+}
+
 /* Writes n bytes of noise to path. */
 static void
 write_noise(const char *path, size_t n)
@@ -1822,6 +1928,7 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(open_default_cache),
 	UNIT_ENTRY(whole_timeline),
 	UNIT_ENTRY(view_rows_windows),
+	UNIT_ENTRY(view_walked_lazily),
 	UNIT_ENTRY(view_filters),
 	UNIT_ENTRY(view_counts),
 	UNIT_ENTRY(view_search),
