@@ -114,9 +114,11 @@ monkey() {
 		i=$((i + 1))
 		[ $((i % 10)) = 0 ] && tm send-keys -t 0 Escape q 2>/dev/null
 	done
+	# What it showed last, to tell a busy reader from a hung one.
+	shown=$(tm capture-pane -p 2>/dev/null | tail -n 2 | tr -s ' ')
 	tm kill-server 2>/dev/null
 	if [ ! -f "$TESTTMP/exit" ]; then
-		echo "FAIL monkey-$name: q did not quit (hung?)"
+		echo "FAIL monkey-$name: q did not quit (hung?); last lines: $shown"
 	elif [ "$(cat "$TESTTMP/exit")" != 0 ]; then
 		echo "FAIL monkey-$name: exit status $(cat "$TESTTMP/exit")"
 	elif ls "$TESTTMP"/asan* "$TESTTMP"/ubsan* >/dev/null 2>&1; then
@@ -126,10 +128,54 @@ monkey() {
 	fi
 }
 
+# walk NAME CONTENT WORD: a search of a big corpus shows its first screen
+# at once and goes on counting while no key comes ("N+" in the corner),
+# then says how many events matched: as many as the command line finds.
+walk() {
+	name=$1
+	content=$2
+	word=$3
+	rm -f "$TESTTMP/exit"
+	tm -f /dev/null new-session -d -x 120 -y 40 \
+	    "TERM=xterm-256color $DOSSIER -C '$content' --db '$TESTTMP/$name.db'; echo \$? >'$TESTTMP/exit'"
+	i=0
+	while ! tm capture-pane -p 2>/dev/null | grep -qE '[0-9]+/[0-9]+ *$'; do
+		i=$((i + 1))
+		[ $i -gt 1200 ] && break
+		sleep 0.1
+	done
+	want=$("$DOSSIER" -C "$content" --db "$TESTTMP/$name.db" search "$word" \
+	    --json | grep -o '"event":"[^"]*"' | sort -u | wc -l)
+	tm send-keys -t 0 / "$word" Enter 2>/dev/null
+	i=0
+	while ! tm capture-pane -p 2>/dev/null | grep -q 'matching events'; do
+		i=$((i + 1))
+		[ $i -gt 300 ] && break
+		sleep 0.1
+	done
+	last=$(tm capture-pane -p 2>/dev/null | tail -n 1)
+	tm send-keys -t 0 G 2>/dev/null
+	sleep 0.5
+	end=$(tm capture-pane -p 2>/dev/null | tail -n 1)
+	tm send-keys -t 0 q 2>/dev/null
+	sleep 0.3
+	tm kill-server 2>/dev/null
+	case $last in
+	*" $want matching events"*" 1/$want") ;;
+	*)	echo "FAIL walk-$name: expected $want matching events, 1/$want; got: $last"
+		return ;;
+	esac
+	case $end in
+	*" $want/$want") echo "PASS walk-$name ($want events match '$word')" ;;
+	*)	echo "FAIL walk-$name: G does not reach $want/$want: $end" ;;
+	esac
+}
+
 monkey bundled "$TOP/content"
 
 if cc -O2 -o "$TESTTMP/gen" "$TOP/tests/bench/gen.c" 2>"$TESTTMP/gen.err" &&
     "$TESTTMP/gen" "$EVENTS" "$TESTTMP/big" 7 >/dev/null 2>&1; then
+	walk "generated-$EVENTS" "$TESTTMP/big" minister
 	monkey "generated-$EVENTS" "$TESTTMP/big"
 else
 	echo "FAIL monkey-generated: cannot generate the corpus: $(head -c 300 "$TESTTMP/gen.err")"
