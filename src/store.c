@@ -665,6 +665,10 @@ view_fill(struct store_view *v, int64_t upto, double deadline)
 	int64_t	r, k;
 	int	rc, n = 0;
 
+	if (v->done || (upto >= 0 && v->count >= upto))
+		return;
+	/* One transaction for the lot: else each row is a commit. */
+	sqlite3_exec(v->s->db, "SAVEPOINT walk", NULL, NULL, NULL);
 	while (!v->done && (upto < 0 || v->count < upto)) {
 		if ((rc = sqlite3_step(v->walk)) != SQLITE_ROW) {
 			if (rc != SQLITE_DONE)
@@ -693,6 +697,7 @@ view_fill(struct store_view *v, int64_t upto, double deadline)
 		if (deadline > 0 && (++n & 63) == 0 && store_now() > deadline)
 			break;
 	}
+	sqlite3_exec(v->s->db, "RELEASE walk", NULL, NULL, NULL);
 }
 
 struct store_view *
