@@ -25,7 +25,10 @@
  *    PgDn (default 50 each);
  *  - memory: VmHWM (peak resident set) and VmRSS after paging;
  *  - searches (-s FILE, one query a line): "/", Ctrl-U, the query, then
- *    Enter timed until the results are drawn; VmHWM again after them;
+ *    Enter timed twice: until the first screen of results is drawn (the
+ *    frame with the search's "n/N: next" message; the reader may go on
+ *    counting matches after it), and until the reader waits for a key
+ *    again; VmHWM after them;
  *  - -d DUMP: everything written and read, with times, for debugging.
  *
  * Prints "key value" lines on stdout. Exits 1 if the command fails to draw.
@@ -53,6 +56,9 @@ static int	 pr_quiet = 25;		/* ms */
 static double	 pr_last;		/* time of the last byte read */
 static int	 pr_sig;		/* a read had more than cursor moves */
 static unsigned long long pr_bytes;
+static const char *pr_mark;		/* a pattern whose arrival is timed */
+static int	 pr_seen(const char *);
+static double	 pr_mark_t;		/* when it arrived, or -1 */
 
 /* For PATTERN: the last bytes read, across reads. */
 static char	 pr_tail[8192];
@@ -136,6 +142,9 @@ pr_read(int ms)
 				memcpy(pr_tail + pr_tlen, buf, (size_t)n);
 				pr_tlen += (size_t)n;
 			}
+			if (pr_mark != NULL && pr_mark_t < 0 &&
+			    pr_seen(pr_mark))
+				pr_mark_t = pr_last;
 			continue;
 		}
 		if (n == -1 && (errno == EAGAIN || errno == EINTR))
@@ -324,9 +333,9 @@ pr_searches(const char *path)
 {
 	FILE	*f;
 	char	 line[1024];
-	double	 v[256], t;
+	double	 v[256], first[256], t, t0;
 	size_t	 len;
-	int	 n = 0, missed = 0;
+	int	 n = 0, nf = 0, missed = 0;
 
 	if ((f = fopen(path, "r")) == NULL) {
 		perror(path);
@@ -341,15 +350,27 @@ pr_searches(const char *path)
 		pr_key("/", 1, 2000);
 		pr_key("\025", 1, 300);
 		pr_key(line, len, 2000);
-		if ((t = pr_key("\r", 1, 120000)) < 0)
+		pr_tlen = 0;
+		pr_mark = "n/N: next";
+		pr_mark_t = -1;
+		t0 = pr_now();
+		t = pr_key("\r", 1, 120000);
+		pr_mark = NULL;
+		if (t < 0)
 			missed++;
 		else {
 			printf("search_query_ms %.3f %s\n", t, line);
 			v[n++] = t;
 		}
+		if (pr_mark_t >= 0) {
+			printf("search_first_query_ms %.3f %s\n",
+			    pr_mark_t - t0, line);
+			first[nf++] = pr_mark_t - t0;
+		}
 	}
 	fclose(f);
 	pr_stats("search", v, n, missed);
+	pr_stats("search_first", first, nf, n + missed - nf);
 }
 
 static void

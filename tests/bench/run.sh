@@ -162,13 +162,14 @@ bench_size() {
 	    die "$n events: the reader did not start"
 	for k in key_j_mean_ms key_j_p50_ms key_j_p95_ms key_pgdn_p50_ms \
 	    key_pgdn_p95_ms key_end_ms hwm_kb search_p50_ms search_p95_ms \
-	    search_hwm_kb; do
+	    search_first_p50_ms search_first_p95_ms search_hwm_kb; do
 		echo "pty_$k $(val "$WORK/pty$n.txt" $k)" >>"$r"
 	done
 
 	say "$n events: store searches"
 	"$T/searchbench" -r 5 "$c" "$db" "$QUERIES" >"$WORK/search$n.txt"
-	for k in cli_p50_ms cli_p95_ms reader_p50_ms reader_p95_ms; do
+	for k in cli_p50_ms cli_p95_ms reader_p50_ms reader_p95_ms \
+	    walk_p50_ms walk_p95_ms; do
 		echo "sb_$k $(val "$WORK/search$n.txt" $k)" >>"$r"
 	done
 
@@ -263,14 +264,16 @@ END {
 	    v[big, "first_ms"] < 50)
 	row("first screen, list --limit 50 (ms)", "list_ms", "< 50",
 	    v[big, "list_ms"] < 50)
-	row("search p50, reader's view (ms)", "sb_reader_p50_ms")
-	row("search p95, reader's view (ms)", "sb_reader_p95_ms", "< 30",
-	    v[big, "sb_reader_p95_ms"] < 30)
+	row("search p50, reader's first screen (ms)", "sb_reader_p50_ms")
+	row("search p95, reader's first screen (ms)", "sb_reader_p95_ms",
+	    "< 30", v[big, "sb_reader_p95_ms"] < 30)
+	row("search p95, reader counting all (ms)", "sb_walk_p95_ms")
 	row("search p50, search --limit 50 (ms)", "sb_cli_p50_ms")
 	row("search p95, search --limit 50 (ms)", "sb_cli_p95_ms", "< 30",
 	    v[big, "sb_cli_p95_ms"] < 30)
-	row("search p95, in the reader's pty (ms)", "pty_search_p95_ms",
-	    "< 30", v[big, "pty_search_p95_ms"] < 30)
+	row("search p95, in the reader's pty (ms)", "pty_search_first_p95_ms",
+	    "< 30", v[big, "pty_search_first_p95_ms"] < 30)
+	row("search p95, pty, until all counted (ms)", "pty_search_p95_ms")
 	row("move selection j, mean (ms/key)", "pty_key_j_mean_ms", "< 2",
 	    v[big, "pty_key_j_mean_ms"] < 2)
 	row("move selection j, p95 (ms/key)", "pty_key_j_p95_ms")
@@ -292,7 +295,10 @@ EOF
 		echo "the same FTS5 index by INSERT ... SELECT and optimises it,"
 		echo "and makes the same indexes after the data. Times are"
 		echo "medians; \"flat\" means at most 20% (+1 MB) above the"
-		echo "smallest corpus. Per-query times: $WORK/search*.txt."
+		echo "smallest corpus. The reader shows the first screen of a"
+		echo "search at once and counts the rest of the matches while"
+		echo "it waits for keys; the counting rows time that part."
+		echo "Per-query times: $WORK/search*.txt."
 	} | tee "$OUT"
 }
 
