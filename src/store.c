@@ -167,15 +167,17 @@ store_cache_path(const char *content, char **dir)
  * bring up to date.
  */
 static sqlite3 *
-store_try_cache(const char *path, const char *fingerprint, int *stale)
+store_try_cache_once(const char *path, const char *fingerprint, int *stale,
+    int *moved)
 {
 	sqlite3		*db;
 	sqlite3_stmt	*st;
-	struct stat	 sb;
+	struct stat	 sb, sb2;
 	int64_t		 pages = -1, size = -1;
 	int		 ok = 0;
 
 	*stale = 0;
+	*moved = 0;
 	if (stat(path, &sb) == -1 || !S_ISREG(sb.st_mode))
 		return NULL;
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
@@ -198,6 +200,13 @@ store_try_cache(const char *path, const char *fingerprint, int *stale)
 			ok = pages == size && strcmp((const char *)
 			    sqlite3_column_text(st, 1), fingerprint) == 0;
 			*stale = pages == size && !ok;
+			/*
+			 * Or it changed since the stat: another instance
+			 * renamed its build in, or updated it in place.
+			 */
+			*moved = pages != size && stat(path, &sb2) == 0 &&
+			    (sb2.st_ino != sb.st_ino ||
+			    sb2.st_size != sb.st_size);
 		}
 		sqlite3_finalize(st);
 	}
@@ -205,6 +214,22 @@ store_try_cache(const char *path, const char *fingerprint, int *stale)
 		sqlite3_close(db);
 		return NULL;
 	}
+	return db;
+}
+
+/*
+ * Same, looking again when the file was replaced between the stat and the
+ * open (instances building at once rename their stores into place).
+ */
+static sqlite3 *
+store_try_cache(const char *path, const char *fingerprint, int *stale)
+{
+	sqlite3	*db;
+	int	 moved, tries = 0;
+
+	do
+		db = store_try_cache_once(path, fingerprint, stale, &moved);
+	while (db == NULL && moved && ++tries < 5);
 	return db;
 }
 
