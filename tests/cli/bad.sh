@@ -164,6 +164,17 @@ echo "DIR/events.yaml:1031:9: error: an event has at most 1023 excerpts" >"$work
 check generated/too-many-excerpts "$case_dir" 1 "$work/excerpts.expected"
 rm -rf "$case_dir"
 
+# 65,537 events on one day without a time: one over the store's limit.
+mkcase crowded-day
+awk 'BEGIN {
+	print "events:"
+	for (i = 0; i <= 65536; i++)
+		printf "  - {id: e%05d, date: 2024-01-01, title: T}\n", i
+}' >"$case_dir/events.yaml"
+echo "DIR/events.yaml:65538:10: error: more than 65536 events on 2024-01-01 without a time" >"$work/crowded.expected"
+check generated/crowded-day "$case_dir" 1 "$work/crowded.expected"
+rm -rf "$case_dir"
+
 # A symbolic link back up the tree: reported once, the rest still read.
 mkcase symlink-loop
 mkdir -p "$case_dir/sub"
