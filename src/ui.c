@@ -30,7 +30,7 @@
 /* Rows the wheel scrolls. */
 #define UI_WHEEL	3
 /* A view being walked: time to finish at once, and each step while idle. */
-#define UI_WALK_FIRST_MS	5
+#define UI_WALK_FIRST_MS	2
 #define UI_WALK_MS		15
 
 /* Set by the signal handler; the loop ends on it. */
