@@ -40,26 +40,33 @@ settle() {
 	return 1
 }
 
+# start NAME CONTENT: the reader in a 120x40 tmux pane, its store in
+# $TESTTMP/NAME.db, its exit status in $TESTTMP/exit. Waits for the first
+# screen: the position ("1/40") ends the status line. The store may be
+# building first; its progress line must not count ("19/122 files").
+# Returns 1 if no first screen came within two minutes.
+start() {
+	rm -f "$TESTTMP/exit"
+	tm -f /dev/null new-session -d -x 120 -y 40 \
+	    "TERM=xterm-256color $DOSSIER -C '$2' --db '$TESTTMP/$1.db'; echo \$? >'$TESTTMP/exit'"
+	i=0
+	while ! tm capture-pane -p 2>/dev/null | grep -qE '[0-9]+/[0-9]+ *$'; do
+		i=$((i + 1))
+		[ $i -gt 1200 ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
+
 # monkey NAME CONTENT: one run of the reader under a stream of random keys.
 monkey() {
 	name=$1
 	content=$2
-	rm -f "$TESTTMP/exit"
-	tm -f /dev/null new-session -d -x 120 -y 40 \
-	    "TERM=xterm-256color $DOSSIER -C '$content' --db '$TESTTMP/$name.db'; echo \$? >'$TESTTMP/exit'"
-	# Wait for the first screen: the position ("1/40") ends the status
-	# line. The store may be building first; its progress line must not
-	# count ("19/122 files").
-	i=0
-	while ! tm capture-pane -p 2>/dev/null | grep -qE '[0-9]+/[0-9]+ *$'; do
-		i=$((i + 1))
-		if [ $i -gt 1200 ]; then
-			echo "FAIL monkey-$name: no first screen"
-			tm kill-server 2>/dev/null
-			return
-		fi
-		sleep 0.1
-	done
+	if ! start "$name" "$content"; then
+		echo "FAIL monkey-$name: no first screen"
+		tm kill-server 2>/dev/null
+		return
+	fi
 	# Batches of 100 keys a line, each key quoted for the shell.
 	awk -v n="$KEYS" -v list="$KEYLIST" -v seed=42 'BEGIN {
 		nk = split(list, key, /[ \n]+/)
@@ -135,15 +142,11 @@ walk() {
 	name=$1
 	content=$2
 	word=$3
-	rm -f "$TESTTMP/exit"
-	tm -f /dev/null new-session -d -x 120 -y 40 \
-	    "TERM=xterm-256color $DOSSIER -C '$content' --db '$TESTTMP/$name.db'; echo \$? >'$TESTTMP/exit'"
-	i=0
-	while ! tm capture-pane -p 2>/dev/null | grep -qE '[0-9]+/[0-9]+ *$'; do
-		i=$((i + 1))
-		[ $i -gt 1200 ] && break
-		sleep 0.1
-	done
+	if ! start "$name" "$content"; then
+		echo "FAIL walk-$name: no first screen"
+		tm kill-server 2>/dev/null
+		return
+	fi
 	want=$("$DOSSIER" -C "$content" --db "$TESTTMP/$name.db" search "$word" \
 	    --json | grep -o '"event":"[^"]*"' | sort -u | wc -l)
 	tm send-keys -t 0 / "$word" Enter 2>/dev/null
