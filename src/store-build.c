@@ -146,6 +146,9 @@ struct build {
 	int			 progress;
 	double			 start;
 	int			 shown;
+	const char		*step;	/* what SQLite is doing, or NULL */
+	double			 step_start;
+	double			 shown_at;
 };
 
 static double
@@ -157,20 +160,51 @@ build_now(void)
 	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
 }
 
-/* Shows progress on stderr once a build has taken half a second. */
+/*
+ * Shows progress on stderr once a build has taken half a second: files
+ * read so far, then the step of the SQL that follows (with its seconds,
+ * kept up by build_tick while a long statement runs).
+ */
 static void
 build_progress(struct build *b, int file, const char *what)
 {
 	int	width = 30, done;
+	double	now = build_now();
+	char	step[48] = "";
 
-	if (!b->progress || build_now() - b->start < 0.5)
+	if (!b->progress || now - b->start < 0.5)
 		return;
+	if (b->step != NULL)
+		snprintf(step, sizeof step, "%s, %.0f s", b->step,
+		    now - b->step_start);
 	done = b->nfiles == 0 ? width : file * width / b->nfiles;
 	fprintf(stderr, "\rdossier: indexing [%.*s%*s] %d/%d files, %lld "
-	    "events %-12s", done, "##############################",
-	    width - done, "", file, b->nfiles, (long long)b->n.events, what);
+	    "events %s\033[K", done, "##############################",
+	    width - done, "", file, b->nfiles, (long long)b->n.events,
+	    b->step != NULL ? step : what);
 	fflush(stderr);
 	b->shown = 1;
+	b->shown_at = now;
+}
+
+/* Starts a step of the SQL phase (what: "numbering events", ...). */
+static void
+build_step_show(struct build *b, const char *what)
+{
+	b->step = what;
+	b->step_start = build_now();
+	build_progress(b, b->nfiles, "");
+}
+
+/* SQLite's progress handler: the seconds of the step tick on. */
+static int
+build_tick(void *arg)
+{
+	struct build	*b = arg;
+
+	if (b->step != NULL && build_now() - b->shown_at >= 0.5)
+		build_progress(b, b->nfiles, "");
+	return 0;
 }
 
 static void
@@ -1166,12 +1200,16 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	if (diags->errors > 0)
 		goto out;
 
-	build_progress(&b, nfiles, "indexing");
+	if (b.progress)
+		sqlite3_progress_handler(db, 100000, build_tick, &b);
+	build_step_show(&b, "storing events");
 	if ((v = build_int(&b, "SELECT count(*) = 0 FROM event")) == -1)
 		goto out;
 	empty = (int)v;
-	if (build_insert(&b, empty) == -1 ||
-	    build_exec(&b, build_indexes, "indexing") == -1)
+	if (build_insert(&b, empty) == -1)
+		goto out;
+	build_step_show(&b, "indexing links");
+	if (build_exec(&b, build_indexes, "indexing") == -1)
 		goto out;
 	if (!empty) {
 		/* Renumber from the earliest date removed or added. */
@@ -1190,19 +1228,24 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		}
 		if (d0[0] == '\0' || (d1[0] != '\0' && strcmp(d1, d0) < 0))
 			memcpy(d0, d1, sizeof d0);
+		build_step_show(&b, "numbering events");
 		if (d0[0] != '\0' && build_renumber(&b, d0) == -1)
 			goto out;
 	}
+	build_step_show(&b, "full-text index");
 	if (build_refresh(&b) == -1 || build_meta(&b, fingerprint) == -1)
 		goto out;
+	build_step_show(&b, "optimising the index");
 	if (nparse > 0 && fresh &&
 	    build_exec(&b, "INSERT INTO fts(fts) VALUES ('optimize')",
 	    "indexing") == -1)
 		goto out;
+	build_step_show(&b, "saving");
 	if (build_exec(&b, "COMMIT", "saving the store") == -1)
 		goto out;
 	rc = 0;
 out:
+	sqlite3_progress_handler(db, 0, NULL, NULL);
 	build_progress_end(&b);
 	if (counts != NULL)
 		*counts = b.n;
