@@ -979,24 +979,37 @@ build_insert(struct build *b, int empty)
 
 /*
  * Renumbers the timeline from date d0 on: events before it keep their
- * numbers, since nothing before d0 changed. Keys are in timeline order.
+ * numbers, since nothing before d0 changed, so the last of them gives the
+ * count. Keys are in timeline order; they are read from the date index,
+ * not from the wide event rows.
  */
 static int
 build_renumber(struct build *b, const char *d0)
 {
 	sqlite3_stmt	*st;
+	int64_t		 before = 0;
 	int		 rc;
 
+	if (sqlite3_prepare_v2(b->db, "SELECT seq FROM event WHERE rid < "
+	    STORE_KEY_BASE("?1", "NULL") " ORDER BY rid DESC LIMIT 1", -1, &st,
+	    NULL) != SQLITE_OK)
+		return build_sqlerr(b, "updating the store");
+	sqlite3_bind_text(st, 1, d0, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		before = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return build_sqlerr(b, "updating the store");
 	if (build_exec(b, "CREATE TEMP TABLE renum(rid INTEGER PRIMARY KEY,"
 	    " seq INT)", "updating the store") == -1)
 		return -1;
 	if (sqlite3_prepare_v2(b->db, "INSERT INTO renum SELECT rid,"
-	    " (SELECT count(*) FROM event WHERE rid < " STORE_KEY_BASE("?1",
-	    "NULL") ") + row_number() OVER (ORDER BY rid) FROM event"
-	    " WHERE rid >= " STORE_KEY_BASE("?1", "NULL"), -1, &st, NULL) !=
+	    " ?2 + row_number() OVER (ORDER BY rid) FROM event"
+	    " INDEXED BY event_date WHERE date >= ?1", -1, &st, NULL) !=
 	    SQLITE_OK)
 		return build_sqlerr(b, "updating the store");
 	sqlite3_bind_text(st, 1, d0, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, before);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
