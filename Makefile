@@ -93,7 +93,8 @@ asan:
 	@BUILD=$(CURDIR)/build/asan DOSSIER=$(CURDIR)/build/asan/dossier \
 	    ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 sh tests/run.sh
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    DOSSIER_TIME_SCALE=4 sh tests/run.sh
 
 # The command line and a scripted reader session under valgrind memcheck.
 valgrind: all
