@@ -47,6 +47,27 @@ int	store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	    const char *fingerprint, int flags, struct diag_list *diags,
 	    struct store_counts *counts, char **err);
 
+/* store-fts.c: FTS5's extension API for db, or NULL if it has none. */
+fts5_api *store_fts5(sqlite3 *db);
+
+/* The index's tokenizer (porter over unicode61, no diacritics). */
+struct store_tokenizer {
+	fts5_tokenizer	 api;
+	Fts5Tokenizer	*tok;
+};
+/* Returns 0, or -1 if FTS5 lends no such tokenizer. */
+int	store_tokenizer_open(sqlite3 *db, struct store_tokenizer *t);
+void	store_tokenizer_close(struct store_tokenizer *t);
+
+/* A phrase of a query as query_translate writes it, quoting undone. */
+struct store_phrase {
+	char	*text;
+	int	 prefix;	/* its last token is a prefix */
+};
+/* Splits match into *out (caller frees with store_phrases_free). */
+int	store_phrases(const char *match, struct store_phrase **out);
+void	store_phrases_free(struct store_phrase *v, int n);
+
 /*
  * A search's phrases, ready to be marked in text (store-mark.c). Made from
  * a query_translate result; NULL if FTS5 lends no tokenizer.

@@ -36,8 +36,7 @@ struct mark_phrase {
 };
 
 struct store_marker {
-	fts5_tokenizer		 api;
-	Fts5Tokenizer		*tok;
+	struct store_tokenizer	 t;
 	struct mark_phrase	*p;
 	int			 np;
 };
@@ -76,30 +75,6 @@ mark_tokens_free(struct mark_tokens *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* Returns the tokenizer the index uses, or -1 if FTS5 has none. */
-static int
-mark_tokenizer(sqlite3 *db, struct store_marker *m)
-{
-	static const char	*args[] = { "unicode61", "remove_diacritics",
-				    "2" };
-	fts5_api		*api = NULL;
-	sqlite3_stmt		*st;
-	void			*ctx;
-
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return -1;
-	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
-	sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (api == NULL || api->xFindTokenizer(api, "porter", &ctx,
-	    &m->api) != SQLITE_OK)
-		return -1;
-	if (m->api.xCreate(ctx, args, 3, &m->tok) != SQLITE_OK)
-		return -1;
-	return 0;
-}
-
 /* Adds the phrase of text (len bytes, FTS5 quoting undone) to m. */
 static void
 mark_add_phrase(struct store_marker *m, const char *text, size_t len,
@@ -114,7 +89,8 @@ mark_add_phrase(struct store_marker *m, const char *text, size_t len,
 	p->prefix = prefix;
 	if (prefix)
 		flags |= FTS5_TOKENIZE_PREFIX;
-	m->api.xTokenize(m->tok, &p->t, flags, text, (int)len, mark_token_cb);
+	m->t.api.xTokenize(m->t.tok, &p->t, flags, text, (int)len,
+	    mark_token_cb);
 	if (p->t.n == 0)
 		mark_tokens_free(&p->t);
 	else
@@ -125,33 +101,19 @@ struct store_marker *
 store_marker_new(sqlite3 *db, const char *match)
 {
 	struct store_marker	*m;
-	struct buf		 b;
-	const char		*p = match;
+	struct store_phrase	*ph;
+	int			 i, n;
 
 	m = xcalloc(1, sizeof *m);
-	if (mark_tokenizer(db, m) == -1) {
+	if (store_tokenizer_open(db, &m->t) == -1) {
 		free(m);
 		return NULL;
 	}
-	/* query_translate's form: "phrase" or "prefix"*, space-separated. */
-	buf_init(&b);
-	while (*p != '\0') {
-		if (*p++ != '"')
-			continue;
-		buf_reset(&b);
-		for (; *p != '\0'; p++) {
-			if (*p == '"' && p[1] == '"')
-				p++;
-			else if (*p == '"')
-				break;
-			buf_addc(&b, *p);
-		}
-		if (*p == '"')
-			p++;
-		mark_add_phrase(m, buf_str(&b), strlen(buf_str(&b)),
-		    *p == '*');
-	}
-	buf_free(&b);
+	n = store_phrases(match, &ph);
+	for (i = 0; i < n; i++)
+		mark_add_phrase(m, ph[i].text, strlen(ph[i].text),
+		    ph[i].prefix);
+	store_phrases_free(ph, n);
 	return m;
 }
 
@@ -165,8 +127,7 @@ store_marker_free(struct store_marker *m)
 	for (i = 0; i < m->np; i++)
 		mark_tokens_free(&m->p[i].t);
 	free(m->p);
-	if (m->tok != NULL)
-		m->api.xDelete(m->tok);
+	store_tokenizer_close(&m->t);
 	free(m);
 }
 
@@ -205,7 +166,7 @@ store_marker_apply(struct store_marker *m, const char *text)
 		return NULL;
 	memset(&t, 0, sizeof t);
 	len = (int)strlen(text);
-	m->api.xTokenize(m->tok, &t, FTS5_TOKENIZE_DOCUMENT, text, len,
+	m->t.api.xTokenize(m->t.tok, &t, FTS5_TOKENIZE_DOCUMENT, text, len,
 	    mark_token_cb);
 	buf_init(&b);
 	for (i = 0; i <= t.n; i++) {
