@@ -25,8 +25,8 @@ PKG_CFLAGS := $(filter-out -D%,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/nul
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	    -DDOSSIER_VERSION='"$(VERSION)"' -DDOSSIER_DATADIR='"$(DATADIR)"'
-CFLAGS	+= -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) -MMD -MP
-LDLIBS	+= $(PKG_LIBS) -lm
+CFLAGS	+= -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) -pthread -MMD -MP
+LDLIBS	+= $(PKG_LIBS) -lm -pthread
 
 SRC	:= $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ	:= $(SRC:src/%.c=$(BUILD)/obj/%.o)

@@ -59,7 +59,12 @@ static const char build_schema[] =
 	"CREATE VIRTUAL TABLE fts USING fts5(title, body, note, actors,"
 	"  tokenize = 'porter unicode61 remove_diacritics 2');"
 	"INSERT INTO fts(fts, rank) VALUES ('rank',"
-	"  'bm25(10.0, 4.0, 2.0, 3.0)');";
+	"  'bm25(" STORE_XSTR(STORE_WEIGHTS) ")');"
+	/* What bounds a search's scores, by span of days (store-stat.c). */
+	"CREATE TABLE bound_span(span INTEGER PRIMARY KEY, rows INT NOT NULL,"
+	"  tokens INT NOT NULL, refmin REAL NOT NULL, refmax REAL NOT NULL);"
+	"CREATE TABLE bound_term(span INT NOT NULL, term TEXT NOT NULL,"
+	"  days BLOB NOT NULL, PRIMARY KEY(span, term)) WITHOUT ROWID;";
 
 /* What an update works with; gone when the connection closes. */
 static const char build_temp[] =
@@ -80,6 +85,8 @@ static const char build_temp[] =
 	"CREATE TEMP TABLE emap(rin INTEGER PRIMARY KEY, rid INT);"
 	/* Old events whose key changed (build_keys). */
 	"CREATE TEMP TABLE moved(old INTEGER PRIMARY KEY, rid INT);"
+	/* Spans of days whose index rows an update changed. */
+	"CREATE TEMP TABLE tspan(span INTEGER PRIMARY KEY);"
 	"CREATE INDEX temp.ev_in_id ON ev_in(id);"
 	"CREATE INDEX temp.ea_in_rin ON ea_in(rin, actor);";
 
@@ -90,7 +97,8 @@ static const char build_temp_drop[] =
 	"DROP TABLE IF EXISTS temp.gone_source; DROP TABLE IF EXISTS temp.emap;"
 	"DROP TABLE IF EXISTS temp.renum; DROP TABLE IF EXISTS temp.anames;"
 	"DROP TABLE IF EXISTS temp.knum; DROP TABLE IF EXISTS temp.moved;"
-	"DROP TABLE IF EXISTS temp.touched; DROP TABLE IF EXISTS temp.xtouched;";
+	"DROP TABLE IF EXISTS temp.touched; DROP TABLE IF EXISTS temp.xtouched;"
+	"DROP TABLE IF EXISTS temp.tspan;";
 
 /* Indexes of the small tables, wanted before the checks. */
 static const char build_small_indexes[] =
@@ -147,6 +155,7 @@ struct build {
 	double			 start;
 	int			 shown;
 	const char		*step;	/* what SQLite is doing, or NULL */
+	struct store_stat	*stat;	/* a full build's bounds, or NULL */
 	double			 step_start;
 	double			 shown_at;
 };
@@ -832,6 +841,8 @@ build_remove(struct build *b, char d0[11])
 	    "CREATE TEMP TABLE gone_event(rid INTEGER PRIMARY KEY);"
 	    "INSERT INTO gone_event SELECT rid FROM event"
 	    "  WHERE fid IN (SELECT fid FROM chg);"
+	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("rid")
+	    "  FROM gone_event;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM gone_event"
 	    "  UNION ALL SELECT rid + 1 + ord FROM excerpt"
 	    "  WHERE rid IN (SELECT rid FROM gone_event));"
@@ -883,6 +894,8 @@ build_keys(struct build *b)
 	    "  WHERE old IS NOT NULL AND old <> rid;";
 	/* Negative keys first: a move may land on a key another leaves. */
 	static const char move[] =
+	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("old")
+	    "  FROM moved;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT old FROM moved UNION ALL"
 	    "  SELECT x.rid + 1 + x.ord FROM excerpt x JOIN moved m"
 	    "  ON x.rid = m.old);"
@@ -1022,13 +1035,16 @@ build_renumber(struct build *b, const char *d0)
 /*
  * Writes the index rows of the events in touched and the excerpts of the
  * events in xtouched, in ascending row order as FTS5 wants them (out of
- * order, it flushes tiny segments): each event, then its excerpts.
+ * order, it flushes tiny segments): each event, then its excerpts. A full
+ * build hands each row to b->stat as well.
  */
 static int
 build_fts(struct build *b)
 {
 	sqlite3_stmt	*ev = NULL, *ex = NULL, *ins = NULL, *src;
+	const char	*text[STORE_NCOLS];
 	int64_t		 ke, kx;
+	int		 len[STORE_NCOLS];
 	int		 re, rx, rc = -1, i;
 
 	if (sqlite3_prepare_v2(b->db, "SELECT e.rid, e.title, e.summary,"
@@ -1057,6 +1073,14 @@ build_fts(struct build *b)
 			    sqlite3_column_value(src, i));
 		if (build_step(b, ins) == -1)
 			goto out;
+		if (b->stat != NULL) {
+			for (i = 0; i < STORE_NCOLS; i++) {
+				text[i] = (const char *)sqlite3_column_text(src,
+				    i + 1);
+				len[i] = sqlite3_column_bytes(src, i + 1);
+			}
+			store_stat_row(b->stat, src == ev ? ke : kx, text, len);
+		}
 		if (src == ev)
 			re = sqlite3_step(ev);
 		else
@@ -1112,6 +1136,8 @@ build_refresh(struct build *b)
 	static const char post[] =
 	    "UPDATE actor SET nevents ="
 	    "  (SELECT count(*) FROM event_actor WHERE actor = actor.id);"
+	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("rid")
+	    "  FROM touched;"
 	    "DROP TABLE temp.touched; DROP TABLE temp.xtouched;"
 	    "DROP TABLE temp.anames;";
 
@@ -1246,7 +1272,30 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 			goto out;
 	}
 	build_step_show(&b, "full-text index");
-	if (build_refresh(&b) == -1 || build_meta(&b, fingerprint) == -1)
+	/*
+	 * With no event left before the insert, every index row is written
+	 * afresh and in order: the bounds are made as they stream past.
+	 * Else only the spans of days that changed are made again.
+	 */
+	if (empty) {
+		if (build_exec(&b, "DELETE FROM bound_span;"
+		    "DELETE FROM bound_term;", "indexing") == -1)
+			goto out;
+		b.stat = store_stat_begin(db, 1);
+	}
+	if (build_refresh(&b) == -1)
+		goto out;
+	rc = store_stat_end(b.stat, &b.err);
+	b.stat = NULL;
+	if (rc == -1)
+		goto out;
+	rc = -1;
+	if (!empty) {
+		build_step_show(&b, "search bounds");
+		if (store_stat_redo(db, &b.err) == -1)
+			goto out;
+	}
+	if (build_meta(&b, fingerprint) == -1)
 		goto out;
 	build_step_show(&b, "optimising the index");
 	if (nparse > 0 && fresh &&
@@ -1258,6 +1307,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		goto out;
 	rc = 0;
 out:
+	if (b.stat != NULL)
+		store_stat_end(b.stat, NULL);
 	sqlite3_progress_handler(db, 0, NULL, NULL);
 	build_progress_end(&b);
 	if (counts != NULL)

@@ -4,6 +4,8 @@
 #ifndef DOSSIER_STORE_INT_H
 #define DOSSIER_STORE_INT_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "content.h"
@@ -11,7 +13,7 @@
 #include "store.h"
 
 /* Bump when the schema or what is stored changes: old caches rebuild. */
-#define STORE_SCHEMA_VERSION	5
+#define STORE_SCHEMA_VERSION	6
 
 /*
  * An event's row id (rid) is its key in timeline order, and the full-text
@@ -36,6 +38,27 @@
 	" * 60 + substr(" t ", 4, 2) END) << 26)"
 /* SQL: the event key of full-text row r. */
 #define STORE_KEY_EVENT(r) "((" r ") >> 10 << 10)"
+/* A macro's value as a string, for SQL. */
+#define STORE_STR(...)		#__VA_ARGS__
+#define STORE_XSTR(...)		STORE_STR(__VA_ARGS__)
+/* A full-text row's day is its key >> STORE_DBITS; days go in spans of 32. */
+#define STORE_DBITS		37
+#define STORE_SPAN_BITS		5
+#define STORE_SPAN_DAYS		(1 << STORE_SPAN_BITS)
+/* SQL: the span of days of full-text row r. */
+#define STORE_SPAN_OF(r) "((" r ") >> (" STORE_XSTR(STORE_DBITS) " + " \
+	STORE_XSTR(STORE_SPAN_BITS) "))"
+
+/*
+ * Ranking is FTS5's bm25 with these weights for the index's columns
+ * (title, body, note, actors), as set in the schema, and its constants.
+ */
+#define STORE_WEIGHTS		10.0, 4.0, 2.0, 3.0
+#define STORE_NCOLS		4
+#define STORE_BM25_K1		1.2
+#define STORE_BM25_B		0.75
+/* FTS5 indexes no more than this many bytes of a token. */
+#define STORE_TOKEN_MAX		32768
 
 /*
  * Builds the store into db (empty) from the content files; counts, if not
@@ -67,6 +90,29 @@ struct store_phrase {
 /* Splits match into *out (caller frees with store_phrases_free). */
 int	store_phrases(const char *match, struct store_phrase **out);
 void	store_phrases_free(struct store_phrase *v, int n);
+
+/*
+ * store-stat.c: the bounds store-rank.c ranks by, kept with the index.
+ * A full build feeds every index row, in row order, to store_stat_row;
+ * store_stat_end writes what is left and returns 0, or -1 with *err
+ * (caller frees). store_stat_begin returns NULL when there is no tokenizer
+ * (then searches rank the slow way). The work runs on a thread of its own
+ * when threaded is set and one can be had.
+ */
+struct store_stat;
+struct store_stat *store_stat_begin(sqlite3 *db, int threaded);
+void	store_stat_row(struct store_stat *, int64_t rowid,
+	    const char *const text[STORE_NCOLS], const int len[STORE_NCOLS]);
+int	store_stat_end(struct store_stat *, char **err);
+/*
+ * An update: makes the bounds of every span in temp.tspan again from the
+ * rows the index holds now. Returns 0, or -1 with *err (caller frees).
+ */
+int	store_stat_redo(sqlite3 *db, char **err);
+/* A day in a term's blob of bound_term: day (1 byte), rows (4), peak (8). */
+#define STORE_STAT_DAYREC	13
+uint32_t store_stat_get32(const unsigned char *);
+double	store_stat_getdouble(const unsigned char *);
 
 /*
  * A search's phrases, ready to be marked in text (store-mark.c). Made from
