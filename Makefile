@@ -63,7 +63,7 @@ $(BUILD)/tests/unit.o: tests/unit/unit.c | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/test-%: tests/unit/test-%.c $(BUILD)/tests/unit.o $(LIB) | $(BUILD)/tests
-	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	$(CC) $(CPPFLAGS) -Itests/unit -Isrc $(CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(BUILD)/tests/unit.o $(LIB) $(LDLIBS)
 
 # Installs what the build and the tests need, through the system's package

@@ -115,6 +115,41 @@ uint32_t store_stat_get32(const unsigned char *);
 double	store_stat_getdouble(const unsigned char *);
 
 /*
+ * store-rank.c: a search's best hits by bm25, without scoring every hit.
+ * The aux functions are registered once on a connection that searches.
+ */
+struct store_rank_hit {
+	int64_t	rowid;		/* the full-text row */
+	double	score;		/* bm25, positive: FTS5's rank is -score */
+};
+#define STORE_RANK_MAX		1000	/* more hits are ranked by FTS5 */
+/* How a ranking went, for tests and the benchmark. */
+struct store_rank_info {
+	int	 blocks;	/* days scored one at a time */
+	int	 pass;		/* 1 if it took a pass over the hits */
+	int	 runs;		/* runs of days the pass took, 0 for all */
+	int64_t	 scored;	/* rows given a full score */
+	int64_t	 stray;		/* hits on days the bounds did not know */
+};
+int	store_rank_init(sqlite3 *db);
+/*
+ * Puts the best k (1..STORE_RANK_MAX) hits of match into out, best first
+ * (ties: lower row first). Returns their number; -1 with *err (caller
+ * frees) if the query fails; -2 if the bounds cannot serve this query,
+ * for the caller to rank with FTS5 itself.
+ */
+int	store_rank_best(sqlite3 *db, const char *match, int k,
+	    struct store_rank_hit *out, struct store_rank_info *info,
+	    char **err);
+/*
+ * match with each one-word prefix of at most 64 terms written as an OR of
+ * those terms: the same rows match, by the same terms, but FTS5 finds one
+ * row's without expanding the prefix over the whole index (for snippets a
+ * row at a time). Returns a new string (caller frees).
+ */
+char	*store_rank_rows_match(sqlite3 *db, const char *match);
+
+/*
  * A search's phrases, ready to be marked in text (store-mark.c). Made from
  * a query_translate result; NULL if FTS5 lends no tokenizer.
  */

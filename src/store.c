@@ -308,6 +308,8 @@ store_setup(struct store *s)
 	sqlite3_busy_timeout(s->db, 2000);
 	sqlite3_exec(s->db, "PRAGMA temp_store = FILE;"
 	    "PRAGMA cache_size = -8192;", NULL, NULL, NULL);
+	/* Without it, searches are ranked by FTS5 alone: slower, same. */
+	store_rank_init(s->db);
 }
 
 struct store *
@@ -1360,53 +1362,117 @@ store_actor_get(struct store *s, const char *id, struct store_actor *out)
 /*
  * The hits of a search, best first: events and excerpts, each with its
  * event. Columns: event id, date, title, kind, snippet, rank. The best hits
- * are found first (FTS5 sorts by rank itself), then each gets a snippet from
- * the first column that holds a term: title, text, note, else actor names.
+ * are found first, then each gets a snippet from the first column that
+ * holds a term: title, text, note, else actor names. Up to STORE_RANK_MAX
+ * hits, store-rank.c finds them (STORE_HIT_SQL makes each row); for more,
+ * or where its bounds cannot serve, FTS5 ranks every hit itself (the query
+ * is ?4). Either way, equal ranks go to the lower row. Snippets are made a
+ * row at a time, matching ?1: the query with its prefixes written out
+ * (store_rank_rows_match), else FTS5 would expand them for every row.
  */
 #define STORE_SNIP(c) "snippet(fts, " #c ", '" TEXT_MARK_ON "', '" \
 	TEXT_MARK_OFF "', '…', 16)"
 #define STORE_HAS(c) "instr(highlight(fts, " #c ", '" TEXT_MARK_ON "', ''), '" \
 	TEXT_MARK_ON "')"
-#define STORE_SEARCH_SQL "SELECT e.id, e.date, e.title, CASE WHEN" \
-	" h.r = " STORE_KEY_EVENT("h.r") " THEN 'event' ELSE 'excerpt' END, (SELECT CASE WHEN " STORE_HAS(0) \
-	" THEN " STORE_SNIP(0) " WHEN " STORE_HAS(1) " THEN " STORE_SNIP(1) \
-	" WHEN " STORE_HAS(2) " THEN " STORE_SNIP(2) " ELSE " STORE_SNIP(3) \
-	" END FROM fts WHERE fts MATCH ?1 AND rowid = h.r), h.rank" \
-	" FROM (SELECT rowid AS r, rank FROM fts WHERE fts MATCH ?1" \
-	" ORDER BY rank LIMIT ?2) h JOIN event e ON e.rid = " \
-	STORE_KEY_EVENT("h.r") " ORDER BY h.rank, h.r"
+#define STORE_HIT_COLS "e.id, e.date, e.title, CASE WHEN h.r = " \
+	STORE_KEY_EVENT("h.r") " THEN 'event' ELSE 'excerpt' END, (SELECT" \
+	" CASE WHEN " STORE_HAS(0) " THEN " STORE_SNIP(0) " WHEN " \
+	STORE_HAS(1) " THEN " STORE_SNIP(1) " WHEN " STORE_HAS(2) " THEN " \
+	STORE_SNIP(2) " ELSE " STORE_SNIP(3) " END FROM fts WHERE fts MATCH" \
+	" ?1 AND rowid = h.r), h.rank"
+#define STORE_SEARCH_SQL "SELECT " STORE_HIT_COLS " FROM (SELECT rowid AS r," \
+	" rank FROM fts WHERE fts MATCH ?4 ORDER BY rank, rowid LIMIT ?2) h" \
+	" JOIN event e ON e.rid = " STORE_KEY_EVENT("h.r") \
+	" ORDER BY h.rank, h.r"
+/* One hit found by store-rank.c: full-text row ?2, rank ?3. */
+#define STORE_HIT_SQL "SELECT " STORE_HIT_COLS " FROM (SELECT ?2 AS r," \
+	" ?3 AS rank) h JOIN event e ON e.rid = " STORE_KEY_EVENT("h.r")
+
+/*
+ * The best limit hits of match by store-rank.c: returns their number with
+ * *hits (caller frees), -1 with *err, or -2 if FTS5 must rank them.
+ */
+static int
+search_best(struct store *s, const char *match, int64_t limit,
+    struct store_rank_hit **hits, char **err)
+{
+	int	n;
+
+	*hits = NULL;
+	if (limit <= 0 || limit > STORE_RANK_MAX)
+		return -2;
+	*hits = xcalloc((size_t)limit, sizeof **hits);
+	n = store_rank_best(s->db, match, (int)limit, *hits, NULL, err);
+	if (n < 0) {
+		free(*hits);
+		*hits = NULL;
+	}
+	return n;
+}
+
+/* Fills h from a row of STORE_SEARCH_SQL or STORE_HIT_SQL. */
+static void
+search_hit(sqlite3_stmt *st, struct store_hit *h)
+{
+	h->event = (const char *)sqlite3_column_text(st, 0);
+	col_copy(st, 1, h->date, sizeof h->date);
+	h->title = (const char *)sqlite3_column_text(st, 2);
+	h->kind = strcmp((const char *)sqlite3_column_text(st, 3),
+	    "event") == 0 ? "event" : "excerpt";
+	h->snippet = (const char *)sqlite3_column_text(st, 4);
+	h->rank = sqlite3_column_double(st, 5);
+}
 
 int64_t
 store_search(struct store *s, const char *query, int64_t limit,
     void (*fn)(const struct store_hit *, void *), void *arg, char **err)
 {
+	struct store_rank_hit	*best;
 	struct store_hit	 h;
 	sqlite3_stmt		*st;
-	char			*match;
+	char			*match, *rows;
 	int64_t			 n = 0;
-	int			 rc;
+	int			 nbest, i, rc = SQLITE_DONE;
 
 	if ((match = query_translate(query, err)) == NULL)
 		return -1;
-	st = store_stmt(s, STORE_SEARCH_SQL);
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h.event = (const char *)sqlite3_column_text(st, 0);
-		col_copy(st, 1, h.date, sizeof h.date);
-		h.title = (const char *)sqlite3_column_text(st, 2);
-		h.kind = strcmp((const char *)sqlite3_column_text(st, 3),
-		    "event") == 0 ? "event" : "excerpt";
-		h.snippet = (const char *)sqlite3_column_text(st, 4);
-		h.rank = sqlite3_column_double(st, 5);
-		fn(&h, arg);
-		n++;
+	if ((nbest = search_best(s, match, limit, &best, err)) == -1) {
+		free(match);
+		return -1;
+	}
+	rows = store_rank_rows_match(s->db, match);
+	if (nbest >= 0) {
+		st = store_stmt(s, STORE_HIT_SQL);
+		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
+		for (i = 0; i < nbest && rc == SQLITE_DONE; i++) {
+			sqlite3_bind_int64(st, 2, best[i].rowid);
+			sqlite3_bind_double(st, 3, -best[i].score);
+			if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+				search_hit(st, &h);
+				fn(&h, arg);
+				n++;
+				rc = SQLITE_DONE;
+			}
+			sqlite3_reset(st);
+		}
+		free(best);
+	} else {
+		st = store_stmt(s, STORE_SEARCH_SQL);
+		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			search_hit(st, &h);
+			fn(&h, arg);
+			n++;
+		}
 	}
 	if (rc != SQLITE_DONE) {
 		*err = xasprintf("search failed: %s", sqlite3_errmsg(s->db));
 		n = -1;
 	}
 	sqlite3_reset(st);
+	free(rows);
 	free(match);
 	return n;
 }
@@ -1507,28 +1573,66 @@ store_json_show(struct store *s, const char *id, FILE *out, char **err)
 	return rc;
 }
 
+/* A search hit as a JSON object, from the columns of a hit statement. */
+#define STORE_JSON_HIT(sql) "WITH h(id, date, title, kind, snip, rank) AS (" \
+	sql ") SELECT json_object('event', id, 'date', date, 'title', title," \
+	" 'kind', kind, 'snippet', replace(replace(snip, '" TEXT_MARK_ON \
+	"', '['), '" TEXT_MARK_OFF "', ']'), 'rank', rank) FROM h"
+
 int
 store_json_search(struct store *s, const char *query, int64_t limit,
     FILE *out, int64_t *nhits, char **err)
 {
-	sqlite3_stmt	*st;
-	char		*match;
+	struct store_rank_hit	*best;
+	sqlite3_stmt		*st;
+	char			*match, *rows;
+	int			 nbest, i, rc = SQLITE_ROW;
 
 	*err = NULL;
 	*nhits = 0;
 	if ((match = query_translate(query, err)) == NULL)
 		return -1;
-	st = store_stmt(s, "WITH h(id, date, title, kind, snip, rank) AS ("
-	    STORE_SEARCH_SQL ") SELECT json_object('event', id, 'date', date,"
-	    " 'title', title, 'kind', kind, 'snippet', replace(replace(snip, '"
-	    TEXT_MARK_ON "', '['), '" TEXT_MARK_OFF "', ']'), 'rank', rank)"
-	    " FROM h");
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+	if ((nbest = search_best(s, match, limit, &best, err)) == -1) {
+		free(match);
+		return -1;
+	}
+	rows = store_rank_rows_match(s->db, match);
+	if (nbest < 0) {
+		st = store_stmt(s, STORE_JSON_HIT(STORE_SEARCH_SQL));
+		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
+		free(match);
+		free(rows);
+		*nhits = json_array_out(s, st, out, err);
+		sqlite3_reset(st);
+		return *nhits < 0 ? -1 : 0;
+	}
+	/* As json_array_out writes it, a hit a statement. */
+	st = store_stmt(s, STORE_JSON_HIT(STORE_HIT_SQL));
+	sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
+	fputc('[', out);
+	for (i = 0; i < nbest && rc == SQLITE_ROW; i++) {
+		sqlite3_bind_int64(st, 2, best[i].rowid);
+		sqlite3_bind_double(st, 3, -best[i].score);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			fputs(*nhits == 0 ? "\n  " : ",\n  ", out);
+			fputs((const char *)sqlite3_column_text(st, 0), out);
+			(*nhits)++;
+		} else if (rc == SQLITE_DONE)
+			rc = SQLITE_ROW;	/* no such event: none to show */
+		sqlite3_reset(st);
+	}
+	fputs(*nhits == 0 ? "]\n" : "\n]\n", out);
+	free(best);
+	free(rows);
 	free(match);
-	*nhits = json_array_out(s, st, out, err);
-	sqlite3_reset(st);
-	return *nhits < 0 ? -1 : 0;
+	if (rc != SQLITE_ROW) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		*nhits = -1;
+		return -1;
+	}
+	return 0;
 }
 
 int

@@ -1,0 +1,505 @@
+/*
+ * test-rank.c: unit tests for the ranking of search hits (store-rank.c)
+ * and the bounds it ranks by (store-stat.c). A corpus of a few thousand
+ * events is made from a fixed seed, with common and rare words, crowded
+ * and empty days and excerpts; hundreds of queries (words, pairs, phrases,
+ * prefixes) must give exactly the hits and ranks FTS5's own ORDER BY rank
+ * gives, in a fresh store and after an update. The bounds a full build
+ * writes on its thread must be those an update would write.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "query.h"
+#include "store.h"
+#include "store-int.h"
+#include "unit.h"
+#include "util.h"
+
+/* Words by falling frequency; some share prefixes, for prefix queries. */
+static const char *words[] = {
+	"the", "of", "minister", "border", "talks", "army", "ministry",
+	"boarder", "borders", "crossing", "treaty", "oil", "gas", "pipeline",
+	"strike", "drone", "drones", "droning", "navy", "port", "summit",
+	"envoy", "ceasefire", "uranium", "enrichment", "inspectors", "mine",
+	"mines", "miner", "refugees", "convoy", "bridge", "river", "valley",
+	"election", "ballot", "bailout", "bank", "banker", "court", "verdict",
+	"appeal", "hostage", "hostages", "embassy", "ambassador", "sanction",
+	"sanctions", "kestrova", "dunmarrow", "ambrosk", "zenith", "quorum",
+	"xylem", "yonder", "wharf", "vortex", "umbra", "tundra", "saffron",
+};
+#define NWORDS	((int)(sizeof words / sizeof words[0]))
+
+static uint64_t	rng_state;
+
+static uint32_t
+rng(void)
+{
+	rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (uint32_t)(rng_state >> 33);
+}
+
+/* A word, the first ones far more often (about Zipf's law). */
+static const char *
+zipf_word(void)
+{
+	uint32_t	r = rng() % 1000000;
+	int		i;
+	double		x = (double)r / 1000000.0;
+
+	/* i ~ NWORDS^x - 1: common words first. */
+	i = (int)(x * x * x * NWORDS);
+	if (i >= NWORDS)
+		i = NWORDS - 1;
+	return words[i];
+}
+
+static void
+add_words(struct buf *b, int n)
+{
+	int	i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(b, ' ');
+		buf_adds(b, zipf_word());
+	}
+}
+
+/*
+ * Events from index first to last (exclusive) as a content file, on days
+ * from day0 (of 0-199, where 40 is crowded and 100-119 are empty). An
+ * update's variant drops some events, moves others and writes longer text.
+ */
+static char *
+make_events(int first, int last, int day0, int variant)
+{
+	struct buf	b;
+	int		i, day, n, x, more = variant ? 4 : 1;
+
+	buf_init(&b);
+	buf_adds(&b, "events:\n");
+	for (i = first; i < last; i++) {
+		rng_state = (uint64_t)i * 7919 + (uint64_t)variant * 104729 + 1;
+		day = rng() % 10 == 0 ? 40 : (int)(rng() % 180);
+		if (day >= 100)
+			day += 20;
+		if (day < day0)
+			day = day0 + day % (200 - day0);
+		if (variant && i % 7 == 0)
+			continue;	/* dropped by the update */
+		if (variant && i % 11 == 0 && day + 3 < 200)
+			day += 3;	/* moved */
+		buf_addf(&b, "  - id: ev%05d\n    date: 2024-%02d-%02d\n", i,
+		    1 + day / 28, 1 + day % 28);
+		if (rng() % 3 == 0)
+			buf_addf(&b, "    time: \"%02d:%02d\"\n", rng() % 24,
+			    rng() % 60);
+		buf_adds(&b, "    title: \"");
+		add_words(&b, 2 + (int)(rng() % 6));
+		buf_adds(&b, "\"\n");
+		if (rng() % 4 != 0) {
+			buf_adds(&b, "    summary: \"");
+			add_words(&b, 5 + (int)(rng() % (40 * more)));
+			buf_adds(&b, "\"\n");
+		}
+		n = (int)(rng() % 3);
+		if (n > 0)
+			buf_adds(&b, "    excerpts:\n");
+		for (x = 0; x < n; x++) {
+			buf_adds(&b, "      - source: wire\n        quote: \"");
+			add_words(&b, 3 + (int)(rng() % (25 * more)));
+			buf_adds(&b, "\"\n");
+			if (rng() % 3 == 0) {
+				buf_adds(&b, "        note: \"");
+				add_words(&b, 2 + (int)(rng() % 8));
+				buf_adds(&b, "\"\n");
+			}
+		}
+	}
+	return buf_detach(&b);
+}
+
+#define NEVENTS	5000
+
+/*
+ * A content directory of NEVENTS events in two files; the second holds
+ * days from 140 on only, so that an update of it leaves the bounds of the
+ * first spans of days as they were, made at another average.
+ */
+static char *
+make_corpus(void)
+{
+	char	*dir = unit_newdir("rank"), *ev;
+
+	unit_write_text(dir, "sources.yaml", "sources:\n"
+	    "  - id: wire\n    title: The Wire\n");
+	ev = make_events(0, NEVENTS / 2, 0, 0);
+	unit_write_text(dir, "a.yaml", ev);
+	free(ev);
+	ev = make_events(NEVENTS / 2, NEVENTS, 140, 0);
+	unit_write_text(dir, "b.yaml", ev);
+	free(ev);
+	return dir;
+}
+
+static struct store *
+open_at(const char *content, const char *db)
+{
+	struct diag_list	 dl;
+	struct store		*s;
+	char			*err = NULL;
+
+	diag_init(&dl);
+	s = store_open(content, db, 0, &dl, &err);
+	if (s == NULL || dl.n > 0) {
+		printf("  cannot open the store: %s\n", err ? err : "");
+		diag_print(&dl, stdout);
+	}
+	diag_free(&dl);
+	free(err);
+	return s;
+}
+
+/* The queries: every word, pairs, phrases and prefixes of them. */
+static char **
+make_queries(int *n)
+{
+	char	**q = NULL;
+	int	  i, m = 0;
+
+	q = xreallocarray(q, 4 * NWORDS + 16, sizeof *q);
+	for (i = 0; i < NWORDS; i++)
+		q[m++] = xstrdup(words[i]);
+	for (i = 0; i < NWORDS; i++)
+		q[m++] = xasprintf("%s %s", words[i], words[(i * 7 + 3) %
+		    NWORDS]);
+	for (i = 0; i < NWORDS; i += 3)
+		q[m++] = xasprintf("\"%s %s\"", words[i], words[(i + 1) %
+		    NWORDS]);
+	for (i = 0; i < NWORDS; i += 2)
+		q[m++] = xasprintf("%.3s*", words[i]);
+	q[m++] = xstrdup("b*");
+	q[m++] = xstrdup("the of minister");
+	q[m++] = xstrdup("\"border crossing\" treaty");
+	q[m++] = xstrdup("nosuchword");
+	q[m++] = xstrdup("minister nosuchword");
+	q[m++] = xstrdup("dro* navy");
+	*n = m;
+	return q;
+}
+
+/* What store_rank_best says of all queries, and how it got there. */
+struct tally {
+	int	queries;
+	int	mismatched;
+	int	blocks_only;	/* ranked day by day, no pass */
+	int	passes;
+	int	fallbacks;
+	int64_t	stray;
+};
+
+/*
+ * Ranks query q both ways on db: store_rank_best, and FTS5's own ORDER BY
+ * rank (ties by row). Every hit and every rank must be the same.
+ */
+static void
+compare_one(sqlite3 *db, const char *q, int k, struct tally *t)
+{
+	struct store_rank_hit	*h;
+	struct store_rank_info	 info;
+	sqlite3_stmt		*st;
+	char			*match, *err = NULL;
+	int			 n, i = 0, bad = 0;
+
+	if ((match = query_translate(q, &err)) == NULL) {
+		printf("  %s: %s\n", q, err);
+		free(err);
+		t->mismatched++;
+		return;
+	}
+	h = xcalloc((size_t)k, sizeof *h);
+	n = store_rank_best(db, match, k, h, &info, &err);
+	t->queries++;
+	if (n == -2) {
+		t->fallbacks++;
+		goto out;
+	}
+	if (n < 0) {
+		printf("  %s: %s\n", q, err ? err : "failed");
+		t->mismatched++;
+		goto out;
+	}
+	if (info.blocks > 0 && !info.pass)
+		t->blocks_only++;
+	t->passes += info.pass;
+	t->stray += info.stray;
+	if (sqlite3_prepare_v2(db, "SELECT rowid, rank FROM fts WHERE fts"
+	    " MATCH ?1 ORDER BY rank, rowid LIMIT ?2", -1, &st, NULL) !=
+	    SQLITE_OK) {
+		t->mismatched++;
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, k);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (i >= n || h[i].rowid != sqlite3_column_int64(st, 0) ||
+		    -h[i].score != sqlite3_column_double(st, 1))
+			bad = 1;
+		i++;
+	}
+	sqlite3_finalize(st);
+	if (bad || i != n) {
+		printf("  %s (k %d): %d hits, FTS5 %d%s\n", q, k, n, i,
+		    bad ? ", not the same" : "");
+		t->mismatched++;
+	}
+out:
+	free(h);
+	free(match);
+	free(err);
+}
+
+static void
+compare_all(const char *path, struct tally *t)
+{
+	static const int	 ks[] = { 1, 10, 50, 400 };
+	sqlite3			*db;
+	char			**q;
+	int			 nq, i, j;
+
+	memset(t, 0, sizeof *t);
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK || store_rank_init(db) == -1) {
+		printf("  cannot open %s\n", path);
+		t->mismatched++;
+		sqlite3_close(db);
+		return;
+	}
+	q = make_queries(&nq);
+	for (i = 0; i < nq; i++) {
+		for (j = 0; j < (int)(sizeof ks / sizeof ks[0]); j++)
+			compare_one(db, q[i], ks[j], t);
+		free(q[i]);
+	}
+	free(q);
+	sqlite3_close(db);
+}
+
+UNIT_TEST(rank_same_as_fts5)
+{
+	struct store	*s;
+	struct tally	 t;
+	char		*content = make_corpus();
+	char		*db = xasprintf("%s/rank.db", unit_tmpdir());
+
+	s = open_at(content, db);
+	CHECK(s != NULL);
+	store_close(s);
+	compare_all(db, &t);
+	CHECK_INT(t.mismatched, 0);
+	CHECK_INT(t.fallbacks, 0);
+	CHECK_INT(t.stray, 0);
+	/* Both ways of ranking were taken, or this proves less. */
+	CHECK(t.blocks_only > 0);
+	CHECK(t.passes > 0);
+	CHECK(t.queries > 500);
+	free(db);
+	free(content);
+}
+
+/* Each (span, term, day) of db as "span term day rows", sorted. */
+static char *
+bound_rows(sqlite3 *db, int with_peaks)
+{
+	struct buf		 b;
+	sqlite3_stmt		*st;
+	const unsigned char	*p;
+	int			 i, n;
+
+	buf_init(&b);
+	if (sqlite3_prepare_v2(db, "SELECT span, term, days FROM bound_term"
+	    " ORDER BY span, term", -1, &st, NULL) != SQLITE_OK)
+		return buf_detach(&b);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		p = sqlite3_column_blob(st, 2);
+		n = sqlite3_column_bytes(st, 2) / STORE_STAT_DAYREC;
+		for (i = 0; i < n; i++, p += STORE_STAT_DAYREC) {
+			buf_addf(&b, "%lld %s %d %u",
+			    (long long)sqlite3_column_int64(st, 0),
+			    (const char *)sqlite3_column_text(st, 1), p[0],
+			    store_stat_get32(p + 1));
+			if (with_peaks)
+				buf_addf(&b, " %.17g",
+				    store_stat_getdouble(p + 5));
+			buf_addc(&b, '\n');
+		}
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db, "SELECT span, rows, tokens, refmin, refmax"
+	    " FROM bound_span ORDER BY span", -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			buf_addf(&b, "span %lld: %lld rows, %lld tokens",
+			    (long long)sqlite3_column_int64(st, 0),
+			    (long long)sqlite3_column_int64(st, 1),
+			    (long long)sqlite3_column_int64(st, 2));
+			if (with_peaks)
+				buf_addf(&b, ", %.17g to %.17g",
+				    sqlite3_column_double(st, 3),
+				    sqlite3_column_double(st, 4));
+			buf_addc(&b, '\n');
+		}
+	}
+	sqlite3_finalize(st);
+	return buf_detach(&b);
+}
+
+/*
+ * A full build gathers its bounds on a thread as rows stream in; an update
+ * makes spans again from the index. Made again from the index, every span
+ * of a fresh store must come out byte for byte the same.
+ */
+UNIT_TEST(bounds_thread_same_as_redo)
+{
+	struct store	*s;
+	sqlite3		*db = NULL;
+	char		*content = make_corpus(), *before, *after;
+	char		*path = xasprintf("%s/redo.db", unit_tmpdir());
+	char		*err = NULL;
+
+	s = open_at(content, path);
+	CHECK(s != NULL);
+	store_close(s);
+	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+	before = bound_rows(db, 1);
+	CHECK(strlen(before) > 1000);
+	CHECK(sqlite3_exec(db, "BEGIN; CREATE TEMP TABLE tspan(span INTEGER"
+	    " PRIMARY KEY); INSERT INTO tspan SELECT span FROM bound_span",
+	    NULL, NULL, NULL) == SQLITE_OK);
+	CHECK_INT(store_stat_redo(db, &err), 0);
+	CHECK(err == NULL);
+	after = bound_rows(db, 1);
+	CHECK(strcmp(before, after) == 0);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(db);
+	free(before);
+	free(after);
+	free(path);
+	free(content);
+}
+
+/*
+ * After an update (events dropped, moved to other days, added to a
+ * crowded day) the bounds count what a full build of the same content
+ * counts, and ranking still matches FTS5.
+ */
+UNIT_TEST(rank_after_update)
+{
+	struct store	*s;
+	struct tally	 t;
+	sqlite3		*a = NULL, *b = NULL;
+	char		*content = make_corpus(), *ev, *ra, *rb;
+	char		*upd = xasprintf("%s/upd.db", unit_tmpdir());
+	char		*fresh = xasprintf("%s/fresh.db", unit_tmpdir());
+
+	s = open_at(content, upd);
+	CHECK(s != NULL);
+	store_close(s);
+	ev = make_events(NEVENTS / 2, NEVENTS + 300, 140, 1);
+	unit_write_text(content, "b.yaml", ev);
+	free(ev);
+	s = open_at(content, upd);
+	CHECK(s != NULL);
+	store_close(s);
+	s = open_at(content, fresh);
+	CHECK(s != NULL);
+	store_close(s);
+
+	CHECK(sqlite3_open_v2(upd, &a, SQLITE_OPEN_READONLY, NULL) ==
+	    SQLITE_OK);
+	CHECK(sqlite3_open_v2(fresh, &b, SQLITE_OPEN_READONLY, NULL) ==
+	    SQLITE_OK);
+	/* The same counts; peaks differ with the averages they were made at. */
+	ra = bound_rows(a, 0);
+	rb = bound_rows(b, 0);
+	CHECK(strlen(ra) > 1000);
+	CHECK(strcmp(ra, rb) == 0);
+	free(ra);
+	free(rb);
+	sqlite3_close(a);
+	sqlite3_close(b);
+
+	compare_all(upd, &t);
+	CHECK_INT(t.mismatched, 0);
+	CHECK_INT(t.fallbacks, 0);
+	CHECK_INT(t.stray, 0);
+	free(upd);
+	free(fresh);
+	free(content);
+}
+
+/* The command line's search gives the same hits both ways. */
+struct hits {
+	struct buf	b;
+};
+
+static void
+hit_cb(const struct store_hit *h, void *arg)
+{
+	struct hits	*x = arg;
+
+	buf_addf(&x->b, "%s %s %s %s %.17g\n", h->event, h->date, h->kind,
+	    h->snippet != NULL ? h->snippet : "-", h->rank);
+}
+
+UNIT_TEST(search_limit_same_as_all)
+{
+	struct store	*s;
+	struct hits	 all, some;
+	char		*content = make_corpus(), *err = NULL, *p;
+	char		*path = xasprintf("%s/search.db", unit_tmpdir());
+	int64_t		 n;
+	size_t		 len;
+	int		 i;
+
+	s = open_at(content, path);
+	CHECK(s != NULL);
+	if (s == NULL)
+		goto out;
+	buf_init(&all.b);
+	buf_init(&some.b);
+	/* No limit: FTS5 ranks. A limit: store-rank.c does. */
+	n = store_search(s, "minister border", 0, hit_cb, &all, &err);
+	CHECK(n > 50);
+	CHECK_INT(store_search(s, "minister border", 50, hit_cb, &some, &err),
+	    50);
+	CHECK(err == NULL);
+	/* The first 50 lines of all are some. */
+	for (p = all.b.data, i = 0; p != NULL && i < 50; i++)
+		p = strchr(p, '\n') != NULL ? strchr(p, '\n') + 1 : NULL;
+	len = p != NULL ? (size_t)(p - all.b.data) : 0;
+	CHECK(len == some.b.len && memcmp(all.b.data, some.b.data, len) == 0);
+	buf_free(&all.b);
+	buf_free(&some.b);
+	store_close(s);
+out:
+	free(path);
+	free(content);
+}
+
+static const struct unit_test tests[] = {
+	UNIT_ENTRY(rank_same_as_fts5),
+	UNIT_ENTRY(bounds_thread_same_as_redo),
+	UNIT_ENTRY(rank_after_update),
+	UNIT_ENTRY(search_limit_same_as_all),
+};
+
+int
+main(void)
+{
+	return UNIT_RUN(tests);
+}
