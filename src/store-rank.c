@@ -288,6 +288,34 @@ fail:
 	sqlite3_result_error_code(sc, rc);
 }
 
+/*
+ * dossier_column(fts): the first column, of title, body and note, that
+ * holds a hit of the query, else the last (actor names): the column to
+ * take a snippet from.
+ */
+static void
+rank_column(const Fts5ExtensionApi *api, Fts5Context *fc,
+    sqlite3_context *sc, int nval, sqlite3_value **val)
+{
+	int	i, n, ip, ic, io, col = STORE_NCOLS - 1, rc;
+
+	(void)nval;
+	(void)val;
+	if ((rc = api->xInstCount(fc, &n)) != SQLITE_OK) {
+		sqlite3_result_error_code(sc, rc);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if ((rc = api->xInst(fc, i, &ip, &ic, &io)) != SQLITE_OK) {
+			sqlite3_result_error_code(sc, rc);
+			return;
+		}
+		if (ic < col)
+			col = ic;
+	}
+	sqlite3_result_int(sc, col);
+}
+
 int
 store_rank_init(sqlite3 *db)
 {
@@ -298,6 +326,8 @@ store_rank_init(sqlite3 *db)
 	if (api->xCreateFunction(api, "dossier_totals", NULL, rank_totals,
 	    NULL) != SQLITE_OK ||
 	    api->xCreateFunction(api, "dossier_score", NULL, rank_score,
+	    NULL) != SQLITE_OK ||
+	    api->xCreateFunction(api, "dossier_column", NULL, rank_column,
 	    NULL) != SQLITE_OK)
 		return -1;
 	return 0;

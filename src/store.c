@@ -308,7 +308,7 @@ store_setup(struct store *s)
 	sqlite3_busy_timeout(s->db, 2000);
 	sqlite3_exec(s->db, "PRAGMA temp_store = FILE;"
 	    "PRAGMA cache_size = -8192;", NULL, NULL, NULL);
-	/* Without it, searches are ranked by FTS5 alone: slower, same. */
+	/* The ranking's and the snippets' functions (store-rank.c). */
 	store_rank_init(s->db);
 }
 
@@ -1363,23 +1363,19 @@ store_actor_get(struct store *s, const char *id, struct store_actor *out)
  * The hits of a search, best first: events and excerpts, each with its
  * event. Columns: event id, date, title, kind, snippet, rank. The best hits
  * are found first, then each gets a snippet from the first column that
- * holds a term: title, text, note, else actor names. Up to STORE_RANK_MAX
+ * holds a term (dossier_column: title, text, note, else actor names), so
+ * that the search must run where store_rank_init ran. Up to STORE_RANK_MAX
  * hits, store-rank.c finds them (STORE_HIT_SQL makes each row); for more,
  * or where its bounds cannot serve, FTS5 ranks every hit itself (the query
  * is ?4). Either way, equal ranks go to the lower row. Snippets are made a
  * row at a time, matching ?1: the query with its prefixes written out
  * (store_rank_rows_match), else FTS5 would expand them for every row.
  */
-#define STORE_SNIP(c) "snippet(fts, " #c ", '" TEXT_MARK_ON "', '" \
-	TEXT_MARK_OFF "', '…', 16)"
-#define STORE_HAS(c) "instr(highlight(fts, " #c ", '" TEXT_MARK_ON "', ''), '" \
-	TEXT_MARK_ON "')"
 #define STORE_HIT_COLS "e.id, e.date, e.title, CASE WHEN h.r = " \
 	STORE_KEY_EVENT("h.r") " THEN 'event' ELSE 'excerpt' END, (SELECT" \
-	" CASE WHEN " STORE_HAS(0) " THEN " STORE_SNIP(0) " WHEN " \
-	STORE_HAS(1) " THEN " STORE_SNIP(1) " WHEN " STORE_HAS(2) " THEN " \
-	STORE_SNIP(2) " ELSE " STORE_SNIP(3) " END FROM fts WHERE fts MATCH" \
-	" ?1 AND rowid = h.r), h.rank"
+	" snippet(fts, dossier_column(fts), '" TEXT_MARK_ON "', '" \
+	TEXT_MARK_OFF "', '…', 16) FROM fts WHERE fts MATCH ?1 AND" \
+	" rowid = h.r), h.rank"
 #define STORE_SEARCH_SQL "SELECT " STORE_HIT_COLS " FROM (SELECT rowid AS r," \
 	" rank FROM fts WHERE fts MATCH ?4 ORDER BY rank, rowid LIMIT ?2) h" \
 	" JOIN event e ON e.rid = " STORE_KEY_EVENT("h.r") \
