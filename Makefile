@@ -1,6 +1,6 @@
 # dossier: a terminal reader for event timelines.
-# make / make run / make test / make install / make asan / make fuzz /
-# make bench / make clean. See README.md.
+# make / make run / make test / make install / make asan / make tsan /
+# make fuzz / make bench / make clean. See README.md.
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
@@ -36,7 +36,7 @@ BIN	:= $(BUILD)/dossier
 UNIT_SRC := $(wildcard tests/unit/test-*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: FORCE all deps run test units install uninstall asan valgrind fuzz fuzz-run bench clean
+.PHONY: FORCE all deps run test units install uninstall asan tsan valgrind fuzz fuzz-run bench clean
 
 all: $(BIN)
 
@@ -95,6 +95,15 @@ asan:
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    DOSSIER_TIME_SCALE=4 sh tests/run.sh
+
+# The unit tests under ThreadSanitizer (clang): a full build gathers the
+# bounds of search scores on a thread of its own (store-stat.c).
+tsan:
+	@sh .ci/deps dev
+	@$(MAKE) --no-print-directory BUILD=build/tsan CC=$(FUZZ_CC) \
+	    OPT="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" units
+	@BUILD=$(CURDIR)/build/tsan TSAN_OPTIONS=halt_on_error=1 TESTS=test- \
+	    sh tests/run.sh
 
 # The command line and a scripted reader session under valgrind memcheck.
 valgrind: all
