@@ -130,17 +130,22 @@ struct store_rank_info {
 	int	 runs;		/* runs of days the pass took, 0 for all */
 	int64_t	 scored;	/* rows given a full score */
 	int64_t	 stray;		/* hits on days the bounds did not know */
+	int	 split;		/* 1 if the pass ran in two halves at once */
 };
 int	store_rank_init(sqlite3 *db);
 /*
  * Puts the best k (1..STORE_RANK_MAX) hits of match into out, best first
  * (ties: lower row first). Returns their number; -1 with *err (caller
  * frees) if the query fails; -2 if the bounds cannot serve this query,
- * for the caller to rank with FTS5 itself.
+ * for the caller to rank with FTS5 itself. db2, if not NULL, is where a
+ * second connection to db's file is kept (caller closes it) for a pass
+ * over many hits to run in two halves on two threads.
  */
-int	store_rank_best(sqlite3 *db, const char *match, int k,
+int	store_rank_best(sqlite3 *db, sqlite3 **db2, const char *match, int k,
 	    struct store_rank_hit *out, struct store_rank_info *info,
 	    char **err);
+/* Hits a pass needs to run in halves (for tests; <= 0: the default). */
+void	store_rank_split(int64_t hits);
 /*
  * match with each one-word prefix of at most 64 terms written as an OR of
  * those terms: the same rows match, by the same terms, but FTS5 finds one

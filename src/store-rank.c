@@ -27,6 +27,8 @@
  * Where the bounds cannot serve a query, the caller lets FTS5 rank.
  */
 #include <math.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +44,16 @@
 #define RANK_UP		(1 + 1e-9)	/* bounds err upwards... */
 #define RANK_DOWN	(1 - 1e-9)	/* ...and floors downwards */
 #define RANK_PTR	"dossier_rank"
+#define RANK_SPLIT	20000	/* hits worth a second thread in a pass */
 
 static const double rank_weight[STORE_NCOLS] = { STORE_WEIGHTS };
+static int64_t rank_split = RANK_SPLIT;	/* store_rank_split */
+
+void
+store_rank_split(int64_t hits)
+{
+	rank_split = hits > 0 ? hits : RANK_SPLIT;
+}
 
 /* A day that may hold hits: the most a hit in it can score, the least
  * its best hit scores (0 if not known). */
@@ -51,6 +61,7 @@ struct rank_day {
 	int64_t		 day;
 	double		 bound;
 	double		 floor;
+	int64_t		 n;		/* rows of its rarest phrase, at most */
 	int		 done;		/* scored already */
 };
 
@@ -90,6 +101,8 @@ struct rank_ctx {
 	double		*f;		/* each phrase's weighted count */
 	double		 floor;		/* the k-th best floor, or -1 */
 	int64_t		 visits;	/* rows rank_score was called on */
+	sqlite3		**db2;		/* a second connection's slot, or NULL */
+	int		 began;		/* reads begun on both (rank_begin) */
 	/* a pass: days in day order, for rank_day_beaten */
 	int		 pass;
 	struct rank_day	*byday;
@@ -814,6 +827,7 @@ rank_days(struct rank_ctx *c, struct rank_day **out)
 		v[n].bound = bound * RANK_UP;
 		v[n].floor = c->np == 1 ? q->idf * (STORE_BM25_K1 + 1.0) *
 		    q->days[j].low : 0;
+		v[n].n = q->days[j].n;
 		v[n].done = 0;
 		n++;
 	}
@@ -910,6 +924,171 @@ rank_run_end(const struct rank_ctx *c, const struct rank_day *days, int nd,
 	return last + 1;
 }
 
+static void	rank_end(sqlite3 *, struct rank_ctx *);
+
+/* The store's fingerprint as db sees it, newly allocated, or NULL. */
+static char *
+rank_fingerprint(sqlite3 *db)
+{
+	sqlite3_stmt	*st;
+	char		*v = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key ="
+	    " 'fingerprint'", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Opens the second connection if need be (read only, on db's file) and
+ * begins a read on both, so that neither sees a change the other does
+ * not. Returns 1 if both read the same store (end with rank_end), else 0.
+ */
+static int
+rank_begin(sqlite3 *db, struct rank_ctx *c)
+{
+	const char	*path;
+	char		*a, *b;
+	int		 same;
+
+	if (c->db2 == NULL || sqlite3_get_autocommit(db) == 0)
+		return 0;
+	if (*c->db2 == NULL) {
+		path = sqlite3_db_filename(db, "main");
+		if (path == NULL || *path == '\0')
+			return 0;	/* in memory: no second connection */
+		if (sqlite3_open_v2(path, c->db2, SQLITE_OPEN_READONLY, NULL) !=
+		    SQLITE_OK || store_rank_init(*c->db2) == -1) {
+			sqlite3_close(*c->db2);
+			*c->db2 = NULL;
+			c->db2 = NULL;
+			return 0;
+		}
+		sqlite3_busy_timeout(*c->db2, 2000);
+		sqlite3_exec(*c->db2, "PRAGMA cache_size = -8192", NULL, NULL,
+		    NULL);
+	}
+	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_exec(*c->db2, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		return 0;
+	}
+	a = rank_fingerprint(db);
+	b = rank_fingerprint(*c->db2);
+	same = a != NULL && b != NULL && strcmp(a, b) == 0;
+	free(a);
+	free(b);
+	c->began = 1;
+	if (!same)
+		rank_end(db, c);
+	return same;
+}
+
+/* Ends what rank_begin began. */
+static void
+rank_end(sqlite3 *db, struct rank_ctx *c)
+{
+	if (!c->began)
+		return;
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	sqlite3_exec(*c->db2, "COMMIT", NULL, NULL, NULL);
+	c->began = 0;
+}
+
+/* The second half of a whole pass, on a connection and thread of its own. */
+struct rank_half {
+	struct rank_ctx	 c;
+	sqlite3		*db;
+	const char	*match;
+	int64_t		 from;		/* its first key */
+	int		 rc;
+};
+
+static void *
+rank_half_run(void *arg)
+{
+	struct rank_half	*h = arg;
+	sqlite3_stmt		*st;
+
+	h->rc = -1;
+	if (sqlite3_prepare_v2(h->db, "SELECT dossier_score(fts, ?2) FROM fts"
+	    " WHERE fts MATCH ?1 AND rowid >= ?3 AND rowid < ?4", -1, &st,
+	    NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, h->match, -1, SQLITE_STATIC);
+	h->rc = rank_run(st, &h->c, h->from, INT64_MAX);
+	sqlite3_finalize(st);
+	return NULL;
+}
+
+/*
+ * A whole pass in two halves of about as many hits, the later one on
+ * c->db2 and a thread of its own: the best k of each half hold the best k
+ * of all. Returns 0, -1 on error, or 1 if no thread could be had (then
+ * nothing was done).
+ */
+static int
+rank_pass_split(sqlite3 *db, const char *match, struct rank_ctx *c,
+    struct rank_day *days, int nd)
+{
+	struct rank_half	 h;
+	sqlite3_stmt		*st;
+	pthread_t		 th;
+	sigset_t		 all, old;
+	int64_t			 total = 0, sum = 0;
+	int			 i, m, rc;
+
+	for (i = 0; i < nd; i++)
+		total += days[i].n;
+	for (m = 0; m < nd - 1 && (sum += days[m].n) < total / 2; m++)
+		/* find the middle */;
+	if (m == 0 || sqlite3_prepare_v2(db, "SELECT dossier_score(fts, ?2)"
+	    " FROM fts WHERE fts MATCH ?1 AND rowid >= ?3 AND rowid < ?4", -1,
+	    &st, NULL) != SQLITE_OK)
+		return 1;
+	memset(&h, 0, sizeof h);
+	h.c = *c;
+	h.c.heap = xcalloc((size_t)c->k, sizeof *h.c.heap);
+	h.c.f = xcalloc((size_t)c->np, sizeof *h.c.f);
+	h.c.n = 0;
+	h.c.cursor = m;
+	h.c.visits = 0;
+	memset(&h.c.info, 0, sizeof h.c.info);
+	h.db = *c->db2;
+	h.match = match;
+	h.from = days[m].day << STORE_DBITS;
+	/* Signals are the main thread's business. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&th, NULL, rank_half_run, &h);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		sqlite3_finalize(st);
+		free(h.c.heap);
+		free(h.c.f);
+		return 1;
+	}
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	rc = rank_run(st, c, 0, h.from);
+	sqlite3_finalize(st);
+	pthread_join(th, NULL);
+	if (h.rc != 0)
+		rc = -1;
+	for (i = 0; i < h.c.n; i++)
+		rank_heap_add(c, h.c.heap[i].rowid, h.c.heap[i].score);
+	c->visits += h.c.visits;
+	c->info.scored += h.c.info.scored;
+	c->info.stray += h.c.info.stray;
+	c->info.split = 1;
+	free(h.c.heap);
+	free(h.c.f);
+	return rc;
+}
+
 /*
  * Scores every hit not ranked yet: in one pass over them all, or over
  * the runs of days whose bound is not beaten (rank_score skips the beaten
@@ -941,6 +1120,12 @@ rank_pass(sqlite3 *db, const char *match, struct rank_ctx *c,
 	if (!whole && est != INT64_MAX && (int64_t)runs * RANK_HITS_A_DAY >=
 	    est - est * covered / nd)
 		whole = 1;
+	/* Many hits, two cores: halves at once. */
+	if (whole && est >= rank_split && est != INT64_MAX &&
+	    rank_begin(db, c) &&
+	    (rc = rank_pass_split(db, match, c, days, nd)) != 1)
+		return rc;
+	rc = 0;
 	if (sqlite3_prepare_v2(db, whole ? "SELECT dossier_score(fts, ?2)"
 	    " FROM fts WHERE fts MATCH ?1" : "SELECT dossier_score(fts, ?2)"
 	    " FROM fts WHERE fts MATCH ?1 AND rowid >= ?3 AND rowid < ?4",
@@ -1053,7 +1238,7 @@ rank_hit_cmp(const void *x, const void *y)
 }
 
 int
-store_rank_best(sqlite3 *db, const char *match, int k,
+store_rank_best(sqlite3 *db, sqlite3 **db2, const char *match, int k,
     struct store_rank_hit *out, struct store_rank_info *info, char **err)
 {
 	struct rank_ctx		 c;
@@ -1081,6 +1266,7 @@ store_rank_best(sqlite3 *db, const char *match, int k,
 	c.f = xcalloc((size_t)nph, sizeof *c.f);
 	c.k = k;
 	c.heap = out;
+	c.db2 = db2;
 	lone = nph == 1;
 
 	/*
@@ -1169,6 +1355,7 @@ fail:
 	if (rc == -1)
 		*err = xasprintf("search failed: %s", sqlite3_errmsg(db));
 out:
+	rank_end(db, &c);
 	if (info != NULL)
 		*info = c.info;
 	for (i = 0; i < c.np; i++) {

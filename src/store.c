@@ -32,6 +32,7 @@
 
 struct store {
 	sqlite3		*db;
+	sqlite3		*db2;		/* the ranking's second, or NULL */
 	char		*path;		/* database file, or ":memory:" */
 	int		 nviews;	/* for temporary table names */
 	struct {
@@ -419,6 +420,7 @@ store_close(struct store *s)
 		return;
 	for (i = 0; i < STORE_NSTMT; i++)
 		sqlite3_finalize(s->stmt[i].st);
+	sqlite3_close(s->db2);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
@@ -1398,7 +1400,8 @@ search_best(struct store *s, const char *match, int64_t limit,
 	if (limit <= 0 || limit > STORE_RANK_MAX)
 		return -2;
 	*hits = xcalloc((size_t)limit, sizeof **hits);
-	n = store_rank_best(s->db, match, (int)limit, *hits, NULL, err);
+	n = store_rank_best(s->db, &s->db2, match, (int)limit, *hits, NULL,
+	    err);
 	if (n < 0) {
 		free(*hits);
 		*hits = NULL;

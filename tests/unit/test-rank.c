@@ -200,6 +200,7 @@ struct tally {
 	int	blocks_only;	/* ranked day by day, no pass */
 	int	passes;
 	int	fallbacks;
+	int	splits;		/* passes run in two halves at once */
 	int64_t	stray;
 };
 
@@ -208,7 +209,8 @@ struct tally {
  * rank (ties by row). Every hit and every rank must be the same.
  */
 static void
-compare_one(sqlite3 *db, const char *q, int k, struct tally *t)
+compare_one(sqlite3 *db, sqlite3 **db2, const char *q, int k,
+    struct tally *t)
 {
 	struct store_rank_hit	*h;
 	struct store_rank_info	 info;
@@ -223,7 +225,7 @@ compare_one(sqlite3 *db, const char *q, int k, struct tally *t)
 		return;
 	}
 	h = xcalloc((size_t)k, sizeof *h);
-	n = store_rank_best(db, match, k, h, &info, &err);
+	n = store_rank_best(db, db2, match, k, h, &info, &err);
 	t->queries++;
 	if (n == -2) {
 		t->fallbacks++;
@@ -237,6 +239,7 @@ compare_one(sqlite3 *db, const char *q, int k, struct tally *t)
 	if (info.blocks > 0 && !info.pass)
 		t->blocks_only++;
 	t->passes += info.pass;
+	t->splits += info.split;
 	t->stray += info.stray;
 	if (sqlite3_prepare_v2(db, "SELECT rowid, rank FROM fts WHERE fts"
 	    " MATCH ?1 ORDER BY rank, rowid LIMIT ?2", -1, &st, NULL) !=
@@ -268,7 +271,7 @@ static void
 compare_all(const char *path, struct tally *t)
 {
 	static const int	 ks[] = { 1, 10, 50, 400 };
-	sqlite3			*db;
+	sqlite3			*db, *db2 = NULL;
 	char			**q;
 	int			 nq, i, j;
 
@@ -282,11 +285,13 @@ compare_all(const char *path, struct tally *t)
 	}
 	q = make_queries(&nq);
 	for (i = 0; i < nq; i++) {
+		/* Every other query may split its pass over two threads. */
 		for (j = 0; j < (int)(sizeof ks / sizeof ks[0]); j++)
-			compare_one(db, q[i], ks[j], t);
+			compare_one(db, i % 2 ? &db2 : NULL, q[i], ks[j], t);
 		free(q[i]);
 	}
 	free(q);
+	sqlite3_close(db2);
 	sqlite3_close(db);
 }
 
@@ -300,13 +305,17 @@ UNIT_TEST(rank_same_as_fts5)
 	s = open_at(content, db);
 	CHECK(s != NULL);
 	store_close(s);
+	/* Split any pass worth it here, to check halves add up. */
+	store_rank_split(1000);
 	compare_all(db, &t);
+	store_rank_split(0);
 	CHECK_INT(t.mismatched, 0);
 	CHECK_INT(t.fallbacks, 0);
 	CHECK_INT(t.stray, 0);
-	/* Both ways of ranking were taken, or this proves less. */
+	/* Every way of ranking was taken, or this proves less. */
 	CHECK(t.blocks_only > 0);
 	CHECK(t.passes > 0);
+	CHECK(t.splits > 0);
 	CHECK(t.queries > 500);
 	free(db);
 	free(content);
