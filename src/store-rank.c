@@ -693,8 +693,9 @@ store_rank_rows_match(sqlite3 *db, const char *match)
 	nph = store_phrases(match, &ph);
 	buf_init(&b);
 	for (i = 0; i < nph; i++) {
+		/* FTS5 takes a space for AND between phrases only. */
 		if (i > 0)
-			buf_addc(&b, ' ');
+			buf_adds(&b, " AND ");
 		memset(&t, 0, sizeof t);
 		if (ph[i].prefix)
 			tz.api.xTokenize(tz.tok, &t, FTS5_TOKENIZE_QUERY |
