@@ -1182,17 +1182,19 @@ rank_spans(sqlite3 *db, double avgdl, struct rank_span **out)
 	return n;
 }
 
-/* A term that some row holds, into probe. */
+/* A term that some row holds and FTS5 reads back as itself, into probe. */
 static int
-rank_probe(sqlite3 *db, struct buf *probe)
+rank_probe(sqlite3 *db, struct store_tokenizer *tz, struct buf *probe)
 {
 	sqlite3_stmt	*st;
 	int		 rc = -1;
 
-	if (sqlite3_prepare_v2(db, "SELECT term FROM bound_term LIMIT 1", -1,
+	if (sqlite3_prepare_v2(db, "SELECT term FROM bound_term LIMIT 64", -1,
 	    &st, NULL) != SQLITE_OK)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	while (rc == -1 && sqlite3_step(st) == SQLITE_ROW) {
+		if (!rank_is_term(tz, (const char *)sqlite3_column_text(st, 0)))
+			continue;
 		buf_add(probe, sqlite3_column_text(st, 0),
 		    (size_t)sqlite3_column_bytes(st, 0));
 		rc = 0;
@@ -1275,12 +1277,12 @@ store_rank_best(sqlite3 *db, sqlite3 **db2, const char *match, int k,
 	 * know (the query's own terms could be a prefix to expand), then the
 	 * spans' scales for today's average.
 	 */
-	if (rank_probe(db, &probe) == -1 ||
+	if (store_tokenizer_open(db, &tz) == -1 ||
+	    rank_probe(db, &tz, &probe) == -1 ||
 	    rank_index_totals(db, buf_str(&probe), &c) == -1)
 		goto out;
 	c.avgdl = (double)c.ntok / (double)c.nrow;
-	if ((nsp = rank_spans(db, c.avgdl, &sp)) <= 0 ||
-	    store_tokenizer_open(db, &tz) == -1)
+	if ((nsp = rank_spans(db, c.avgdl, &sp)) <= 0)
 		goto out;
 	for (i = 0; i < nph; i++) {
 		c.p[i].fts = rank_fts(&ph[i]);
