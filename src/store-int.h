@@ -109,6 +109,8 @@ int	store_stat_end(struct store_stat *, char **err);
  * rows the index holds now. Returns 0, or -1 with *err (caller frees).
  */
 int	store_stat_redo(sqlite3 *db, char **err);
+/* Terms a span may have before the bounds are off (tests; 0: default). */
+void	store_stat_cap(uint32_t terms);
 /* A day in a term's blob of bound_term: day (1 byte), rows (4), peak (8). */
 #define STORE_STAT_DAYREC	13
 uint32_t store_stat_get32(const unsigned char *);

@@ -1167,6 +1167,10 @@ rank_spans(sqlite3 *db, double avgdl, struct rank_span **out)
 			v = xreallocarray(v, (size_t)cap, sizeof *v);
 		}
 		v[n].span = sqlite3_column_int64(st, 0);
+		if (v[n].span < 0) {
+			rc = SQLITE_ERROR;	/* bounds off (store-stat.c) */
+			break;
+		}
 		lo = sqlite3_column_double(st, 1);
 		hi = sqlite3_column_double(st, 2);
 		v[n].up = lo > 0 && avgdl > lo ? avgdl / lo : 1;

@@ -37,8 +37,17 @@
 #define STAT_NONE	UINT32_MAX
 #define STAT_BATCH	(1 << 20)	/* bytes of rows handed over at once */
 #define STAT_QUEUE	4		/* batches waiting, at most */
+#define STAT_SEEN_MAX	(1 << 18)	/* a day's rows' terms held at once */
+#define STAT_TERMS_MAX	(1 << 20)	/* terms a span may have */
 
 static const double stat_weight[STORE_NCOLS] = { STORE_WEIGHTS };
+static uint32_t stat_terms_max = STAT_TERMS_MAX;	/* store_stat_cap */
+
+void
+store_stat_cap(uint32_t terms)
+{
+	stat_terms_max = terms > 0 ? terms : STAT_TERMS_MAX;
+}
 
 /* A term seen in the span being gathered. */
 struct stat_term {
@@ -99,6 +108,7 @@ struct stat_acc {
 	int64_t			 rows, tokens;	/* of the span */
 	double			 refmin, refmax;
 	int64_t			 allrows, alltokens; /* of the index so far */
+	int			 off;		/* a span had too many terms */
 	/* finished spans go here */
 	void			(*emit)(void *, struct stat_out *);
 	void			*arg;
@@ -336,6 +346,8 @@ stat_acc_flush(struct stat_acc *a)
 	if (a->span < 0)
 		return;
 	stat_day_close(a);
+	if (a->off)
+		goto reset;
 	o = xcalloc(1, sizeof *o);
 	o->span = a->span;
 	o->rows = a->rows;
@@ -366,7 +378,7 @@ stat_acc_flush(struct stat_acc *a)
 	}
 	free(order);
 	a->emit(a->arg, o);
-
+reset:
 	a->span = -1;
 	buf_reset(&a->arena);
 	a->nterms = 0;
@@ -440,6 +452,8 @@ stat_acc_row(struct stat_acc *a, int64_t rowid, const char *const *text,
 	uint8_t			 day;
 	int			 c;
 
+	if (a->off)
+		return;
 	day = (uint8_t)((rowid >> STORE_DBITS) & (STORE_SPAN_DAYS - 1));
 	if (rowid >> (STORE_DBITS + STORE_SPAN_BITS) != a->span) {
 		stat_acc_flush(a);
@@ -473,6 +487,15 @@ stat_acc_row(struct stat_acc *a, int64_t rowid, const char *const *text,
 		r->f = a->terms[a->touched[i]].f;
 		r->len = a->rowlen;
 	}
+	/*
+	 * Memory stays bounded: a crowded day is closed in parts (each part
+	 * against its own reference, which the span's range covers), and a
+	 * span of more terms than that turns the bounds off.
+	 */
+	if (a->nseen >= STAT_SEEN_MAX)
+		stat_day_close(a);
+	if (a->nterms > stat_terms_max)
+		a->off = 1;
 }
 
 static void
@@ -732,6 +755,19 @@ store_stat_row(struct store_stat *s, int64_t rowid,
 	}
 }
 
+/*
+ * No bounds at all, and a span -1 that says so, for updates to leave them
+ * off and searches to rank with FTS5 until the next full build.
+ */
+static void
+stat_turn_off(struct store_stat *s)
+{
+	if (sqlite3_exec(s->db, "DELETE FROM bound_span; DELETE FROM bound_term;"
+	    "INSERT INTO bound_span VALUES (-1, 0, 0, 0, 0)", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		s->err = xasprintf("indexing: %s", sqlite3_errmsg(s->db));
+}
+
 int
 store_stat_end(struct store_stat *s, char **err)
 {
@@ -751,6 +787,8 @@ store_stat_end(struct store_stat *s, char **err)
 		pthread_cond_destroy(&s->cv);
 	} else
 		stat_acc_flush(s->acc);
+	if (s->acc->off && s->err == NULL)
+		stat_turn_off(s);
 	rc = s->err != NULL ? -1 : 0;
 	if (rc == -1 && err != NULL) {
 		*err = s->err;
@@ -771,6 +809,16 @@ store_stat_redo(sqlite3 *db, char **err)
 
 	if ((s = stat_new(db)) == NULL)
 		return 0;	/* no tokenizer: searches rank the slow way */
+	/* Bounds turned off stay off (stat_turn_off). */
+	if (s->err == NULL && (sqlite3_prepare_v2(db, "SELECT 1 FROM"
+	    " bound_span WHERE span = -1", -1, &spans, NULL) != SQLITE_OK ||
+	    (rc = sqlite3_step(spans)) == SQLITE_ROW)) {
+		sqlite3_finalize(spans);
+		stat_free(s);
+		return 0;
+	}
+	sqlite3_finalize(spans);
+	spans = NULL;
 	/* The rest of the index still counts towards the average row. */
 	if (s->err == NULL && (sqlite3_prepare_v2(db, "SELECT total(rows),"
 	    " total(tokens) FROM bound_span WHERE span NOT IN"

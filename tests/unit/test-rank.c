@@ -451,6 +451,50 @@ UNIT_TEST(rank_after_update)
 	free(content);
 }
 
+/*
+ * A span of more terms than the bounds may hold (20, here) turns them
+ * off: every search is left to FTS5 to rank, and an update leaves them
+ * off rather than make bounds for some spans only.
+ */
+UNIT_TEST(bounds_off_when_too_many_terms)
+{
+	struct store	*s;
+	struct tally	 t;
+	sqlite3		*db = NULL;
+	sqlite3_stmt	*st;
+	char		*content = make_corpus(), *ev;
+	char		*path = xasprintf("%s/off.db", unit_tmpdir());
+	int		 n = -1;
+
+	store_stat_cap(20);
+	s = open_at(content, path);
+	store_stat_cap(0);
+	CHECK(s != NULL);
+	store_close(s);
+	compare_all(path, &t);
+	CHECK_INT(t.mismatched, 0);
+	CHECK(t.fallbacks == t.queries);
+	ev = make_events(NEVENTS / 2, NEVENTS + 300, 140, 1);
+	unit_write_text(content, "b.yaml", ev);
+	free(ev);
+	s = open_at(content, path);
+	CHECK(s != NULL);
+	store_close(s);
+	CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ==
+	    SQLITE_OK);
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM bound_span", -1,
+	    &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	CHECK_INT(n, 1);	/* the span -1 that says "off", no other */
+	compare_all(path, &t);
+	CHECK_INT(t.mismatched, 0);
+	CHECK(t.fallbacks == t.queries);
+	free(path);
+	free(content);
+}
+
 /* The command line's search gives the same hits both ways. */
 struct hits {
 	struct buf	b;
@@ -525,6 +569,7 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(rank_same_as_fts5),
 	UNIT_ENTRY(bounds_thread_same_as_redo),
 	UNIT_ENTRY(rank_after_update),
+	UNIT_ENTRY(bounds_off_when_too_many_terms),
 	UNIT_ENTRY(search_limit_same_as_all),
 };
 
