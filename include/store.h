@@ -139,6 +139,12 @@ void		 store_rows_clear(struct store_row *, int n);
  * the position of the nearest event after it in date order (or the last).
  */
 int64_t		 store_view_find(struct store_view *, int64_t seq);
+/*
+ * The position of the event with timeline number seq among those the
+ * view holds so far, finding no more (a view in rank order may not have
+ * ranked every match yet); 0 if it is not among them.
+ */
+int64_t		 store_view_known(struct store_view *, int64_t seq);
 /* Position of the first event on or after date (YYYY-MM-DD), 0 if none. */
 int64_t		 store_view_find_date(struct store_view *, const char *date);
 /*

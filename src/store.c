@@ -68,6 +68,15 @@ struct store_view {
 	sqlite3_stmt	*keep;		/* does event ?1 pass the rest? */
 	sqlite3_stmt	*add;		/* appends event ?2 at position ?1 */
 	char		*failed;	/* why the walk stopped early, or NULL */
+	/*
+	 * In rank order: the best events come first from store-rank.c; the
+	 * rest are ranked by FTS5 (view_rank_all) only when asked for, and
+	 * counted meanwhile by a view in date order.
+	 */
+	struct store_filter filter;	/* the rest's filter, its strings: */
+	char		*fstr[5];	/* owned here */
+	struct store_view *counter;	/* counts them all, or NULL */
+	int		 best;		/* rows store-rank.c gave, or 0 */
 };
 
 #define STORE_CHUNK	256	/* keys read a statement in a walk */
@@ -571,6 +580,8 @@ view_range(struct store_view *v, const struct store_filter *f)
 	sqlite3_reset(st);
 }
 
+static void	view_rank_more(struct store_view *, int64_t, double);
+
 /* Milliseconds on a monotonic clock. */
 static double
 store_now(void)
@@ -696,6 +707,10 @@ view_fill(struct store_view *v, int64_t upto, double deadline)
 
 	if (v->done || (upto >= 0 && v->count >= upto))
 		return;
+	if (v->order == STORE_ORDER_RANK) {
+		view_rank_more(v, upto, deadline);
+		return;
+	}
 	/* One transaction for the lot: else each row is a commit. */
 	sqlite3_exec(v->s->db, "SAVEPOINT walk", NULL, NULL, NULL);
 	while (!v->done && (upto < 0 || v->count < upto)) {
@@ -729,12 +744,213 @@ view_fill(struct store_view *v, int64_t upto, double deadline)
 	sqlite3_exec(v->s->db, "RELEASE walk", NULL, NULL, NULL);
 }
 
+/* Keeps a copy of filter f in v, its strings too. */
+static void
+view_filter_copy(struct store_view *v, const struct store_filter *f)
+{
+	const char	*in[5] = { f->actor, f->tag, f->from, f->to, f->query };
+	int		 i;
+
+	for (i = 0; i < 5; i++)
+		v->fstr[i] = in[i] != NULL ? xstrdup(in[i]) : NULL;
+	v->filter.actor = v->fstr[0];
+	v->filter.tag = v->fstr[1];
+	v->filter.from = v->fstr[2];
+	v->filter.to = v->fstr[3];
+	v->filter.query = v->fstr[4];
+	v->filter.order = f->order;
+}
+
+/*
+ * Ranks every event of a rank-ordered view, best first, by FTS5, into its
+ * table (what was there goes: the same events lead). Returns 0 or -1.
+ */
+static int
+view_rank_all(struct store_view *v)
+{
+	struct buf	 sql;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	buf_init(&sql);
+	buf_addf(&sql, "DELETE FROM %s; ", v->table);
+	rc = sqlite3_exec(v->s->db, buf_str(&sql), NULL, NULL, NULL);
+	buf_reset(&sql);
+	buf_addf(&sql, "INSERT INTO %s(pos, rid, rank) SELECT"
+	    " row_number() OVER (ORDER BY rank, rid), rid, rank FROM"
+	    " (SELECT e.rid AS rid, min(h.rank) AS rank"
+	    " FROM (SELECT " STORE_KEY_EVENT("f.rowid") " AS rid,"
+	    " rank FROM fts f WHERE fts MATCH ?1) h"
+	    " JOIN event e ON e.rid = h.rid WHERE 1", v->table);
+	view_where(&sql, &v->filter);
+	buf_adds(&sql, " GROUP BY e.rid)");
+	if (rc != SQLITE_OK || sqlite3_prepare_v2(v->s->db, buf_str(&sql), -1,
+	    &st, NULL) != SQLITE_OK) {
+		buf_free(&sql);
+		return -1;
+	}
+	view_bind(st, &v->filter, v->match);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	buf_reset(&sql);
+	buf_addf(&sql, "SELECT count(*) FROM %s", v->table);
+	if (rc == SQLITE_DONE && sqlite3_prepare_v2(v->s->db, buf_str(&sql),
+	    -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v->count = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	buf_free(&sql);
+	if (rc != SQLITE_DONE)
+		return -1;
+	v->done = 1;
+	v->total = v->count;
+	store_view_free(v->counter);
+	v->counter = NULL;
+	return 0;
+}
+
+#define STORE_VIEW_BEST	128	/* rows a rank-ordered view starts from */
+
+/*
+ * The first events of a rank-ordered view from store-rank.c's best k rows
+ * (the table starts again): an event ranks by its best row, so the events
+ * in the order their rows first come are the best events, but for those
+ * that tie with the last row taken (others might tie with them unseen).
+ * Returns 0 if that is the whole view, 1 if FTS5 must rank it
+ * (view_rank_all), 2 if the rest is to come when asked for (and is being
+ * counted), or -1 on error.
+ */
+static int
+view_rank_best(struct store_view *v, int k)
+{
+	struct store_rank_hit	*hits;
+	struct store_filter	 date;
+	struct buf		 sql;
+	sqlite3_stmt		*keep = NULL, *add = NULL;
+	char			*err = NULL;
+	double			 last;
+	int64_t			 rid, *seen;
+	int			 n, i, j, nseen = 0, rc = 1, whole;
+
+	hits = xcalloc((size_t)k, sizeof *hits);
+	n = store_rank_best(v->s->db, &v->s->db2, v->match, k, hits, NULL,
+	    &err);
+	free(err);
+	if (n < 0) {
+		free(hits);
+		return 1;
+	}
+	v->best = k;
+	v->count = 0;
+	whole = n < k;
+	last = n > 0 ? hits[n - 1].score : 0;
+	buf_init(&sql);
+	buf_addf(&sql, "DELETE FROM %s", v->table);
+	sqlite3_exec(v->s->db, buf_str(&sql), NULL, NULL, NULL);
+	buf_reset(&sql);
+	buf_adds(&sql, "SELECT 1 FROM event e WHERE e.rid = ?1");
+	view_where(&sql, &v->filter);
+	seen = xcalloc((size_t)n + 1, sizeof *seen);
+	if (sqlite3_prepare_v2(v->s->db, buf_str(&sql), -1, &keep, NULL) !=
+	    SQLITE_OK)
+		goto out;
+	view_bind(keep, &v->filter, NULL);
+	buf_reset(&sql);
+	buf_addf(&sql, "INSERT INTO %s(pos, rid, rank) VALUES (?1, ?2, ?3)",
+	    v->table);
+	if (sqlite3_prepare_v2(v->s->db, buf_str(&sql), -1, &add, NULL) !=
+	    SQLITE_OK)
+		goto out;
+	sqlite3_exec(v->s->db, "SAVEPOINT best", NULL, NULL, NULL);
+	for (i = 0; i < n; i++) {
+		if (!whole && hits[i].score <= last)
+			break;
+		rid = hits[i].rowid >> STORE_XBITS << STORE_XBITS;
+		for (j = 0; j < nseen && seen[j] != rid; j++)
+			/* an event's rows are few */;
+		if (j < nseen)
+			continue;
+		seen[nseen++] = rid;
+		sqlite3_bind_int64(keep, 1, rid);
+		j = sqlite3_step(keep);
+		sqlite3_reset(keep);
+		if (j != SQLITE_ROW)
+			continue;
+		sqlite3_bind_int64(add, 1, v->count + 1);
+		sqlite3_bind_int64(add, 2, rid);
+		sqlite3_bind_double(add, 3, -hits[i].score);
+		if (sqlite3_step(add) == SQLITE_DONE)
+			v->count++;
+		sqlite3_reset(add);
+	}
+	sqlite3_exec(v->s->db, "RELEASE best", NULL, NULL, NULL);
+	if (whole) {
+		v->done = 1;
+		v->total = v->count;
+		store_view_free(v->counter);
+		v->counter = NULL;
+		rc = 0;
+	} else if (v->count > 0 && v->counter != NULL)
+		rc = 2;
+	else if (v->count > 0 && v->total < 0) {
+		/* The rest: counted in date order as keys wait. */
+		date = v->filter;
+		date.order = STORE_ORDER_DATE;
+		if ((v->counter = store_view_new(v->s, &date, &err)) != NULL)
+			rc = 2;
+		free(err);
+	} else if (v->count > 0)
+		rc = 2;		/* counted already */
+out:
+	sqlite3_finalize(keep);
+	sqlite3_finalize(add);
+	buf_free(&sql);
+	free(seen);
+	free(hits);
+	if (rc == 1 && v->count > 0) {
+		v->count = 0;	/* view_rank_all starts again */
+	}
+	return rc;
+}
+
+/*
+ * Fills a rank-ordered view up to position upto (< 0: all of it): by
+ * counting the rest until deadline (ms, 0 for none) if asked for the
+ * count only; else from four times as many best rows while store-rank.c
+ * can give them; else by ranking every event.
+ */
+static void
+view_rank_more(struct store_view *v, int64_t upto, double deadline)
+{
+	int	ms, rc;
+
+	if (v->counter != NULL && upto < 0 && deadline > 0) {
+		ms = (int)(deadline - store_now());
+		if (store_view_more(v->counter, -1, ms > 0 ? ms : 1)) {
+			v->total = store_view_count(v->counter);
+			store_view_free(v->counter);
+			v->counter = NULL;
+		}
+		return;
+	}
+	while (upto >= 0 && v->best > 0 && v->best < STORE_RANK_MAX) {
+		rc = view_rank_best(v, v->best * 4 > STORE_RANK_MAX ?
+		    STORE_RANK_MAX : v->best * 4);
+		if (rc == 0 || (rc == 2 && v->count >= upto))
+			return;
+		if (rc != 2)
+			break;
+	}
+	if (view_rank_all(v) == -1 && v->failed == NULL)
+		v->failed = xstrdup(sqlite3_errmsg(v->s->db));
+}
+
 struct store_view *
 store_view_new(struct store *s, const struct store_filter *f, char **err)
 {
 	struct store_view	*v;
 	struct buf		 sql;
-	sqlite3_stmt		*st;
 	char			*match = NULL;
 	int			 rc;
 
@@ -781,38 +997,18 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 		return v;
 	}
 
-	/* Best first: every hit is ranked before the first is known. */
-	buf_addf(&sql, "INSERT INTO %s(pos, rid, rank) SELECT"
-	    " row_number() OVER (ORDER BY rank, rid), rid, rank FROM"
-	    " (SELECT e.rid AS rid, min(h.rank) AS rank"
-	    " FROM (SELECT " STORE_KEY_EVENT("f.rowid") " AS rid,"
-	    " rank FROM fts f WHERE fts MATCH ?1) h"
-	    " JOIN event e ON e.rid = h.rid WHERE 1", v->table);
-	view_where(&sql, f);
-	buf_adds(&sql, " GROUP BY e.rid)");
-	if (sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL) !=
-	    SQLITE_OK)
-		goto sqlfail;
-	view_bind(st, f, match);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		goto sqlfail;
+	/* Best first: the best at once, if store-rank.c can, else all. */
 	buf_free(&sql);
-	buf_init(&sql);
-	buf_addf(&sql, "SELECT count(*) FROM %s", v->table);
-	if (sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL) ==
-	    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		v->count = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	buf_free(&sql);
-	v->done = 1;
-	v->total = v->count;
+	view_filter_copy(v, f);
+	if ((rc = view_rank_best(v, STORE_VIEW_BEST)) == -1 ||
+	    (rc == 1 && view_rank_all(v) == -1))
+		goto sqlfail;
 	return v;
 
 sqlfail:
 	/* A query that passed translation can still fail in FTS5. */
-	*err = xasprintf("search failed: %s", sqlite3_errmsg(s->db));
+	*err = xasprintf("search failed: %s", v->failed != NULL ? v->failed :
+	    sqlite3_errmsg(s->db));
 	buf_free(&sql);
 	store_view_free(v);
 	return NULL;
@@ -822,6 +1018,7 @@ void
 store_view_free(struct store_view *v)
 {
 	char	*sql;
+	int	 i;
 
 	if (v == NULL)
 		return;
@@ -835,6 +1032,9 @@ store_view_free(struct store_view *v)
 	}
 	free(v->table);
 	free(v->failed);
+	store_view_free(v->counter);
+	for (i = 0; i < 5; i++)
+		free(v->fstr[i]);
 	free(v->query);
 	free(v->match);
 	store_marker_free(v->marker);
@@ -1026,6 +1226,19 @@ store_view_find(struct store_view *v, int64_t seq)
 	    " (SELECT pos FROM @T WHERE rid > ?1 ORDER BY rid LIMIT 1),"
 	    " (SELECT pos FROM @T ORDER BY rid DESC LIMIT 1))", key, NULL);
 	return pos;
+}
+
+int64_t
+store_view_known(struct store_view *v, int64_t seq)
+{
+	int64_t	pos;
+
+	if (v->table == NULL) {
+		pos = seq - v->base + 1;
+		return pos >= 1 && pos <= v->count ? pos : 0;
+	}
+	return view_int(v, "SELECT coalesce((SELECT pos FROM @T WHERE"
+	    " rid = ?1), 0)", view_key(v, seq), NULL);
 }
 
 int64_t

@@ -144,6 +144,7 @@ ui_set_actor(struct ui *ui, const char *id, const char *short_name)
 /* How ui_apply picks the event to select in the new view. */
 enum ui_keep {
 	UI_KEEP_EVENT,		/* the selected one, or the next */
+	UI_KEEP_KNOWN,		/* the selected one if found, else the first */
 	UI_KEEP_FIRST		/* the first of the view */
 };
 
@@ -184,7 +185,12 @@ ui_apply(struct ui *ui, const char *actor, const char *name,
 		return -1;
 	}
 	seq = ui_timeline_seq(ui);
-	pos = keep == UI_KEEP_FIRST ? 1 : store_view_find(v, seq);
+	if (keep == UI_KEEP_FIRST)
+		pos = 1;
+	else if (keep == UI_KEEP_KNOWN)
+		pos = (pos = store_view_known(v, seq)) > 0 ? pos : 1;
+	else
+		pos = store_view_find(v, seq);
 
 	/* Copies first: actor and name may point into what is freed. */
 	{
@@ -945,8 +951,13 @@ ui_key_order(struct ui *ui, int key)
 	}
 	o = ui->order == STORE_ORDER_DATE ? STORE_ORDER_RANK :
 	    STORE_ORDER_DATE;
+	/*
+	 * Best first keeps the selected event if it is among the best found
+	 * at once, else starts at the best match: finding its place further
+	 * down would rank every match, where the first screen needs a few.
+	 */
 	if (ui_apply(ui, ui->filter_actor, ui->filter_name, ui->query, o,
-	    UI_KEEP_EVENT) == 0)
+	    o == STORE_ORDER_RANK ? UI_KEEP_KNOWN : UI_KEEP_EVENT) == 0)
 		ui_message(ui, o == STORE_ORDER_RANK ? "best matches first" :
 		    "matches in date order");
 }

@@ -495,6 +495,118 @@ UNIT_TEST(bounds_off_when_too_many_terms)
 	free(content);
 }
 
+/* The events matching q, best first as FTS5 ranks them, into *out. */
+static int
+native_events(const char *path, const char *q, const char *from,
+    int64_t **out)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	char		*match, *err = NULL;
+	int64_t		*v = NULL;
+	int		 n = 0;
+
+	*out = NULL;
+	match = query_translate(q, &err);
+	free(err);
+	if (match == NULL || sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_prepare_v2(db, "SELECT h.rid FROM (SELECT rowid >> 10"
+	    " << 10 AS rid, min(rank) AS rank FROM fts WHERE fts MATCH ?1"
+	    " GROUP BY 1) h JOIN event e ON e.rid = h.rid WHERE e.date >= ?2"
+	    " ORDER BY h.rank, h.rid", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, from != NULL ? from : "", -1,
+		    SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			v = xreallocarray(v, (size_t)n + 1, sizeof *v);
+			v[n++] = sqlite3_column_int64(st, 0);
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	free(match);
+	*out = v;
+	return n;
+}
+
+/* Whether positions from..to of v hold the events want[from - 1...]. */
+static int
+view_matches(struct store_view *v, const int64_t *want, int64_t from,
+    int n)
+{
+	struct store_row	 rows[64];
+	int			 got, i, ok = 1;
+
+	got = store_view_rows(v, from, n, rows);
+	if (got != n)
+		ok = 0;
+	for (i = 0; ok && i < got; i++) {
+		if (rows[i].rid != want[from - 1 + i] ||
+		    rows[i].pos != from + i)
+			ok = 0;
+	}
+	store_rows_clear(rows, got);
+	return ok;
+}
+
+/*
+ * A view in rank order shows its best events at once from store-rank.c
+ * and ranks the rest only when asked for: every position, near and far,
+ * holds the event FTS5's own ranking puts there, and the count comes from
+ * counting while keys wait.
+ */
+UNIT_TEST(rank_view_first_screen)
+{
+	static const char	*qs[] = { "the", "border mine*", "minister" };
+	struct store		*s;
+	struct store_view	*v;
+	struct store_filter	 f;
+	char			*content = make_corpus(), *err = NULL;
+	char			*path = xasprintf("%s/view.db", unit_tmpdir());
+	int64_t			*want;
+	int			 n, i, j;
+
+	s = open_at(content, path);
+	CHECK(s != NULL);
+	for (i = 0; s != NULL && i < 6; i++) {
+		memset(&f, 0, sizeof f);
+		f.query = qs[i % 3];
+		f.from = i >= 3 ? "2024-03-01" : NULL;
+		f.order = STORE_ORDER_RANK;
+		n = native_events(path, f.query, f.from, &want);
+		CHECK(n > 200);
+		if ((v = store_view_new(s, &f, &err)) == NULL) {
+			printf("  %s: %s\n", f.query, err);
+			unit_failed = 1;
+			free(err);
+			free(want);
+			continue;
+		}
+		/* Only the best were ranked: not all, not counted yet. */
+		CHECK(!store_view_done(v));
+		CHECK(store_view_count(v) < n);
+		CHECK(view_matches(v, want, 1, 40));
+		CHECK(store_view_known(v, 1) == 0 || store_view_known(v, 1) <=
+		    store_view_count(v));
+		/* Counting goes on while keys wait, ranking nothing more. */
+		for (j = 0; j < 1000 && !store_view_more(v, -1, 50); j++)
+			/* count */;
+		CHECK(store_view_done(v));
+		CHECK_INT(store_view_count(v), n);
+		/* Further down, then the far end: ranked when asked for. */
+		CHECK(view_matches(v, want, 150, 40));
+		CHECK(view_matches(v, want, n - 39, 40));
+		CHECK(view_matches(v, want, 1, 64));
+		store_view_free(v);
+		free(want);
+	}
+	store_close(s);
+	free(path);
+	free(content);
+}
+
 /* The command line's search gives the same hits both ways. */
 struct hits {
 	struct buf	b;
@@ -570,6 +682,7 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(bounds_thread_same_as_redo),
 	UNIT_ENTRY(rank_after_update),
 	UNIT_ENTRY(bounds_off_when_too_many_terms),
+	UNIT_ENTRY(rank_view_first_screen),
 	UNIT_ENTRY(search_limit_same_as_all),
 };
 
