@@ -406,6 +406,23 @@ rank_tokens_free(struct rank_tokens *t)
 	memset(t, 0, sizeof *t);
 }
 
+/*
+ * The end of the range of terms with prefix tok (len bytes): every such
+ * term sorts below the prefix and a byte 0xff, which UTF-8 never holds.
+ * Returns a new string of len + 1 bytes (caller frees).
+ */
+static char *
+rank_prefix_end(const char *tok, int len)
+{
+	char	*hi;
+
+	hi = xmalloc((size_t)len + 2);
+	memcpy(hi, tok, (size_t)len);
+	hi[len] = (char)0xff;
+	hi[len + 1] = '\0';
+	return hi;
+}
+
 /* The scales of span, from sp (sorted by span). */
 static const struct rank_span *
 rank_span_find(const struct rank_span *sp, int nsp, int64_t span)
@@ -457,11 +474,7 @@ rank_token_days(sqlite3 *db, const struct rank_span *sp, int nsp,
 	    NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, tok, len, SQLITE_STATIC);
-	/* Every term with the prefix sorts below the prefix and 0xff. */
-	hi = xmalloc((size_t)len + 2);
-	memcpy(hi, tok, (size_t)len);
-	hi[len] = (char)0xff;
-	hi[len + 1] = '\0';
+	hi = rank_prefix_end(tok, len);
 	if (prefix)
 		sqlite3_bind_text(st, 2, hi, len + 1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -641,10 +654,7 @@ rank_expand(sqlite3 *db, const char *tok, int len, char **terms, int max)
 	    " CROSS JOIN bound_term t ON t.span = s.span AND t.term >= ?1 AND"
 	    " t.term < ?2", -1, &st, NULL) != SQLITE_OK)
 		return -1;
-	hi = xmalloc((size_t)len + 2);
-	memcpy(hi, tok, (size_t)len);
-	hi[len] = (char)0xff;
-	hi[len + 1] = '\0';
+	hi = rank_prefix_end(tok, len);
 	sqlite3_bind_text(st, 1, tok, len, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, hi, len + 1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= max) {
@@ -1209,30 +1219,23 @@ rank_probe(sqlite3 *db, struct store_tokenizer *tz, struct buf *probe)
 
 /* FTS5's own count of the index and its tokens, from a row of probe. */
 static int
-rank_index_totals(sqlite3 *db, const char *probe, struct rank_ctx *c)
+rank_index_totals(sqlite3 *db, char *probe, struct rank_ctx *c)
 {
-	sqlite3_stmt	*st;
-	struct buf	 m;
-	const char	*p;
-	int		 rc;
+	struct store_phrase	 one = { probe, 0 };
+	sqlite3_stmt		*st;
+	char			*m;
+	int			 rc;
 
-	buf_init(&m);
-	buf_addc(&m, '"');
-	for (p = probe; *p != '\0'; p++) {
-		if (*p == '"')
-			buf_addc(&m, '"');
-		buf_addc(&m, *p);
-	}
-	buf_addc(&m, '"');
+	m = rank_fts(&one);
 	rc = sqlite3_prepare_v2(db, "SELECT dossier_totals(fts, ?2) FROM fts"
 	    " WHERE fts MATCH ?1 LIMIT 1", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, buf_str(&m), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, m, -1, SQLITE_STATIC);
 		sqlite3_bind_pointer(st, 2, c, RANK_PTR, NULL);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 	}
-	buf_free(&m);
+	free(m);
 	return rc == SQLITE_ROW && c->nrow > 0 ? 0 : -1;
 }
 
@@ -1283,7 +1286,7 @@ store_rank_best(sqlite3 *db, sqlite3 **db2, const char *match, int k,
 	 */
 	if (store_tokenizer_open(db, &tz) == -1 ||
 	    rank_probe(db, &tz, &probe) == -1 ||
-	    rank_index_totals(db, buf_str(&probe), &c) == -1)
+	    rank_index_totals(db, probe.data, &c) == -1)
 		goto out;
 	c.avgdl = (double)c.ntok / (double)c.nrow;
 	if ((nsp = rank_spans(db, c.avgdl, &sp)) <= 0)

@@ -163,8 +163,8 @@ stat_put32(struct buf *b, uint32_t v)
 	buf_add(b, c, 4);
 }
 
-static uint32_t
-stat_get32(const unsigned char *c)
+uint32_t
+store_stat_get32(const unsigned char *c)
 {
 	return (uint32_t)c[0] | (uint32_t)c[1] << 8 | (uint32_t)c[2] << 16 |
 	    (uint32_t)c[3] << 24;
@@ -186,15 +186,10 @@ store_stat_getdouble(const unsigned char *c)
 	uint64_t	u;
 	double		d;
 
-	u = (uint64_t)stat_get32(c) | (uint64_t)stat_get32(c + 4) << 32;
+	u = (uint64_t)store_stat_get32(c) |
+	    (uint64_t)store_stat_get32(c + 4) << 32;
 	memcpy(&d, &u, sizeof d);
 	return d;
-}
-
-uint32_t
-store_stat_get32(const unsigned char *c)
-{
-	return stat_get32(c);
 }
 
 static struct stat_acc *
@@ -530,8 +525,8 @@ stat_write(struct store_stat *s, struct stat_out *o)
 	p = (const unsigned char *)o->b.data;
 	end = p + o->b.len;
 	while (p != NULL && p < end) {
-		n = stat_get32(p);
-		m = stat_get32(p + 4 + n);
+		n = store_stat_get32(p);
+		m = store_stat_get32(p + 4 + n);
 		sqlite3_bind_int64(st, 1, o->span);
 		sqlite3_bind_text(st, 2, (const char *)p + 4, (int)n,
 		    SQLITE_STATIC);
@@ -582,11 +577,11 @@ stat_batch_run(struct stat_acc *a, struct stat_batch *bt)
 	int64_t			 rowid;
 
 	while (p != NULL && p < end) {
-		rowid = (int64_t)((uint64_t)stat_get32(p) |
-		    (uint64_t)stat_get32(p + 4) << 32);
+		rowid = (int64_t)((uint64_t)store_stat_get32(p) |
+		    (uint64_t)store_stat_get32(p + 4) << 32);
 		p += 8;
 		for (c = 0; c < STORE_NCOLS; c++) {
-			len[c] = (int)stat_get32(p);
+			len[c] = (int)store_stat_get32(p);
 			p += 4;
 		}
 		for (c = 0; c < STORE_NCOLS; c++) {

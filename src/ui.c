@@ -187,9 +187,10 @@ ui_apply(struct ui *ui, const char *actor, const char *name,
 	seq = ui_timeline_seq(ui);
 	if (keep == UI_KEEP_FIRST)
 		pos = 1;
-	else if (keep == UI_KEEP_KNOWN)
-		pos = (pos = store_view_known(v, seq)) > 0 ? pos : 1;
-	else
+	else if (keep == UI_KEEP_KNOWN) {
+		if ((pos = store_view_known(v, seq)) == 0)
+			pos = 1;
+	} else
 		pos = store_view_find(v, seq);
 
 	/* Copies first: actor and name may point into what is freed. */

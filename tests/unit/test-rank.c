@@ -165,6 +165,26 @@ open_at(const char *content, const char *db)
 	return s;
 }
 
+/* Builds or brings up to date the store at db, and closes it. */
+static void
+build_at(const char *content, const char *db)
+{
+	struct store	*s = open_at(content, db);
+
+	CHECK(s != NULL);
+	store_close(s);
+}
+
+/* The update of the second file: events dropped, moved, added, longer. */
+static void
+update_corpus(const char *content)
+{
+	char	*ev = make_events(NEVENTS / 2, NEVENTS + 300, 140, 1);
+
+	unit_write_text(content, "b.yaml", ev);
+	free(ev);
+}
+
 /* The queries: every word, pairs, phrases and prefixes of them. */
 static char **
 make_queries(int *n)
@@ -297,14 +317,11 @@ compare_all(const char *path, struct tally *t)
 
 UNIT_TEST(rank_same_as_fts5)
 {
-	struct store	*s;
 	struct tally	 t;
 	char		*content = make_corpus();
 	char		*db = xasprintf("%s/rank.db", unit_tmpdir());
 
-	s = open_at(content, db);
-	CHECK(s != NULL);
-	store_close(s);
+	build_at(content, db);
 	/* Split any pass worth it here, to check halves add up. */
 	store_rank_split(1000);
 	compare_all(db, &t);
@@ -374,15 +391,12 @@ bound_rows(sqlite3 *db, int with_peaks)
  */
 UNIT_TEST(bounds_thread_same_as_redo)
 {
-	struct store	*s;
 	sqlite3		*db = NULL;
 	char		*content = make_corpus(), *before, *after;
 	char		*path = xasprintf("%s/redo.db", unit_tmpdir());
 	char		*err = NULL;
 
-	s = open_at(content, path);
-	CHECK(s != NULL);
-	store_close(s);
+	build_at(content, path);
 	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
 	before = bound_rows(db, 1);
 	CHECK(strlen(before) > 1000);
@@ -408,25 +422,16 @@ UNIT_TEST(bounds_thread_same_as_redo)
  */
 UNIT_TEST(rank_after_update)
 {
-	struct store	*s;
 	struct tally	 t;
 	sqlite3		*a = NULL, *b = NULL;
-	char		*content = make_corpus(), *ev, *ra, *rb;
+	char		*content = make_corpus(), *ra, *rb;
 	char		*upd = xasprintf("%s/upd.db", unit_tmpdir());
 	char		*fresh = xasprintf("%s/fresh.db", unit_tmpdir());
 
-	s = open_at(content, upd);
-	CHECK(s != NULL);
-	store_close(s);
-	ev = make_events(NEVENTS / 2, NEVENTS + 300, 140, 1);
-	unit_write_text(content, "b.yaml", ev);
-	free(ev);
-	s = open_at(content, upd);
-	CHECK(s != NULL);
-	store_close(s);
-	s = open_at(content, fresh);
-	CHECK(s != NULL);
-	store_close(s);
+	build_at(content, upd);
+	update_corpus(content);
+	build_at(content, upd);
+	build_at(content, fresh);
 
 	CHECK(sqlite3_open_v2(upd, &a, SQLITE_OPEN_READONLY, NULL) ==
 	    SQLITE_OK);
@@ -462,7 +467,7 @@ UNIT_TEST(bounds_off_when_too_many_terms)
 	struct tally	 t;
 	sqlite3		*db = NULL;
 	sqlite3_stmt	*st;
-	char		*content = make_corpus(), *ev;
+	char		*content = make_corpus();
 	char		*path = xasprintf("%s/off.db", unit_tmpdir());
 	int		 n = -1;
 
@@ -474,12 +479,8 @@ UNIT_TEST(bounds_off_when_too_many_terms)
 	compare_all(path, &t);
 	CHECK_INT(t.mismatched, 0);
 	CHECK(t.fallbacks == t.queries);
-	ev = make_events(NEVENTS / 2, NEVENTS + 300, 140, 1);
-	unit_write_text(content, "b.yaml", ev);
-	free(ev);
-	s = open_at(content, path);
-	CHECK(s != NULL);
-	store_close(s);
+	update_corpus(content);
+	build_at(content, path);
 	CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ==
 	    SQLITE_OK);
 	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM bound_span", -1,
