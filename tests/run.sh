@@ -13,7 +13,7 @@ DOSSIER=${DOSSIER:-$TOP/build/dossier}
 BUILD=${BUILD:-$TOP/build}
 LC_ALL=C.UTF-8
 export TOP DOSSIER BUILD LC_ALL
-unset NO_COLOR DOSSIER_CONTENT
+unset NO_COLOR DOSSIER_CONTENT VISUAL EDITOR BROWSER DISPLAY WAYLAND_DISPLAY
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/dossier-test.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT INT TERM
@@ -24,8 +24,10 @@ run_one() {
 	shift
 	TESTTMP=$scratch/$name
 	XDG_CACHE_HOME=$TESTTMP/cache
+	XDG_DATA_HOME=$TESTTMP/data
+	XDG_CONFIG_HOME=$TESTTMP/config
 	mkdir -p "$TESTTMP" "$XDG_CACHE_HOME"
-	export TESTTMP XDG_CACHE_HOME
+	export TESTTMP XDG_CACHE_HOME XDG_DATA_HOME XDG_CONFIG_HOME
 	"$@" >"$scratch/$name.out" 2>&1
 	status=$?
 	grep -E '^(PASS|FAIL|SKIP) ' "$scratch/$name.out" >>"$log"
