@@ -22,9 +22,28 @@ struct store;
 /* store_open flags */
 #define STORE_REBUILD		0x01	/* rebuild even if the cache is fresh */
 #define STORE_CHECK_QUOTES	0x02	/* verify quotes against source texts */
-#define STORE_PROGRESS		0x04	/* progress on stderr for a slow build */
 #define STORE_MEMORY		0x08	/* build in memory, no cache file */
 #define STORE_QUIET		0x10	/* no warning when falling back to memory */
+
+/*
+ * How a build is going, for whoever shows it (the store prints nothing).
+ * fn is called after each file read, at each step of the SQL phase and
+ * while a long step runs (about twice a second), and once more with
+ * finished set when the build ends, so that what was shown can go.
+ */
+struct store_progress_info {
+	int		 files_done;
+	int		 files;
+	int64_t		 events;	/* valid events read so far */
+	const char	*step;		/* the SQL phase's step, or NULL */
+	double		 step_seconds;	/* how long the step has run */
+	double		 seconds;	/* since the build started */
+	int		 finished;
+};
+struct store_progress {
+	void	(*fn)(const struct store_progress_info *, void *arg);
+	void	*arg;
+};
 
 /*
  * Opens the store for a content directory, building or refreshing it when the
@@ -32,9 +51,10 @@ struct store;
  * ($XDG_CACHE_HOME/dossier/, one file per content directory). Returns NULL
  * when the content has errors (all in diags, nothing indexed) or the store
  * cannot be made (a one-line reason in *err, caller frees). Warnings go to
- * diags as well.
+ * diags as well. progress, if not NULL, hears how a build goes.
  */
 struct store	*store_open(const char *content, const char *db, int flags,
+		    const struct store_progress *progress,
 		    struct diag_list *diags, char **err);
 void		 store_close(struct store *);
 

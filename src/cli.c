@@ -144,16 +144,56 @@ cli_diags(struct diag_list *d)
 	diag_print(d, stderr);
 }
 
-/* Opens the store, reporting problems. Returns NULL (exit 1) on failure. */
-static struct store *
-cli_open(struct cli *c, int flags)
+/*
+ * Draws a slow build's progress on stderr when it is a terminal: nothing
+ * for the first half second, then a bar of the files read, then the step
+ * of the SQL phase with its seconds; the line goes when the build ends.
+ */
+static void
+cli_progress(const struct store_progress_info *i, void *arg)
 {
+	static const char	 bar[] = "##############################";
+	const int		 width = (int)sizeof bar - 1;
+	int			*shown = arg, done;
+	char			 step[48] = "";
+
+	if (i->finished) {
+		if (*shown)
+			fputs("\r\033[K", stderr);
+		*shown = 0;
+		return;
+	}
+	if (i->seconds < 0.5)
+		return;
+	if (i->step != NULL)
+		snprintf(step, sizeof step, "%s, %.0f s", i->step,
+		    i->step_seconds);
+	done = i->files == 0 ? width : i->files_done * width / i->files;
+	fprintf(stderr, "\rdossier: indexing [%.*s%*s] %d/%d files, %lld "
+	    "events %s\033[K", done, bar, width - done, "", i->files_done,
+	    i->files, (long long)i->events, step);
+	fflush(stderr);
+	*shown = 1;
+}
+
+/*
+ * Opens the store, reporting problems; progress: show a slow build's
+ * progress. Returns NULL (exit 1) on failure.
+ */
+static struct store *
+cli_open(struct cli *c, int flags, int progress)
+{
+	struct store_progress	 p = { cli_progress, NULL };
 	struct diag_list	 d;
 	struct store		*s;
 	char			*err;
+	int			 shown = 0;
 
+	p.arg = &shown;
+	progress = progress && isatty(STDERR_FILENO);
 	diag_init(&d);
-	s = store_open(c->content, c->db, flags, &d, &err);
+	s = store_open(c->content, c->db, flags, progress ? &p : NULL, &d,
+	    &err);
 	cli_diags(&d);
 	if (s == NULL) {
 		if (err != NULL)
@@ -305,7 +345,7 @@ cli_list(struct cli *c)
 	f.tag = v[1];
 	f.from = v[2];
 	f.to = v[3];
-	if ((s = cli_open(c, 0)) == NULL)
+	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
 	if (v[5] != NULL) {
 		rc = store_json_list(s, &f, limit, stdout, &err);
@@ -402,7 +442,7 @@ cli_show(struct cli *c)
 		return rc;
 	if (id == NULL)
 		return cli_bad("show needs an event id");
-	if ((s = cli_open(c, 0)) == NULL)
+	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
 	if (v[0] != NULL) {
 		rc = store_json_show(s, id, stdout, &err);
@@ -452,7 +492,7 @@ cli_search(struct cli *c)
 		return cli_bad("search needs a query");
 	if (v[0] != NULL && cli_count(v[0], &limit) == -1)
 		return cli_bad("--limit '%s' is not a positive number", v[0]);
-	if ((s = cli_open(c, 0)) == NULL)
+	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
 	if (v[1] != NULL) {
 		if (store_json_search(s, q, limit, stdout, &n, &err) == -1)
@@ -493,7 +533,7 @@ cli_actors(struct cli *c)
 
 	if ((rc = cli_opts(c, opts, 1, v, NULL, 0, "actors")) != 0)
 		return rc;
-	if ((s = cli_open(c, 0)) == NULL)
+	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
 	if (v[0] != NULL) {
 		rc = store_json_actors(s, stdout, &err);
@@ -530,7 +570,7 @@ cli_index(struct cli *c)
 
 	if ((rc = cli_opts(c, opts, 1, v, NULL, 0, "index")) != 0)
 		return rc;
-	s = cli_open(c, STORE_PROGRESS | (v[0] != NULL ? STORE_REBUILD : 0));
+	s = cli_open(c, v[0] != NULL ? STORE_REBUILD : 0, 1);
 	if (s == NULL)
 		return 1;
 	store_counts(s, &n);
@@ -551,7 +591,7 @@ cli_reader(struct cli *c)
 
 	if (c->argc > 0)
 		return cli_bad("unknown command '%s'", c->argv[0]);
-	if ((s = cli_open(c, STORE_PROGRESS)) == NULL)
+	if ((s = cli_open(c, 0, 1)) == NULL)
 		return 1;
 	themes = paths_themes();
 	memset(&o, 0, sizeof o);

@@ -151,9 +151,8 @@ struct build {
 	char			*err;
 	struct store_counts	 n;	/* valid records read */
 	/* progress */
-	int			 progress;
+	const struct store_progress *progress;	/* or NULL */
 	double			 start;
-	int			 shown;
 	const char		*step;	/* what SQLite is doing, or NULL */
 	struct store_stat	*stat;	/* a full build's bounds, or NULL */
 	double			 step_start;
@@ -170,29 +169,27 @@ build_now(void)
 }
 
 /*
- * Shows progress on stderr once a build has taken half a second: files
- * read so far, then the step of the SQL that follows (with its seconds,
- * kept up by build_tick while a long statement runs).
+ * Tells the caller's progress function how the build goes: files read so
+ * far, then the step of the SQL that follows (with its seconds, kept up by
+ * build_tick while a long statement runs). Showing it is the caller's.
  */
 static void
-build_progress(struct build *b, int file, const char *what)
+build_progress(struct build *b, int file)
 {
-	int	width = 30, done;
-	double	now = build_now();
-	char	step[48] = "";
+	struct store_progress_info	 i;
+	double				 now;
 
-	if (!b->progress || now - b->start < 0.5)
+	if (b->progress == NULL)
 		return;
-	if (b->step != NULL)
-		snprintf(step, sizeof step, "%s, %.0f s", b->step,
-		    now - b->step_start);
-	done = b->nfiles == 0 ? width : file * width / b->nfiles;
-	fprintf(stderr, "\rdossier: indexing [%.*s%*s] %d/%d files, %lld "
-	    "events %s\033[K", done, "##############################",
-	    width - done, "", file, b->nfiles, (long long)b->n.events,
-	    b->step != NULL ? step : what);
-	fflush(stderr);
-	b->shown = 1;
+	now = build_now();
+	memset(&i, 0, sizeof i);
+	i.files_done = file;
+	i.files = b->nfiles;
+	i.events = b->n.events;
+	i.step = b->step;
+	i.step_seconds = b->step != NULL ? now - b->step_start : 0;
+	i.seconds = now - b->start;
+	b->progress->fn(&i, b->progress->arg);
 	b->shown_at = now;
 }
 
@@ -202,7 +199,7 @@ build_step_show(struct build *b, const char *what)
 {
 	b->step = what;
 	b->step_start = build_now();
-	build_progress(b, b->nfiles, "");
+	build_progress(b, b->nfiles);
 }
 
 /* SQLite's progress handler: the seconds of the step tick on. */
@@ -212,15 +209,24 @@ build_tick(void *arg)
 	struct build	*b = arg;
 
 	if (b->step != NULL && build_now() - b->shown_at >= 0.5)
-		build_progress(b, b->nfiles, "");
+		build_progress(b, b->nfiles);
 	return 0;
 }
 
+/* The last word to the progress function: the build is over. */
 static void
 build_progress_end(struct build *b)
 {
-	if (b->shown)
-		fprintf(stderr, "\r\033[K");
+	struct store_progress_info	i;
+
+	if (b->progress == NULL)
+		return;
+	memset(&i, 0, sizeof i);
+	i.files_done = i.files = b->nfiles;
+	i.events = b->n.events;
+	i.seconds = build_now() - b->start;
+	i.finished = 1;
+	b->progress->fn(&i, b->progress->arg);
 }
 
 static int
@@ -392,7 +398,7 @@ sink_event(void *arg, int file, const struct content_event *e)
 	b->n.events++;
 	b->n.excerpts += e->nexcerpts;
 	if ((b->n.events & 4095) == 0)
-		build_progress(b, file, "");
+		build_progress(b, file);
 	return 0;
 }
 
@@ -1174,7 +1180,8 @@ build_meta(struct build *b, const char *fingerprint)
 
 int
 store_build(sqlite3 *db, struct content_file *files, int nfiles,
-    const char *fingerprint, int flags, struct diag_list *diags,
+    const char *fingerprint, int flags,
+    const struct store_progress *progress, struct diag_list *diags,
     struct store_counts *counts, char **err)
 {
 	struct content_sink	sink;
@@ -1191,7 +1198,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	b.fids = xcalloc((size_t)nfiles + 1, sizeof *b.fids);
 	parse = xcalloc((size_t)nfiles + 1, sizeof *parse);
 	b.diags = diags;
-	b.progress = (flags & STORE_PROGRESS) && isatty(STDERR_FILENO);
+	b.progress = progress;
 	b.start = build_now();
 	*err = NULL;
 
@@ -1226,7 +1233,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	for (i = 0; i < nfiles && !diag_full(diags); i++) {
 		if (!parse[i])
 			continue;
-		build_progress(&b, done++ * nfiles / (nparse ? nparse : 1), "");
+		build_progress(&b, done++ * nfiles / (nparse ? nparse : 1));
 		content_parse(files[i].path, b.fids[i], &sink, diags);
 		if (b.err != NULL)
 			goto out;
@@ -1239,7 +1246,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	if (diags->errors > 0)
 		goto out;
 
-	if (b.progress)
+	if (b.progress != NULL)
 		sqlite3_progress_handler(db, 100000, build_tick, &b);
 	build_step_show(&b, "storing events");
 	if ((v = build_int(&b, "SELECT count(*) = 0 FROM event")) == -1)
