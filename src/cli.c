@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "content.h"
+#include "export.h"
 #include "paths.h"
 #include "store.h"
 #include "text.h"
@@ -41,6 +42,7 @@ static int	cli_show(struct cli *);
 static int	cli_search(struct cli *);
 static int	cli_actors(struct cli *);
 static int	cli_index(struct cli *);
+static int	cli_export(struct cli *);
 
 static const struct cli_cmd cli_cmds[] = {
 	{ "check", cli_check, "check",
@@ -55,6 +57,10 @@ static const struct cli_cmd cli_cmds[] = {
 	  "list actors by number of events" },
 	{ "index", cli_index, "index [--force]",
 	  "build or refresh the store now" },
+	{ "export", cli_export, "export [--format FORMAT] [--actor ID] "
+	  "[--tag TAG] [--from DATE] [--to DATE] [--query Q] [--marked] "
+	  "[--view NAME] [--notes] [-o FILE]", "write the timeline as "
+	  "markdown, html, csv, json, ics or timelinejs" },
 };
 #define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])
 
@@ -578,6 +584,73 @@ cli_index(struct cli *c)
 	    store_path(s), (long long)n.events, (long long)n.actors,
 	    (long long)n.sources, (long long)n.excerpts);
 	store_close(s);
+	return 0;
+}
+
+/*
+ * export: the events list (or search) would show, in a format for other
+ * programs; to stdout, or to -o FILE through a temporary file.
+ */
+static int
+cli_export(struct cli *c)
+{
+	static const struct cli_opt opts[] = {
+		{ "--format", 1 }, { "--actor", 1 }, { "--tag", 1 },
+		{ "--from", 1 }, { "--to", 1 }, { "--query", 1 },
+		{ "--marked", 0 }, { "--view", 1 }, { "--notes", 0 },
+		{ "-o", 1 },
+	};
+	const char		*v[10] = { NULL };
+	struct export_options	 o;
+	struct store_filter	 f;
+	struct store		*s;
+	const char		*base;
+	int64_t			 n;
+	char			*err = NULL;
+	int			 rc;
+
+	if ((rc = cli_opts(c, opts, 10, v, NULL, 0, "export")) != 0)
+		return rc;
+	memset(&o, 0, sizeof o);
+	o.format = EXPORT_MARKDOWN;
+	if (v[0] != NULL && export_format_parse(v[0], &o.format) == -1)
+		return cli_bad("unknown format '%s' (formats: %s)", v[0],
+		    export_format_list());
+	if (v[0] == NULL && v[9] != NULL &&
+	    export_format_of_path(v[9], &o.format) == -1)
+		return cli_bad("cannot tell a format from '%s' (give --format, "
+		    "or one of %s)", v[9], export_extension_list());
+	if (cli_date_arg("--from", v[3]) || cli_date_arg("--to", v[4]))
+		return 2;
+	if (v[6] != NULL || v[7] != NULL || v[8] != NULL) {
+		fprintf(stderr, "dossier: export: %s is not yet available\n",
+		    v[6] != NULL ? "--marked" : v[7] != NULL ? "--view" :
+		    "--notes");
+		return 2;
+	}
+	memset(&f, 0, sizeof f);
+	f.actor = v[1];
+	f.tag = v[2];
+	f.from = v[3];
+	f.to = v[4];
+	f.query = v[5];
+	base = strrchr(c->content, '/');
+	base = base != NULL && base[1] != '\0' ? base + 1 : c->content;
+	o.title = base;
+	if ((s = cli_open(c, 0, 0)) == NULL)
+		return 1;
+	if (v[9] != NULL)
+		rc = export_file(s, &f, &o, v[9], &n, &err);
+	else {
+		n = export_write(s, &f, &o, stdout, &err);
+		rc = n < 0 ? -1 : 0;
+	}
+	store_close(s);
+	if (rc == -1) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+		return 1;
+	}
 	return 0;
 }
 
