@@ -412,20 +412,26 @@ cli_show_text(struct cli *c, const struct store_detail *d)
 		cli_put(c, d->summary, 0);
 		putchar('\n');
 	}
+	/* Each excerpt, then its source: title, publisher, date, URL. */
 	for (i = 0; i < d->nexcerpts; i++) {
 		x = &d->excerpts[i];
-		printf("\n[%d] ", i + 1);
-		cli_put(c, x->source_title, 1);
-		if (x->publisher != NULL || x->published != NULL) {
-			printf(" (");
-			cli_put(c, x->publisher, 1);
-			printf("%s%s)", x->publisher != NULL &&
-			    x->published != NULL ? ", " : "",
-			    x->published != NULL ? x->published : "");
-		}
-		printf("\n    \"");
+		printf("\n[%d] \"", i + 1);
 		cli_put(c, x->quote, 1);
-		printf("\"\n");
+		printf("\"\n    \xe2\x80\x94 ");
+		cli_put(c, x->source_title, 1);
+		if (x->publisher != NULL) {
+			printf(", ");
+			cli_put(c, x->publisher, 1);
+		}
+		if (x->published != NULL)
+			printf(", %s", x->published);
+		putchar('\n');
+		if (x->url != NULL) {
+			/* Whole, on its own line, however long. */
+			printf("    ");
+			cli_put(c, x->url, 1);
+			putchar('\n');
+		}
 		if (x->note != NULL) {
 			printf("    note: ");
 			cli_put(c, x->note, 1);
