@@ -24,13 +24,10 @@ enum export_format {
 	EXPORT_NFORMATS
 };
 
-/*
- * What the user wrote about one event: their mark and note. Filled by
- * export_options.personal; note is borrowed (valid until the next call).
- */
+/* What the user wrote about one event: their mark and note. */
 struct export_personal {
 	int		 marked;
-	const char	*note;		/* or NULL */
+	char		*note;		/* or NULL; see export_options */
 };
 
 struct export_options {
@@ -40,8 +37,10 @@ struct export_options {
 	int		 marked_only;	/* only marked events (--marked) */
 	/*
 	 * Looks up the user's mark and note of event id into *p (zeroed
-	 * before the call); NULL when nothing personal exists. Returns 0, or
-	 * -1 with a one-line message in *err (caller frees).
+	 * before the call; p->note a new string, which export frees); NULL
+	 * when nothing personal exists. Returns 0, or -1 with a one-line
+	 * message in *err (caller frees). With marked_only, events it does
+	 * not mark are left out; with notes, marks and notes are written.
 	 */
 	int		(*personal)(void *arg, const char *id,
 			    struct export_personal *p, char **err);

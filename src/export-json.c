@@ -37,7 +37,12 @@ json_event(struct export_ctx *c, const struct store_detail *d,
 	while (len > 0 && (obj[len - 1] == '\n' || obj[len - 1] == ' '))
 		len--;
 	fputs(c->n == 0 ? "\n  " : ",\n  ", c->out);
-	if (p == NULL) {
+	/*
+	 * Where show --json has the keys already (the user's notes are
+	 * joined in the store), they stay as it wrote them. ",\"marked\":"
+	 * can only be a key: inside a string its quotes would be escaped.
+	 */
+	if (p == NULL || strstr(obj, ",\"marked\":") != NULL) {
 		fwrite(obj, 1, len, c->out);
 	} else {
 		/* The object's closing brace makes room for two keys. */

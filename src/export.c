@@ -298,6 +298,13 @@ export_keep(const struct export_options *o, const char *id,
 	return !o->marked_only || p->marked;
 }
 
+static void
+export_personal_clear(struct export_personal *p)
+{
+	free(p->note);
+	p->note = NULL;
+}
+
 /* The first pass: the days of the view and their counts. */
 static int
 export_days(struct export_ctx *c, struct store_view *v, char **err)
@@ -313,7 +320,9 @@ export_days(struct export_ctx *c, struct store_view *v, char **err)
 		if ((n = store_view_rows(v, pos, EXPORT_BATCH, rows)) == 0)
 			break;
 		for (i = 0; i < n && k >= 0; i++) {
-			if ((k = export_keep(c->o, rows[i].id, &p, err)) != 1)
+			k = export_keep(c->o, rows[i].id, &p, err);
+			export_personal_clear(&p);
+			if (k != 1)
 				continue;
 			d = c->ndays > 0 ? &c->days[c->ndays - 1] : NULL;
 			if (d == NULL || strcmp(d->date, rows[i].date) != 0) {
@@ -351,11 +360,12 @@ export_events(struct export_ctx *c, const struct export_writer *w,
 		if ((n = store_view_rows(v, pos, EXPORT_BATCH, rows)) == 0)
 			break;
 		for (i = 0; i < n && k >= 0; i++) {
-			if ((k = export_keep(c->o, rows[i].id, &p, err)) != 1)
+			if ((k = export_keep(c->o, rows[i].id, &p, err)) != 1 ||
+			    (d = store_detail_get(c->store, rows[i].seq,
+			    NULL)) == NULL) {
+				export_personal_clear(&p);
 				continue;
-			if ((d = store_detail_get(c->store, rows[i].seq,
-			    NULL)) == NULL)
-				continue;
+			}
 			while (day < c->ndays &&
 			    strcmp(c->days[day].date, d->date) < 0)
 				day++;
@@ -370,6 +380,7 @@ export_events(struct export_ctx *c, const struct export_writer *w,
 				export_cite(c, &d->excerpts[j]);
 			c->n++;
 			store_detail_free(d);
+			export_personal_clear(&p);
 		}
 		store_rows_clear(rows, n);
 	}
