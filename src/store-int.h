@@ -13,7 +13,7 @@
 #include "store.h"
 
 /* Bump when the schema or what is stored changes: old caches rebuild. */
-#define STORE_SCHEMA_VERSION	6
+#define STORE_SCHEMA_VERSION	7
 
 /*
  * An event's row id (rid) is its key in timeline order, and the full-text
