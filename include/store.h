@@ -331,4 +331,10 @@ int		 store_json_source(struct store *, const char *id,
 /* Every source id, sorted; returns the count, *ids caller frees (each). */
 int		 store_source_ids(struct store *, char ***ids);
 
+/*
+ * The corpus's title (its "corpus:" section), or NULL when it has none;
+ * caller frees (store-export.c).
+ */
+char		*store_export_title(struct store *);
+
 #endif

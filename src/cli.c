@@ -678,7 +678,7 @@ cli_export(struct cli *c)
 	struct store		*s;
 	const char		*base;
 	int64_t			 n;
-	char			*err = NULL;
+	char			*err = NULL, *title;
 	int			 rc;
 
 	if ((rc = cli_opts(c, opts, 10, v, NULL, 0, "export")) != 0)
@@ -706,11 +706,15 @@ cli_export(struct cli *c)
 	f.from = v[3];
 	f.to = v[4];
 	f.query = v[5];
-	base = strrchr(c->content, '/');
-	base = base != NULL && base[1] != '\0' ? base + 1 : c->content;
-	o.title = base;
 	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
+	/* The corpus's title, else its directory's name. */
+	if ((title = store_export_title(s)) == NULL) {
+		base = strrchr(c->content, '/');
+		title = xstrdup(base != NULL && base[1] != '\0' ? base + 1 :
+		    c->content);
+	}
+	o.title = title;
 	if (v[9] != NULL)
 		rc = export_file(s, &f, &o, v[9], &n, &err);
 	else {
@@ -718,6 +722,7 @@ cli_export(struct cli *c)
 		rc = n < 0 ? -1 : 0;
 	}
 	store_close(s);
+	free(title);
 	if (rc == -1) {
 		fprintf(stderr, "dossier: %s\n", err);
 		free(err);
