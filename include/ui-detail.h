@@ -40,6 +40,7 @@ struct ui_detail {
 	/* Lines built for width, the current actor and d; dirty forces it. */
 	int			 width;
 	int			 dirty;
+	unsigned		 actor_gen;	/* ui->actor_gen built for */
 	struct ui_text		**texts;
 	size_t			 ntexts;
 	struct ui_detail_seg	*segs;

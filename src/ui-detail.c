@@ -68,7 +68,7 @@ ui_detail_sync(struct ui *ui)
 	int64_t			 seq;
 	int			 i;
 
-	seq = ui_timeline_seq(ui);
+	seq = ui->seq;
 	if (seq == dt->seq && ui_detail_same(ui->query, dt->query) &&
 	    (dt->d != NULL || seq == 0))
 		return;
@@ -270,6 +270,7 @@ ui_detail_build(struct ui *ui)
 
 	ui_detail_clear_lines(dt);
 	dt->dirty = 0;
+	dt->actor_gen = ui->actor_gen;
 	if (d == NULL || width < 4)
 		return;
 	buf_init(&b);
@@ -349,7 +350,7 @@ static void
 ui_detail_ensure(struct ui *ui)
 {
 	ui_detail_sync(ui);
-	if (ui->dt.dirty)
+	if (ui->dt.dirty || ui->dt.actor_gen != ui->actor_gen)
 		ui_detail_build(ui);
 }
 

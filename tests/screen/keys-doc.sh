@@ -16,8 +16,8 @@ if [ -z "$section" ]; then
 	exit 0
 fi
 
-# One binding a line: { MODE, "action", "keys", "label", handler },
-keys=$(sed -n 's/^[[:space:]]*{ KEYS_[A-Z]*, "[^"]*", "\([^"]*\)".*/\1/p' "$table")
+# One binding a line: { "mode", KEYS_ACTION, "keys", "label" },
+keys=$(sed -n 's/^[[:space:]]*{ "[a-z-]*", KEYS_[A-Z_]*, "\([^"]*\)".*/\1/p' "$table")
 if [ -z "$keys" ]; then
 	echo "FAIL keys-doc: no bindings found in src/keys.c (has its format changed?)"
 	exit 0
@@ -38,8 +38,8 @@ else
 	echo "PASS keys-doc"
 fi
 
-# Each mode's section title, as keys_mode_title gives it.
-titles=$(sed -n '/^keys_mode_title/,/^}/s/^[[:space:]]*return "\([^"]\{1,\}\)";/\1/p' "$table")
+# Each mode's section title, one mode a line: { "name", "title" },
+titles=$(sed -n 's/^[[:space:]]*{ "[a-z-]*", "\([^"]\{1,\}\)" },$/\1/p' "$table")
 nomode=
 for t in $(printf '%s\n' "$titles" | sed 's/ .*//'); do
 	if ! printf '%s\n' "$section" | grep -q "^#.* $t"; then
