@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "content.h"
+#include "keys.h"
 #include "paths.h"
 #include "store.h"
 #include "text.h"
@@ -41,6 +42,7 @@ static int	cli_show(struct cli *);
 static int	cli_search(struct cli *);
 static int	cli_actors(struct cli *);
 static int	cli_index(struct cli *);
+static int	cli_keys(struct cli *);
 
 static const struct cli_cmd cli_cmds[] = {
 	{ "check", cli_check, "check",
@@ -55,6 +57,8 @@ static const struct cli_cmd cli_cmds[] = {
 	  "list actors by number of events" },
 	{ "index", cli_index, "index [--force]",
 	  "build or refresh the store now" },
+	{ "keys", cli_keys, "keys [--markdown]",
+	  "print the reader's key bindings: mode, action, keys" },
 };
 #define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])
 
@@ -538,6 +542,27 @@ cli_index(struct cli *c)
 	    store_path(s), (long long)n.events, (long long)n.actors,
 	    (long long)n.sources, (long long)n.excerpts);
 	store_close(s);
+	return 0;
+}
+
+/* Prints the bindings in effect; reads no content. */
+static int
+cli_keys(struct cli *c)
+{
+	static const struct cli_opt opts[] = { { "--markdown", 0 } };
+	const char	*v[1] = { NULL };
+	struct buf	 b;
+	int		 rc;
+
+	if ((rc = cli_opts(c, opts, 1, v, NULL, 0, "keys")) != 0)
+		return rc;
+	buf_init(&b);
+	if (v[0] != NULL)
+		keys_markdown(&b);
+	else
+		keys_list(&b);
+	fputs(buf_str(&b), stdout);
+	buf_free(&b);
 	return 0;
 }
 

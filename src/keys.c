@@ -468,7 +468,8 @@ keys_get_mode(size_t i, const void *arg)
 static const char *
 keys_get_action(size_t i, const void *arg)
 {
-	if (keys_rowmode[i] != *(const int *)arg)
+	if (keys_rowmode[i] != *(const int *)arg ||
+	    keys_bindings[i].keys[0] == '\0')
 		return NULL;
 	return keys_action_names[keys_bindings[i].action];
 }
