@@ -17,7 +17,6 @@
 #include "keys.h"
 #include "store.h"
 #include "theme.h"
-#include "ui-detail.h"
 #include "ui-list.h"
 #include "ui-timeline.h"
 #include "ui.h"
@@ -147,8 +146,8 @@ struct ui {
 	 */
 	struct ui_timeline	 tl;
 	int64_t			 seq;
-	/* The selected event as the detail pane read it. */
-	struct ui_detail	 dt;
+	/* Bumped when the selected event must be read again (a search). */
+	unsigned		 reload;
 
 	/* The current actor (see ui_detail_sync) and its generation. */
 	char			*actor;		/* id, or NULL */

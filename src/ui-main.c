@@ -23,8 +23,9 @@
 /* Rows the wheel scrolls. */
 #define UI_MAIN_WHEEL	3
 
-/* The main screen's own state: the histories of its prompts. */
+/* The main screen's own state: the detail pane, its prompts' histories. */
 struct ui_main {
+	struct ui_detail	 dt;
 	struct ui_prompt_history search_history;
 	struct ui_prompt_history date_history;
 };
@@ -32,9 +33,13 @@ struct ui_main {
 static void *
 ui_main_init(struct ui *ui, const void *arg)
 {
+	struct ui_main	*m;
+
 	(void)ui;
 	(void)arg;
-	return xcalloc(1, sizeof (struct ui_main));
+	m = xcalloc(1, sizeof *m);
+	ui_detail_init(&m->dt);
+	return m;
 }
 
 static void
@@ -43,6 +48,7 @@ ui_main_free(struct ui *ui, void *data)
 	struct ui_main	*m = data;
 
 	(void)ui;
+	ui_detail_free(&m->dt);
 	ui_prompt_history_free(&m->search_history);
 	ui_prompt_history_free(&m->date_history);
 	free(m);
@@ -52,9 +58,10 @@ ui_main_free(struct ui *ui, void *data)
 static void
 ui_main_resize(struct ui *ui, void *data)
 {
-	(void)data;
+	struct ui_main	*m = data;
+
 	ui_timeline_resize(ui, getmaxy(ui->tl_win));
-	ui_detail_resize(ui, getmaxy(ui->dt_win), getmaxx(ui->dt_win));
+	ui_detail_resize(&m->dt, getmaxy(ui->dt_win), getmaxx(ui->dt_win));
 }
 
 static void
@@ -103,7 +110,7 @@ ui_main_draw_top(struct ui *ui)
 }
 
 static void
-ui_main_draw_sep(struct ui *ui)
+ui_main_draw_sep(struct ui *ui, struct ui_main *m)
 {
 	WINDOW	*w = ui->sep_win;
 	char	 s[48];
@@ -117,9 +124,9 @@ ui_main_draw_sep(struct ui *ui)
 	}
 	ui_draw_hline(ui, w, 0, 0, ui->cols, THEME_BORDER);
 	/* In the stacked layout the rule says how much of the detail shows. */
-	h = ui->dt.height;
-	if ((int)ui->dt.nlines > h && h > 0) {
-		pct = (ui->dt.scroll + h) * 100 / (int)ui->dt.nlines;
+	h = m->dt.height;
+	if ((int)m->dt.nlines > h && h > 0) {
+		pct = (m->dt.scroll + h) * 100 / (int)m->dt.nlines;
 		snprintf(s, sizeof s, " %s %d%% ",
 		    ui->focus == UI_FOCUS_DETAIL ? "detail" : "more: Tab", pct);
 		ui_draw_str(ui, w, 0, ui->cols - ui_draw_width(s) - 2,
@@ -153,7 +160,7 @@ ui_main_hints(struct ui *ui, struct buf *b)
 }
 
 static void
-ui_main_draw_status(struct ui *ui)
+ui_main_draw_status(struct ui *ui, struct ui_main *m)
 {
 	WINDOW		*w = ui->status_win;
 	struct buf	 l, r;
@@ -162,12 +169,12 @@ ui_main_draw_status(struct ui *ui)
 
 	buf_init(&l);
 	buf_init(&r);
-	if (ui->focus == UI_FOCUS_DETAIL && (h = ui->dt.height) > 0) {
-		if ((int)ui->dt.nlines <= h)
+	if (ui->focus == UI_FOCUS_DETAIL && (h = m->dt.height) > 0) {
+		if ((int)m->dt.nlines <= h)
 			buf_adds(&r, "  detail: all ");
 		else
-			buf_addf(&r, "  detail: %d%% ", (ui->dt.scroll + h) *
-			    100 / (int)ui->dt.nlines);
+			buf_addf(&r, "  detail: %d%% ", (m->dt.scroll + h) *
+			    100 / (int)m->dt.nlines);
 	}
 	buf_addf(&r, " %lld/%lld%s ", (long long)ui->tl.sel,
 	    (long long)ui->tl.count, ui->view != NULL &&
@@ -193,20 +200,21 @@ ui_main_draw_status(struct ui *ui)
 static void
 ui_main_draw(struct ui *ui, void *data, unsigned f)
 {
-	(void)data;
+	struct ui_main	*m = data;
+
 	/* The current actor is settled before anything shows it. */
-	ui_detail_sync(ui);
+	ui_detail_sync(ui, &m->dt);
 	if (f & UI_REDRAW_TIMELINE)
 		ui_timeline_draw(ui);
 	if (f & UI_REDRAW_DETAIL) {
-		ui_detail_draw(ui);
-		ui_main_draw_sep(ui);
+		ui_detail_draw(ui, &m->dt);
+		ui_main_draw_sep(ui, m);
 		f |= UI_REDRAW_STATUS;	/* the detail position is there */
 	}
 	if (f & (UI_REDRAW_DETAIL | UI_REDRAW_STATUS | UI_REDRAW_TOP))
 		ui_main_draw_top(ui);
 	if ((f & UI_REDRAW_STATUS) && !ui_mode_status_taken(ui))
-		ui_main_draw_status(ui);
+		ui_main_draw_status(ui, m);
 }
 
 static void
@@ -218,25 +226,25 @@ ui_main_focus(struct ui *ui, enum ui_focus f)
 
 /* A page of the focused pane; half a page with half set. */
 static void
-ui_main_page(struct ui *ui, int dir, int half)
+ui_main_page(struct ui *ui, struct ui_main *m, int dir, int half)
 {
 	int	n;
 
 	if (ui->focus == UI_FOCUS_DETAIL) {
-		n = half ? ui->dt.height / 2 : ui->dt.height - 1;
-		ui_detail_scroll(ui, dir * (n > 0 ? n : 1));
+		n = half ? m->dt.height / 2 : m->dt.height - 1;
+		ui_detail_scroll(ui, &m->dt, dir * (n > 0 ? n : 1));
 	} else
 		ui_timeline_page(ui, dir, half);
 }
 
 /* Goes to the next (dir > 0) or previous event of the current actor. */
 static void
-ui_main_actor_jump(struct ui *ui, int dir)
+ui_main_actor_jump(struct ui *ui, struct ui_main *m, int dir)
 {
 	int64_t	pos;
 	int	wrapped = 0;
 
-	ui_detail_sync(ui);
+	ui_detail_sync(ui, &m->dt);
 	if (ui->actor == NULL) {
 		ui_message(ui, "no current actor: this event names none");
 		return;
@@ -275,7 +283,7 @@ ui_main_prompt(struct ui *ui, const char *label,
 
 /* The movement actions, for the focused pane. */
 static int
-ui_main_move(struct ui *ui, enum keys_action a)
+ui_main_move(struct ui *ui, struct ui_main *m, enum keys_action a)
 {
 	int	detail = ui->focus == UI_FOCUS_DETAIL;
 
@@ -283,29 +291,29 @@ ui_main_move(struct ui *ui, enum keys_action a)
 	case KEYS_NEXT:
 	case KEYS_PREVIOUS:
 		if (detail)
-			ui_detail_scroll(ui, a == KEYS_NEXT ? 1 : -1);
+			ui_detail_scroll(ui, &m->dt, a == KEYS_NEXT ? 1 : -1);
 		else
 			ui_timeline_move(ui, a == KEYS_NEXT ? 1 : -1);
 		return 1;
 	case KEYS_FIRST:
 		if (detail)
-			ui_detail_scroll_to(ui, 0);
+			ui_detail_scroll_to(ui, &m->dt, 0);
 		else
 			ui_timeline_select(ui, 1);
 		return 1;
 	case KEYS_LAST:
 		if (detail)
-			ui_detail_scroll_to(ui, -1);
+			ui_detail_scroll_to(ui, &m->dt, -1);
 		else
 			ui_view_last(ui);
 		return 1;
 	case KEYS_PAGE_DOWN:
 	case KEYS_PAGE_UP:
-		ui_main_page(ui, a == KEYS_PAGE_DOWN ? 1 : -1, 0);
+		ui_main_page(ui, m, a == KEYS_PAGE_DOWN ? 1 : -1, 0);
 		return 1;
 	case KEYS_HALF_DOWN:
 	case KEYS_HALF_UP:
-		ui_main_page(ui, a == KEYS_HALF_DOWN ? 1 : -1, 1);
+		ui_main_page(ui, m, a == KEYS_HALF_DOWN ? 1 : -1, 1);
 		return 1;
 	default:
 		return 0;
@@ -318,7 +326,7 @@ ui_main_key(struct ui *ui, void *data, enum keys_action a, int key)
 	struct ui_main	*m = data;
 
 	(void)key;
-	if (ui_main_move(ui, a))
+	if (ui_main_move(ui, m, a))
 		return 1;
 	switch (a) {
 	case KEYS_FOCUS:
@@ -331,14 +339,15 @@ ui_main_key(struct ui *ui, void *data, enum keys_action a, int key)
 		break;
 	case KEYS_ACTOR_NEXT:
 	case KEYS_ACTOR_PREVIOUS:
-		ui_detail_cycle_actor(ui, a == KEYS_ACTOR_NEXT ? 1 : -1);
+		ui_detail_cycle_actor(ui, &m->dt,
+		    a == KEYS_ACTOR_NEXT ? 1 : -1);
 		break;
 	case KEYS_ACTOR_JUMP_NEXT:
 	case KEYS_ACTOR_JUMP_PREVIOUS:
-		ui_main_actor_jump(ui, a == KEYS_ACTOR_JUMP_NEXT ? 1 : -1);
+		ui_main_actor_jump(ui, m, a == KEYS_ACTOR_JUMP_NEXT ? 1 : -1);
 		break;
 	case KEYS_PROFILE:
-		ui_detail_sync(ui);
+		ui_detail_sync(ui, &m->dt);
 		if (ui->actor == NULL)
 			ui_message(ui, "no current actor: this event names none");
 		else
@@ -389,25 +398,26 @@ ui_main_key(struct ui *ui, void *data, enum keys_action a, int key)
 
 /* A click or the wheel on the screen, at y, x. */
 static void
-ui_main_mouse(struct ui *ui, void *data, int y, int x, enum ui_mouse m)
+ui_main_mouse(struct ui *ui, void *data, int y, int x, enum ui_mouse mo)
 {
-	(void)data;
+	struct ui_main	*m = data;
+
 	if (wenclose(ui->tl_win, y, x)) {
-		if (m == UI_MOUSE_CLICK) {
+		if (mo == UI_MOUSE_CLICK) {
 			if (ui->focus != UI_FOCUS_TIMELINE)
 				ui_main_focus(ui, UI_FOCUS_TIMELINE);
 			ui_timeline_click(ui, y - getbegy(ui->tl_win));
 		} else
-			ui_timeline_scroll(ui, m == UI_MOUSE_WHEEL_UP ?
+			ui_timeline_scroll(ui, mo == UI_MOUSE_WHEEL_UP ?
 			    -UI_MAIN_WHEEL : UI_MAIN_WHEEL);
 	} else if (wenclose(ui->dt_win, y, x)) {
-		if (m == UI_MOUSE_CLICK) {
+		if (mo == UI_MOUSE_CLICK) {
 			if (ui->focus != UI_FOCUS_DETAIL)
 				ui_main_focus(ui, UI_FOCUS_DETAIL);
-			ui_detail_click(ui, y - getbegy(ui->dt_win),
+			ui_detail_click(ui, &m->dt, y - getbegy(ui->dt_win),
 			    x - getbegx(ui->dt_win));
 		} else
-			ui_detail_scroll(ui, m == UI_MOUSE_WHEEL_UP ?
+			ui_detail_scroll(ui, &m->dt, mo == UI_MOUSE_WHEEL_UP ?
 			    -UI_MAIN_WHEEL : UI_MAIN_WHEEL);
 	}
 }

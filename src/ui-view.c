@@ -166,7 +166,7 @@ ui_view_search_now(struct ui *ui, const char *text)
 	if (ui_view_apply(ui, ui->filter_actor, ui->filter_name, text,
 	    STORE_ORDER_DATE, UI_VIEW_KEEP_FIRST) != 0)
 		return;
-	ui_detail_reload(ui);
+	ui->reload++;
 	ui->focus = UI_FOCUS_TIMELINE;
 	ui_view_say(ui, UI_ANNOUNCE_SEARCH);
 }
@@ -246,7 +246,7 @@ ui_view_clear(struct ui *ui)
 	if (ui_view_apply(ui, NULL, NULL, NULL, STORE_ORDER_DATE,
 	    UI_VIEW_KEEP_EVENT) != 0)
 		return;
-	ui_detail_reload(ui);
+	ui->reload++;
 	ui->focus = UI_FOCUS_TIMELINE;
 	ui_message(ui, "the whole timeline");
 }

@@ -307,7 +307,6 @@ static void
 ui_free(struct ui *ui)
 {
 	ui_mode_free_all(ui);
-	ui_detail_free(ui);
 	ui_timeline_free(ui);
 	if (ui->view != NULL)
 		store_view_free(ui->view);
@@ -400,7 +399,6 @@ ui_run(struct store *store, const struct ui_options *opts)
 	wnoutrefresh(stdscr);
 
 	ui_timeline_init(&ui);
-	ui_detail_init(&ui);
 	ui_mode_push(&ui, &ui_main_mode, NULL);
 	ui_layout(&ui);
 	/* It opens on the earliest event. */
