@@ -218,9 +218,13 @@ class Xterm:
 
     def grab(self, fmt="ppm"):
         """Returns the xterm window's pixels as a Picture (or PNG bytes)."""
+        # PNGs without ImageMagick's time stamps: the same screen, the
+        # same file.
+        extra = ["-define", "png:exclude-chunks=date,time"] \
+            if fmt == "png" else []
         data = subprocess.run(
             ["import", "-display", self.display.name, "-window", self.wid,
-             "-depth", "8", fmt + ":-"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+             "-depth", "8"] + extra + [fmt + ":-"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             check=True).stdout
         return data if fmt != "ppm" else Picture(data)
 
@@ -486,6 +490,9 @@ def shots(outdir):
                 if text:
                     lay.wait(text)
                 xt.keys(keys)
+            # A full redraw (Ctrl-L) paints every cell in one order, so
+            # that glyphs that spill into their neighbours come out alike.
+            xt.keys("\x0c")
             xt.settle()
             path = os.path.join(outdir, "screenshot-%s.png" % name)
             with open(path, "wb") as f:
