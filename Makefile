@@ -83,12 +83,12 @@ test:
 
 units: $(UNIT_BIN)
 
-# PNGs of the reader in a real xterm into docs/ (tests/screen/shots.sh).
+# PNGs of the reader in a real xterm into docs/ (tools/screenshots.sh).
 .PHONY: screenshots
 screenshots:
 	@sh .ci/deps test
 	@$(MAKE) --no-print-directory all
-	@sh tests/screen/shots.sh
+	@sh tools/screenshots.sh
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \

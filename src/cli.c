@@ -559,22 +559,21 @@ cli_check_theme(struct cli *c)
 	size_t			 n, low;
 	int			 rc;
 
-	if (c->theme == NULL) {
-		t = theme_builtin(0);
-		low = palette_check(t, stdout);
-		theme_free(t);
-		return low > 0;
-	}
-	n = strlen(c->theme);
-	dir = paths_themes();
-	if (strchr(c->theme, '/') != NULL || (n > 5 &&
-	    strcmp(c->theme + n - 5, ".yaml") == 0) || dir == NULL)
-		path = xstrdup(c->theme);
-	else
-		path = xasprintf("%s/%s.yaml", dir, c->theme);
 	diag_init(&dl);
-	t = theme_load(path, &dl);
-	diag_print(&dl, stderr);
+	dir = path = NULL;
+	if (c->theme == NULL)
+		t = theme_builtin(0);
+	else {
+		n = strlen(c->theme);
+		dir = paths_themes();
+		if (strchr(c->theme, '/') != NULL || (n > 5 &&
+		    strcmp(c->theme + n - 5, ".yaml") == 0) || dir == NULL)
+			path = xstrdup(c->theme);
+		else
+			path = xasprintf("%s/%s.yaml", dir, c->theme);
+		t = theme_load(path, &dl);
+		diag_print(&dl, stderr);
+	}
 	rc = 1;
 	if (t != NULL) {
 		low = palette_check(t, stdout);

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # xterm.py: the reader in a real xterm on a virtual X server, measured from
 # the pixels of a screenshot (tests/screen/xterm.sh) or photographed for
-# people (make screenshots, tests/screen/shots.sh).
+# people (make screenshots, tools/screenshots.sh).
 #
 #   xterm.py check                 the contrast test; PASS/FAIL lines
 #   xterm.py shots DIR             PNGs of the reader into DIR

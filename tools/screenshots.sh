@@ -1,12 +1,12 @@
 #!/bin/sh
-# shots.sh: make screenshots. PNGs of the reader in the same real xterm as
-# tests/screen/xterm.sh (Xvfb, DejaVu Sans Mono 10, black background,
-# TERM=xterm-256color, 120x36) on the bundled content, into docs/:
-# the timeline with an event open, a search with highlights, the actor
-# list (and the overview, once it exists: see SHOTS in xterm.py).
+# screenshots.sh: make screenshots. PNGs of the reader in the same real
+# xterm as tests/screen/xterm.sh (Xvfb, DejaVu Sans Mono 10, black
+# background, TERM=xterm-256color, 120x36) on the bundled content, into
+# docs/: the timeline with an event open, a search with highlights, the
+# actor list (and the overview, once it exists: see SHOTS in xterm.py).
 # Regenerate them with the command; never edit them by hand.
 set -eu
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
+TOP=$(cd "$(dirname "$0")/.." && pwd)
 DOSSIER=${DOSSIER:-$TOP/build/dossier}
 TESTTMP=$(mktemp -d "${TMPDIR:-/tmp}/dossier-shots.XXXXXX")
 trap 'rm -rf "$TESTTMP"' EXIT INT TERM
