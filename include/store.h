@@ -22,9 +22,28 @@ struct store;
 /* store_open flags */
 #define STORE_REBUILD		0x01	/* rebuild even if the cache is fresh */
 #define STORE_CHECK_QUOTES	0x02	/* verify quotes against source texts */
-#define STORE_PROGRESS		0x04	/* progress on stderr for a slow build */
 #define STORE_MEMORY		0x08	/* build in memory, no cache file */
 #define STORE_QUIET		0x10	/* no warning when falling back to memory */
+
+/*
+ * How a build is going, for whoever shows it (the store prints nothing).
+ * fn is called after each file read, at each step of the SQL phase and
+ * while a long step runs (about twice a second), and once more with
+ * finished set when the build ends, so that what was shown can go.
+ */
+struct store_progress_info {
+	int		 files_done;
+	int		 files;
+	int64_t		 events;	/* valid events read so far */
+	const char	*step;		/* the SQL phase's step, or NULL */
+	double		 step_seconds;	/* how long the step has run */
+	double		 seconds;	/* since the build started */
+	int		 finished;
+};
+struct store_progress {
+	void	(*fn)(const struct store_progress_info *, void *arg);
+	void	*arg;
+};
 
 /*
  * Opens the store for a content directory, building or refreshing it when the
@@ -32,9 +51,10 @@ struct store;
  * ($XDG_CACHE_HOME/dossier/, one file per content directory). Returns NULL
  * when the content has errors (all in diags, nothing indexed) or the store
  * cannot be made (a one-line reason in *err, caller frees). Warnings go to
- * diags as well.
+ * diags as well. progress, if not NULL, hears how a build goes.
  */
 struct store	*store_open(const char *content, const char *db, int flags,
+		    const struct store_progress *progress,
 		    struct diag_list *diags, char **err);
 void		 store_close(struct store *);
 
@@ -257,5 +277,58 @@ int		 store_json_show(struct store *, const char *id, FILE *out,
 int		 store_json_search(struct store *, const char *query,
 		    int64_t limit, FILE *out, int64_t *nhits, char **err);
 int		 store_json_actors(struct store *, FILE *out, char **err);
+
+
+/*
+ * A source as its reader needs it (store-source.c): what it is, who quotes
+ * it, and its text with the quoted passages found in it.
+ */
+struct store_quoter {
+	int64_t	 seq;		/* the quoting event's timeline number */
+	char	*event;		/* its id */
+	char	 date[11];
+	char	*title;
+	int	 ord;		/* the excerpt's place in the event */
+	char	*quote;
+	char	*note;		/* or NULL */
+	char	*file;		/* the YAML file of the excerpt, or NULL */
+	int	 line;		/* and its line */
+};
+struct store_passage {
+	size_t	 start;		/* byte offsets in text, end excluded */
+	size_t	 end;
+	int	 quoter;	/* index in quoters */
+};
+struct store_source {
+	char			*id;
+	char			*title;
+	char			*publisher;	/* or NULL, as url, published */
+	char			*url;
+	char			*published;
+	char			*text_path;	/* the text file, or NULL */
+	char			*text;		/* its text, when asked and read */
+	struct store_quoter	*quoters;	/* in timeline order */
+	int			 nquoters;
+	struct store_passage	*passages;	/* in text order */
+	int			 npassages;
+};
+/*
+ * Returns the source with that id, or NULL if there is none. with_text:
+ * read its text and find the quoted passages; if the text cannot be read,
+ * the source comes back without it and *err (caller frees) says why.
+ * Free with store_source_free.
+ */
+struct store_source *store_source_get(struct store *, const char *id,
+		    int with_text, char **err);
+void		 store_source_free(struct store_source *);
+/*
+ * Writes the source as one JSON object (its fields, "events" quoting it
+ * with their quotes, and "text": text or null). Returns 0, 1 if there is
+ * no such source, -1 with *err (caller frees).
+ */
+int		 store_json_source(struct store *, const char *id,
+		    const char *text, FILE *out, char **err);
+/* Every source id, sorted; returns the count, *ids caller frees (each). */
+int		 store_source_ids(struct store *, char ***ids);
 
 #endif

@@ -4,6 +4,8 @@
  * search hits, unknown id), 2 usage errors and queries that cannot run.
  */
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,7 @@
 #include "store.h"
 #include "text.h"
 #include "ui.h"
+#include "watch.h"
 
 /* What the global options set. */
 struct cli {
@@ -43,10 +46,12 @@ static int	cli_show(struct cli *);
 static int	cli_search(struct cli *);
 static int	cli_actors(struct cli *);
 static int	cli_index(struct cli *);
+static int	cli_source(struct cli *);
 
 static const struct cli_cmd cli_cmds[] = {
-	{ "check", cli_check, "check",
-	  "validate the content and report every problem" },
+	{ "check", cli_check, "check [--watch]",
+	  "validate the content and report every problem (--watch: again "
+	  "on every change, until Ctrl-C)" },
 	{ "list", cli_list, "list [--actor ID] [--tag TAG] [--from DATE] "
 	  "[--to DATE] [--limit N] [--json]", "print the timeline" },
 	{ "show", cli_show, "show ID [--json]",
@@ -57,6 +62,8 @@ static const struct cli_cmd cli_cmds[] = {
 	  "list actors by number of events" },
 	{ "index", cli_index, "index [--force]",
 	  "build or refresh the store now" },
+	{ "source", cli_source, "source ID [--text] [--json]",
+	  "a source, the events that quote it and, with --text, its text" },
 };
 #define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])
 
@@ -148,16 +155,56 @@ cli_diags(struct diag_list *d)
 	diag_print(d, stderr);
 }
 
-/* Opens the store, reporting problems. Returns NULL (exit 1) on failure. */
-static struct store *
-cli_open(struct cli *c, int flags)
+/*
+ * Draws a slow build's progress on stderr when it is a terminal: nothing
+ * for the first half second, then a bar of the files read, then the step
+ * of the SQL phase with its seconds; the line goes when the build ends.
+ */
+static void
+cli_progress(const struct store_progress_info *i, void *arg)
 {
+	static const char	 bar[] = "##############################";
+	const int		 width = (int)sizeof bar - 1;
+	int			*shown = arg, done;
+	char			 step[48] = "";
+
+	if (i->finished) {
+		if (*shown)
+			fputs("\r\033[K", stderr);
+		*shown = 0;
+		return;
+	}
+	if (i->seconds < 0.5)
+		return;
+	if (i->step != NULL)
+		snprintf(step, sizeof step, "%s, %.0f s", i->step,
+		    i->step_seconds);
+	done = i->files == 0 ? width : i->files_done * width / i->files;
+	fprintf(stderr, "\rdossier: indexing [%.*s%*s] %d/%d files, %lld "
+	    "events %s\033[K", done, bar, width - done, "", i->files_done,
+	    i->files, (long long)i->events, step);
+	fflush(stderr);
+	*shown = 1;
+}
+
+/*
+ * Opens the store, reporting problems; progress: show a slow build's
+ * progress. Returns NULL (exit 1) on failure.
+ */
+static struct store *
+cli_open(struct cli *c, int flags, int progress)
+{
+	struct store_progress	 p = { cli_progress, NULL };
 	struct diag_list	 d;
 	struct store		*s;
 	char			*err;
+	int			 shown = 0;
 
+	p.arg = &shown;
+	progress = progress && isatty(STDERR_FILENO);
 	diag_init(&d);
-	s = store_open(c->content, c->db, flags, &d, &err);
+	s = store_open(c->content, c->db, flags, progress ? &p : NULL, &d,
+	    &err);
 	cli_diags(&d);
 	if (s == NULL) {
 		if (err != NULL)
@@ -234,16 +281,15 @@ cli_opts(struct cli *c, const struct cli_opt *opts, int nopts,
 	return 0;
 }
 
+/* One report of `check`: every problem, then the counts. */
 static int
-cli_check(struct cli *c)
+cli_check_once(struct cli *c)
 {
 	struct diag_list	d;
 	struct store_counts	n;
 	char			*err;
 	int			rc;
 
-	if ((rc = cli_opts(c, NULL, 0, NULL, NULL, 0, "check")) != 0)
-		return rc;
 	diag_init(&d);
 	rc = store_check(c->content, &d, &n, &err);
 	cli_diags(&d);
@@ -256,8 +302,68 @@ cli_check(struct cli *c)
 	    (long long)n.actors, (long long)n.sources, (long long)n.excerpts,
 	    d.errors, d.errors == 1 ? "" : "s", d.warnings,
 	    d.warnings == 1 ? "" : "s");
+	fflush(stdout);
 	diag_free(&d);
 	return rc == 0 ? 0 : 1;
+}
+
+static volatile sig_atomic_t cli_stop;
+
+static void
+cli_on_signal(int sig)
+{
+	(void)sig;
+	cli_stop = 1;
+}
+
+/*
+ * check --watch: a report now and after every settled change to the
+ * content, until Ctrl-C (status 0) or a signal to end.
+ */
+static int
+cli_check_watch(struct cli *c)
+{
+	struct sigaction	 sa;
+	struct pollfd		 p;
+	struct watch		*w;
+	int			 t;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = cli_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	w = watch_new(c->content);
+	fprintf(stderr, "dossier: watching %s (%s); Ctrl-C ends\n",
+	    c->content, watch_method(w));
+	(void)cli_check_once(c);
+	while (!cli_stop) {
+		p.fd = watch_fd(w);
+		p.events = POLLIN;
+		t = watch_timeout(w);
+		if (poll(&p, p.fd >= 0 ? 1 : 0, t) == -1 && errno != EINTR)
+			break;
+		if (!cli_stop && watch_check(w)) {
+			putchar('\n');
+			(void)cli_check_once(c);
+		}
+	}
+	watch_free(w);
+	return 0;
+}
+
+static int
+cli_check(struct cli *c)
+{
+	static const struct cli_opt opts[] = { { "--watch", 0 } };
+	const char	*v[1] = { NULL };
+	int		 rc;
+
+	if ((rc = cli_opts(c, opts, 1, v, NULL, 0, "check")) != 0)
+		return rc;
+	if (v[0] != NULL)
+		return cli_check_watch(c);
+	return cli_check_once(c);
 }
 
 static int
@@ -309,7 +415,7 @@ cli_list(struct cli *c)
 	f.tag = v[1];
 	f.from = v[2];
 	f.to = v[3];
-	if ((s = cli_open(c, 0)) == NULL)
+	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
 	if (v[5] != NULL) {
 		rc = store_json_list(s, &f, limit, stdout, &err);
@@ -406,7 +512,7 @@ cli_show(struct cli *c)
 		return rc;
 	if (id == NULL)
 		return cli_bad("show needs an event id");
-	if ((s = cli_open(c, 0)) == NULL)
+	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
 	if (v[0] != NULL) {
 		rc = store_json_show(s, id, stdout, &err);
@@ -456,7 +562,7 @@ cli_search(struct cli *c)
 		return cli_bad("search needs a query");
 	if (v[0] != NULL && cli_count(v[0], &limit) == -1)
 		return cli_bad("--limit '%s' is not a positive number", v[0]);
-	if ((s = cli_open(c, 0)) == NULL)
+	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
 	if (v[1] != NULL) {
 		if (store_json_search(s, q, limit, stdout, &n, &err) == -1)
@@ -497,7 +603,7 @@ cli_actors(struct cli *c)
 
 	if ((rc = cli_opts(c, opts, 1, v, NULL, 0, "actors")) != 0)
 		return rc;
-	if ((s = cli_open(c, 0)) == NULL)
+	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
 	if (v[0] != NULL) {
 		rc = store_json_actors(s, stdout, &err);
@@ -534,7 +640,7 @@ cli_index(struct cli *c)
 
 	if ((rc = cli_opts(c, opts, 1, v, NULL, 0, "index")) != 0)
 		return rc;
-	s = cli_open(c, STORE_PROGRESS | (v[0] != NULL ? STORE_REBUILD : 0));
+	s = cli_open(c, v[0] != NULL ? STORE_REBUILD : 0, 1);
 	if (s == NULL)
 		return 1;
 	store_counts(s, &n);
@@ -588,6 +694,77 @@ cli_check_theme(struct cli *c)
 	return rc;
 }
 
+/* source ID: what the source is, who quotes it, and maybe its text. */
+static int
+cli_source(struct cli *c)
+{
+	static const struct cli_opt opts[] = {
+		{ "--text", 0 }, { "--json", 0 },
+	};
+	const char		*v[2] = { NULL }, *id[1];
+	struct store_source	*src;
+	struct store		*s;
+	char			*err = NULL, *jerr;
+	int			 rc, i;
+
+	if ((rc = cli_opts(c, opts, 2, v, id, 1, "source")) != 0)
+		return rc;
+	if (id[0] == NULL)
+		return cli_bad("source needs a source id");
+	if ((s = cli_open(c, 0, 0)) == NULL)
+		return 1;
+	if ((src = store_source_get(s, id[0], v[0] != NULL, &err)) == NULL) {
+		fprintf(stderr, "dossier: no source '%s'\n", id[0]);
+		store_close(s);
+		return 1;
+	}
+	rc = 0;
+	if (err != NULL) {
+		fprintf(stderr, "dossier: %s\n", err);
+		rc = 1;
+	}
+	if (v[1] != NULL) {
+		if (store_json_source(s, id[0], src->text, stdout, &jerr) != 0) {
+			fprintf(stderr, "dossier: %s\n", jerr);
+			free(jerr);
+			rc = 1;
+		}
+	} else {
+		cli_put(c, src->title, 1);
+		printf("\n\nid:        ");
+		cli_put(c, src->id, 1);
+		printf("\npublisher: ");
+		cli_put(c, src->publisher != NULL ? src->publisher : "-", 1);
+		printf("\npublished: %s\nurl:       ",
+		    src->published != NULL ? src->published : "-");
+		cli_put(c, src->url != NULL ? src->url : "-", 1);
+		printf("\ntext:      ");
+		cli_put(c, src->text_path != NULL ? src->text_path : "-", 1);
+		printf("\n\nquoted by %d excerpt%s:\n", src->nquoters,
+		    src->nquoters == 1 ? "" : "s");
+		for (i = 0; i < src->nquoters; i++) {
+			printf("%s ", src->quoters[i].date);
+			cli_put(c, src->quoters[i].event, 1);
+			putchar(' ');
+			cli_put(c, src->quoters[i].title, 1);
+			printf("\n    \"");
+			cli_put(c, src->quoters[i].quote, 1);
+			printf("\"\n");
+		}
+		if (src->text != NULL) {
+			printf("\n");
+			cli_put(c, src->text, 0);
+			if (*src->text != '\0' &&
+			    src->text[strlen(src->text) - 1] != '\n')
+				putchar('\n');
+		}
+	}
+	free(err);
+	store_source_free(src);
+	store_close(s);
+	return rc;
+}
+
 static int
 cli_reader(struct cli *c)
 {
@@ -598,7 +775,7 @@ cli_reader(struct cli *c)
 
 	if (c->argc > 0)
 		return cli_bad("unknown command '%s'", c->argv[0]);
-	if ((s = cli_open(c, STORE_PROGRESS)) == NULL)
+	if ((s = cli_open(c, 0, 1)) == NULL)
 		return 1;
 	themes = paths_themes();
 	memset(&o, 0, sizeof o);

@@ -42,7 +42,10 @@ static const char build_schema[] =
 	"CREATE TABLE source(sid INTEGER PRIMARY KEY, id TEXT NOT NULL,"
 	"  title TEXT NOT NULL, publisher TEXT, url TEXT, published TEXT,"
 	"  text TEXT, fid INT, line INT, col INT, text_line INT,"
-	"  text_col INT);"
+	"  text_col INT, note TEXT);"
+	/* The corpus's title and description: at most one row. */
+	"CREATE TABLE corpus(title TEXT NOT NULL, description TEXT,"
+	"  fid INT, line INT, col INT);"
 	"CREATE TABLE event(rid INTEGER PRIMARY KEY, seq INT NOT NULL,"
 	"  id TEXT NOT NULL,"
 	"  date TEXT NOT NULL, time TEXT, approximate INT NOT NULL,"
@@ -121,7 +124,7 @@ static const char build_indexes[] =
 /* Statements of the sink, prepared once per build. */
 enum {
 	INS_ACTOR, INS_ALIAS, INS_SOURCE, INS_EVENT, INS_EA, INS_ET, INS_EX,
-	INS_N
+	INS_CORPUS, INS_N
 };
 
 static const char *build_ins_sql[INS_N] = {
@@ -129,13 +132,16 @@ static const char *build_ins_sql[INS_N] = {
 	"  line, col, aff_line, aff_col) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO alias(aid, ord, alias) VALUES (?,?,?)",
 	"INSERT INTO source(id, title, publisher, url, published, text, fid,"
-	"  line, col, text_line, text_col) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+	"  line, col, text_line, text_col, note)"
+	"  VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO ev_in(id, date, time, approximate, title, summary, fid,"
 	"  line, col) VALUES (?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO ea_in(rin, ord, actor, line, col) VALUES (?,?,?,?,?)",
 	"INSERT INTO et_in(rin, ord, tag) VALUES (?,?,?)",
 	"INSERT INTO ex_in(rin, ord, source, quote, note, line, col, sline,"
 	"  scol, qline, qcol) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+	"INSERT INTO corpus(title, description, fid, line, col)"
+	"  VALUES (?,?,?,?,?)",
 };
 
 struct build {
@@ -151,9 +157,8 @@ struct build {
 	char			*err;
 	struct store_counts	 n;	/* valid records read */
 	/* progress */
-	int			 progress;
+	const struct store_progress *progress;	/* or NULL */
 	double			 start;
-	int			 shown;
 	const char		*step;	/* what SQLite is doing, or NULL */
 	struct store_stat	*stat;	/* a full build's bounds, or NULL */
 	double			 step_start;
@@ -170,29 +175,27 @@ build_now(void)
 }
 
 /*
- * Shows progress on stderr once a build has taken half a second: files
- * read so far, then the step of the SQL that follows (with its seconds,
- * kept up by build_tick while a long statement runs).
+ * Tells the caller's progress function how the build goes: files read so
+ * far, then the step of the SQL that follows (with its seconds, kept up by
+ * build_tick while a long statement runs). Showing it is the caller's.
  */
 static void
-build_progress(struct build *b, int file, const char *what)
+build_progress(struct build *b, int file)
 {
-	int	width = 30, done;
-	double	now = build_now();
-	char	step[48] = "";
+	struct store_progress_info	 i;
+	double				 now;
 
-	if (!b->progress || now - b->start < 0.5)
+	if (b->progress == NULL)
 		return;
-	if (b->step != NULL)
-		snprintf(step, sizeof step, "%s, %.0f s", b->step,
-		    now - b->step_start);
-	done = b->nfiles == 0 ? width : file * width / b->nfiles;
-	fprintf(stderr, "\rdossier: indexing [%.*s%*s] %d/%d files, %lld "
-	    "events %s\033[K", done, "##############################",
-	    width - done, "", file, b->nfiles, (long long)b->n.events,
-	    b->step != NULL ? step : what);
-	fflush(stderr);
-	b->shown = 1;
+	now = build_now();
+	memset(&i, 0, sizeof i);
+	i.files_done = file;
+	i.files = b->nfiles;
+	i.events = b->n.events;
+	i.step = b->step;
+	i.step_seconds = b->step != NULL ? now - b->step_start : 0;
+	i.seconds = now - b->start;
+	b->progress->fn(&i, b->progress->arg);
 	b->shown_at = now;
 }
 
@@ -202,7 +205,7 @@ build_step_show(struct build *b, const char *what)
 {
 	b->step = what;
 	b->step_start = build_now();
-	build_progress(b, b->nfiles, "");
+	build_progress(b, b->nfiles);
 }
 
 /* SQLite's progress handler: the seconds of the step tick on. */
@@ -212,15 +215,24 @@ build_tick(void *arg)
 	struct build	*b = arg;
 
 	if (b->step != NULL && build_now() - b->shown_at >= 0.5)
-		build_progress(b, b->nfiles, "");
+		build_progress(b, b->nfiles);
 	return 0;
 }
 
+/* The last word to the progress function: the build is over. */
 static void
 build_progress_end(struct build *b)
 {
-	if (b->shown)
-		fprintf(stderr, "\r\033[K");
+	struct store_progress_info	i;
+
+	if (b->progress == NULL)
+		return;
+	memset(&i, 0, sizeof i);
+	i.files_done = i.files = b->nfiles;
+	i.events = b->n.events;
+	i.seconds = build_now() - b->start;
+	i.finished = 1;
+	b->progress->fn(&i, b->progress->arg);
 }
 
 static int
@@ -253,8 +265,8 @@ build_step(struct build *b, sqlite3_stmt *st)
 }
 
 /*
- * The short name shown in timeline rows: a person's last name (the last
- * word of the name), else the shortest of the name and aliases of at least
+ * The short name shown in timeline rows: the actor's "short:" if given,
+ * else a person's last name (the last word of the name), else the shortest of the name and aliases of at least
  * two characters. Returns a newly allocated string.
  */
 static char *
@@ -263,6 +275,8 @@ build_short(const struct content_actor *a)
 	const char	*best = a->name, *sp;
 	int		 i;
 
+	if (a->shortname != NULL)	/* the content's own label wins */
+		return xstrdup(a->shortname);
 	if (strcmp(a->kind, "person") == 0) {
 		sp = strrchr(a->name, ' ');
 		return xstrdup(sp != NULL && sp[1] != '\0' ? sp + 1 : a->name);
@@ -329,6 +343,7 @@ sink_source(void *arg, int file, const struct content_source *s)
 	sqlite3_bind_int(st, 9, s->pos.col);
 	sqlite3_bind_int(st, 10, s->text_pos.line);
 	sqlite3_bind_int(st, 11, s->text_pos.col);
+	bind_text(st, 12, s->note);
 	b->n.sources++;
 	return build_step(b, st);
 }
@@ -392,7 +407,7 @@ sink_event(void *arg, int file, const struct content_event *e)
 	b->n.events++;
 	b->n.excerpts += e->nexcerpts;
 	if ((b->n.events & 4095) == 0)
-		build_progress(b, file, "");
+		build_progress(b, file);
 	return 0;
 }
 
@@ -479,6 +494,41 @@ build_path(struct build *b, int fid)
 	free(b->pathv[b->pathi]);
 	b->pathv[b->pathi] = p;
 	return p != NULL ? p : "?";
+}
+
+/*
+ * Saves the corpus section; a second one, in any file, is an error at it
+ * that names the first.
+ */
+static int
+sink_corpus(void *arg, int file, const struct content_corpus *c)
+{
+	struct build	*b = arg;
+	sqlite3_stmt	*st;
+	int		 fid, line, col;
+
+	if (sqlite3_prepare_v2(b->db, "SELECT fid, line, col FROM corpus"
+	    " LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "saving content");
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		fid = sqlite3_column_int(st, 0);
+		line = sqlite3_column_int(st, 1);
+		col = sqlite3_column_int(st, 2);
+		sqlite3_finalize(st);
+		diag_add(b->diags, DIAG_ERROR, build_path(b, file), c->pos.line,
+		    c->pos.col, "a second 'corpus:' section (the first is at"
+		    " %s:%d:%d; a corpus has at most one)", build_path(b, fid),
+		    line, col);
+		return 0;
+	}
+	sqlite3_finalize(st);
+	st = b->ins[INS_CORPUS];
+	bind_text(st, 1, c->title);
+	bind_text(st, 2, c->description);
+	sqlite3_bind_int(st, 3, file);
+	sqlite3_bind_int(st, 4, c->pos.line);
+	sqlite3_bind_int(st, 5, c->pos.col);
+	return build_step(b, st);
 }
 
 /*
@@ -854,6 +904,7 @@ build_remove(struct build *b, char d0[11])
 	    "  WHERE fid IN (SELECT fid FROM chg));"
 	    "DELETE FROM actor WHERE fid IN (SELECT fid FROM chg);"
 	    "DELETE FROM source WHERE fid IN (SELECT fid FROM chg);"
+	    "DELETE FROM corpus WHERE fid IN (SELECT fid FROM chg);"
 	    "DROP TABLE temp.gone_event;";
 	sqlite3_stmt	*st;
 
@@ -1174,7 +1225,8 @@ build_meta(struct build *b, const char *fingerprint)
 
 int
 store_build(sqlite3 *db, struct content_file *files, int nfiles,
-    const char *fingerprint, int flags, struct diag_list *diags,
+    const char *fingerprint, int flags,
+    const struct store_progress *progress, struct diag_list *diags,
     struct store_counts *counts, char **err)
 {
 	struct content_sink	sink;
@@ -1191,7 +1243,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	b.fids = xcalloc((size_t)nfiles + 1, sizeof *b.fids);
 	parse = xcalloc((size_t)nfiles + 1, sizeof *parse);
 	b.diags = diags;
-	b.progress = (flags & STORE_PROGRESS) && isatty(STDERR_FILENO);
+	b.progress = progress;
 	b.start = build_now();
 	*err = NULL;
 
@@ -1223,10 +1275,11 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	sink.actor = sink_actor;
 	sink.source = sink_source;
 	sink.event = sink_event;
+	sink.corpus = sink_corpus;
 	for (i = 0; i < nfiles && !diag_full(diags); i++) {
 		if (!parse[i])
 			continue;
-		build_progress(&b, done++ * nfiles / (nparse ? nparse : 1), "");
+		build_progress(&b, done++ * nfiles / (nparse ? nparse : 1));
 		content_parse(files[i].path, b.fids[i], &sink, diags);
 		if (b.err != NULL)
 			goto out;
@@ -1239,7 +1292,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	if (diags->errors > 0)
 		goto out;
 
-	if (b.progress)
+	if (b.progress != NULL)
 		sqlite3_progress_handler(db, 100000, build_tick, &b);
 	build_step_show(&b, "storing events");
 	if ((v = build_int(&b, "SELECT count(*) = 0 FROM event")) == -1)

@@ -1,5 +1,5 @@
 /*
- * store-int.h: what store.c and store-build.c share, and nothing else does.
+ * store-int.h: what the store's own files share, and nothing else does.
  */
 #ifndef DOSSIER_STORE_INT_H
 #define DOSSIER_STORE_INT_H
@@ -12,8 +12,72 @@
 #include "diag.h"
 #include "store.h"
 
+/*
+ * The store and its views, shared by the store's files (store.c opens,
+ * store-view.c walks views, store-read.c reads, store-json.c prints).
+ */
+#define STORE_NSTMT	48
+
+struct store {
+	sqlite3		*db;
+	sqlite3		*db2;		/* the ranking's second, or NULL */
+	char		*path;		/* database file, or ":memory:" */
+	int		 nviews;	/* for temporary table names */
+	struct {
+		const char	*sql;	/* the literal it was made from */
+		sqlite3_stmt	*st;
+	} stmt[STORE_NSTMT];
+};
+
+/*
+ * A view without a table is a range of the timeline. A view with one in
+ * date order fills it lazily: its events are walked in key order (keys
+ * follow the timeline, store-int.h), from the index of the search, the
+ * actor or the tag, a chunk at a time, as positions are asked for; the
+ * reader fills the rest while it waits for keys. A view in rank order is
+ * filled when made.
+ */
+struct store_view {
+	struct store	*s;
+	char		*table;		/* temp table (pos, seq, rid, rank) */
+	int64_t		 base;		/* without a table: seq of position 1 */
+	int64_t		 count;		/* positions known so far */
+	int64_t		 total;		/* all of them, or -1 if not known */
+	char		*query;		/* what the user typed, or NULL */
+	char		*match;		/* its FTS5 translation, or NULL */
+	struct store_highlighter *marker;	/* marks its terms, or NULL */
+	enum store_order order;
+	/* filling: the walk goes on from key next, up to key end */
+	int		 done;
+	int64_t		 next;
+	int64_t		 end;
+	int64_t		 last;		/* key of the last event taken */
+	sqlite3_stmt	*walk;		/* keys >= ?1, < ?2, LIMIT ?3 */
+	sqlite3_stmt	*keep;		/* does event ?1 pass the rest? */
+	sqlite3_stmt	*add;		/* appends event ?2 at position ?1 */
+	char		*failed;	/* why the walk stopped early, or NULL */
+	/*
+	 * In rank order: the best events come first from store-rank.c; the
+	 * rest are ranked by FTS5 (view_rank_all) only when asked for, and
+	 * counted meanwhile by a view in date order.
+	 */
+	struct store_filter filter;	/* the rest's filter, its strings: */
+	char		*fstr[5];	/* owned here */
+	struct store_view *counter;	/* counts them all, or NULL */
+	int		 best;		/* rows store-rank.c gave, or 0 */
+};
+
+#define STORE_CHUNK	256	/* keys read a statement in a walk */
+
+/* store.c: the prepared statement for the literal sql, reset (fatal if it
+ * does not prepare); columns as new strings (NULL for NULL) or copies. */
+sqlite3_stmt	*store_stmt(struct store *s, const char *sql);
+char		*store_col_dup(sqlite3_stmt *st, int i);
+void		 store_col_copy(sqlite3_stmt *st, int i, char *dst, size_t n);
+int64_t		 store_int(struct store *s, const char *sql);
+
 /* Bump when the schema or what is stored changes: old caches rebuild. */
-#define STORE_SCHEMA_VERSION	6
+#define STORE_SCHEMA_VERSION	7
 
 /*
  * An event's row id (rid) is its key in timeline order, and the full-text
@@ -67,7 +131,8 @@
  * corpus) or SQLite failed (*err set, caller frees).
  */
 int	store_build(sqlite3 *db, struct content_file *files, int nfiles,
-	    const char *fingerprint, int flags, struct diag_list *diags,
+	    const char *fingerprint, int flags,
+	    const struct store_progress *progress, struct diag_list *diags,
 	    struct store_counts *counts, char **err);
 
 /* store-fts.c: FTS5's extension API for db, or NULL if it has none. */
@@ -157,16 +222,54 @@ void	store_rank_split(int64_t hits);
 char	*store_rank_rows_match(sqlite3 *db, const char *match);
 
 /*
- * A search's phrases, ready to be marked in text (store-mark.c). Made from
+ * A search's phrases, ready to be marked in text (store-highlight.c). Made from
  * a query_translate result; NULL if FTS5 lends no tokenizer.
  */
-struct store_marker;
-struct store_marker *store_marker_new(sqlite3 *db, const char *match);
-void	store_marker_free(struct store_marker *);
+struct store_highlighter;
+struct store_highlighter *store_highlighter_new(sqlite3 *db, const char *match);
+void	store_highlighter_free(struct store_highlighter *);
 /*
  * Returns text with every phrase wrapped in TEXT_MARK_ON and TEXT_MARK_OFF,
  * newly allocated, or NULL if none occurs (or m is NULL).
  */
-char	*store_marker_apply(struct store_marker *m, const char *text);
+char	*store_highlighter_apply(struct store_highlighter *m, const char *text);
+/* Replaces *text (owned) with its highlighted form where a term is in it. */
+void	store_highlight_text(struct store_highlighter *m, char **text);
+
+/*
+ * The hits of a search, best first: events and excerpts, each with its
+ * event. Columns: event id, date, title, kind, snippet, rank. The best hits
+ * are found first, then each gets a snippet from the first column that
+ * holds a term (dossier_column: title, text, note, else actor names), so
+ * that the search must run where store_rank_init ran. Up to STORE_RANK_MAX
+ * hits, store-rank.c finds them (STORE_HIT_SQL makes each row); for more,
+ * or where its bounds cannot serve, FTS5 ranks every hit itself (the query
+ * is ?4). Either way, equal ranks go to the lower row. Snippets are made a
+ * row at a time, matching ?1: the query with its prefixes written out
+ * (store_rank_rows_match), else FTS5 would expand them for every row.
+ */
+#define STORE_HIT_COLS "e.id, e.date, e.title, CASE WHEN h.r = " \
+	STORE_KEY_EVENT("h.r") " THEN 'event' ELSE 'excerpt' END, (SELECT" \
+	" snippet(fts, dossier_column(fts), '" TEXT_MARK_ON "', '" \
+	TEXT_MARK_OFF "', '…', 16) FROM fts WHERE fts MATCH ?1 AND" \
+	" rowid = h.r), h.rank"
+#define STORE_SEARCH_SQL "SELECT " STORE_HIT_COLS " FROM (SELECT rowid AS r," \
+	" rank FROM fts WHERE fts MATCH ?4 ORDER BY rank, rowid LIMIT ?2) h" \
+	" JOIN event e ON e.rid = " STORE_KEY_EVENT("h.r") \
+	" ORDER BY h.rank, h.r"
+/* One hit found by store-rank.c: full-text row ?2, rank ?3. */
+#define STORE_HIT_SQL "SELECT " STORE_HIT_COLS " FROM (SELECT ?2 AS r," \
+	" ?3 AS rank) h JOIN event e ON e.rid = " STORE_KEY_EVENT("h.r")
+
+/*
+ * The best limit hits of match by store-rank.c: returns their number with
+ * *hits (caller frees), -1 with *err, or -2 if FTS5 must rank them.
+ */
+int	store_search_best(struct store *s, const char *match, int64_t limit,
+	    struct store_rank_hit **hits, char **err);
+
+/* store-view.c: fills v's table up to position upto (-1: all), stopping
+ * at the deadline (store_now seconds; 0: none). */
+void	store_view_fill(struct store_view *v, int64_t upto, double deadline);
 
 #endif

@@ -183,7 +183,7 @@ main(int argc, char **argv)
 	fclose(f);
 
 	diag_init(&diags);
-	s = store_open(argv[0], argv[1], 0, &diags, &err);
+	s = store_open(argv[0], argv[1], 0, NULL, &diags, &err);
 	diag_print(&diags, stderr);
 	diag_free(&diags);
 	if (s == NULL) {

@@ -155,7 +155,7 @@ open_at(const char *content, const char *db)
 	char			*err = NULL;
 
 	diag_init(&dl);
-	s = store_open(content, db, 0, &dl, &err);
+	s = store_open(content, db, 0, NULL, &dl, &err);
 	if (s == NULL || dl.n > 0) {
 		printf("  cannot open the store: %s\n", err ? err : "");
 		diag_print(&dl, stdout);

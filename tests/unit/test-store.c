@@ -221,7 +221,7 @@ open_store(const char *content, const char *db, int flags,
 	struct store	*s;
 	char		*err = unset;
 
-	s = store_open(content, db, flags, dl, &err);
+	s = store_open(content, db, flags, NULL, dl, &err);
 	/* err is always set: NULL, or a message to free. */
 	CHECK(err != unset);
 	if (err == unset)
@@ -1519,7 +1519,7 @@ UNIT_TEST(cache_update_matches_rebuild)
 	edit(content, "actors.yaml", "  - id: zenda\n", "  - id: zenda-x\n");
 	edit(content, "actors.yaml", "  - id: brook\n", "  - id: brooke\n");
 	diag_init(&dl);
-	s = store_open(content, db, 0, &dl, &err);
+	s = store_open(content, db, 0, NULL, &dl, &err);
 	CHECK(s == NULL);
 	CHECK(err == NULL);
 	CHECK(dl.errors >= 1);
@@ -1792,7 +1792,7 @@ UNIT_TEST(content_errors_write_nothing)
 	dir = unit_newdir("db");
 	db = xasprintf("%s/store.db", dir);
 	diag_init(&dl);
-	s = store_open(content, db, 0, &dl, &err);
+	s = store_open(content, db, 0, NULL, &dl, &err);
 	CHECK(s == NULL);
 	CHECK(err == NULL);
 	CHECK_INT(dl.errors, 1);
@@ -1805,11 +1805,11 @@ UNIT_TEST(content_errors_write_nothing)
 	/* In memory and in the cache: nothing either. */
 	cache = xasprintf("%s/dossier", getenv("XDG_CACHE_HOME"));
 	cached = dir_entries(cache);
-	s = store_open(content, NULL, STORE_MEMORY, &dl, &err);
+	s = store_open(content, NULL, STORE_MEMORY, NULL, &dl, &err);
 	CHECK(s == NULL);
 	CHECK_INT(dl.errors, 1);
 	diag_free(&dl);
-	s = store_open(content, NULL, 0, &dl, &err);
+	s = store_open(content, NULL, 0, NULL, &dl, &err);
 	CHECK(s == NULL);
 	CHECK_INT(dl.errors, 1);
 	CHECK_INT(dir_entries(cache), cached);
@@ -1821,7 +1821,7 @@ UNIT_TEST(content_errors_write_nothing)
 	open_close(content, db, 0);
 	before = stamp(db);
 	unit_write_text(content, "bad.yaml", "events: [[\n");
-	s = store_open(content, db, 0, &dl, &err);
+	s = store_open(content, db, 0, NULL, &dl, &err);
 	CHECK(s == NULL);
 	CHECK(dl.errors >= 1);
 	CHECK(same_stamp(before, stamp(db)));
@@ -1831,7 +1831,7 @@ UNIT_TEST(content_errors_write_nothing)
 
 	/* No content directory at all. */
 	missing = xasprintf("%s/missing", dir);
-	s = store_open(missing, db, 0, &dl, &err);
+	s = store_open(missing, db, 0, NULL, &dl, &err);
 	CHECK(s == NULL);
 	CHECK_INT(dl.errors, 1);
 	if (dl.n == 1)
@@ -1887,7 +1887,7 @@ UNIT_TEST(check_whole_content)
 	CHECK(s != NULL);
 	CHECK_INT(dl.n, 0);
 	store_close(s);
-	s = store_open(content, NULL, STORE_MEMORY | STORE_CHECK_QUOTES, &dl,
+	s = store_open(content, NULL, STORE_MEMORY | STORE_CHECK_QUOTES, NULL, &dl,
 	    &err);
 	CHECK(s == NULL);
 	CHECK(err == NULL);

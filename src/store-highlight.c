@@ -1,5 +1,5 @@
 /*
- * store-mark.c: marks a search's terms in text the way the full-text index
+ * store-highlight.c: marks a search's terms in text the way the full-text index
  * matches them, with the index's own tokenizer (porter over unicode61), but
  * without asking the index. FTS5's highlight() would need a MATCH query per
  * piece of text, and a prefix query costs a walk over every term with that
@@ -35,7 +35,7 @@ struct mark_phrase {
 	int			 prefix;	/* the last token is a prefix */
 };
 
-struct store_marker {
+struct store_highlighter {
 	struct store_tokenizer	 t;
 	struct mark_phrase	*p;
 	int			 np;
@@ -77,7 +77,7 @@ mark_tokens_free(struct mark_tokens *t)
 
 /* Adds the phrase of text (len bytes, FTS5 quoting undone) to m. */
 static void
-mark_add_phrase(struct store_marker *m, const char *text, size_t len,
+mark_add_phrase(struct store_highlighter *m, const char *text, size_t len,
     int prefix)
 {
 	struct mark_phrase	*p;
@@ -97,10 +97,10 @@ mark_add_phrase(struct store_marker *m, const char *text, size_t len,
 		m->np++;
 }
 
-struct store_marker *
-store_marker_new(sqlite3 *db, const char *match)
+struct store_highlighter *
+store_highlighter_new(sqlite3 *db, const char *match)
 {
-	struct store_marker	*m;
+	struct store_highlighter	*m;
 	struct store_phrase	*ph;
 	int			 i, n;
 
@@ -118,7 +118,7 @@ store_marker_new(sqlite3 *db, const char *match)
 }
 
 void
-store_marker_free(struct store_marker *m)
+store_highlighter_free(struct store_highlighter *m)
 {
 	int	i;
 
@@ -155,7 +155,7 @@ mark_at(const struct mark_phrase *p, const struct mark_tokens *t, int i)
 }
 
 char *
-store_marker_apply(struct store_marker *m, const char *text)
+store_highlighter_apply(struct store_highlighter *m, const char *text)
 {
 	struct mark_tokens	 t;
 	struct buf		 b;

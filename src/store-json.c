@@ -1,0 +1,186 @@
+/*
+ * store-json.c: the command line's JSON output, made by SQLite's JSON
+ * functions from the store's tables.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+#include "store.h"
+#include "store-int.h"
+#include "text.h"
+
+/*
+ * Writes the rows of st, one JSON value a row in column 0, as an array.
+ * Returns the number of rows, or -1 with *err.
+ */
+static int64_t
+json_array_out(struct store *s, sqlite3_stmt *st, FILE *out, char **err)
+{
+	int64_t	n = 0;
+	int	rc;
+
+	fputc('[', out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs(n++ == 0 ? "\n  " : ",\n  ", out);
+		fputs((const char *)sqlite3_column_text(st, 0), out);
+	}
+	fputs(n == 0 ? "]\n" : "\n]\n", out);
+	if (rc != SQLITE_DONE) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return n;
+}
+
+/* An event as a JSON object: the keys are a contract (README). */
+#define STORE_JSON_EVENT "json_object('id', e.id, 'date', e.date," \
+	" 'time', e.time, 'approximate', json(CASE WHEN e.approximate" \
+	" THEN 'true' ELSE 'false' END), 'title', e.title, 'actors'," \
+	" (SELECT json_group_array(actor) FROM (SELECT actor FROM" \
+	" event_actor WHERE rid = e.rid ORDER BY ord)), 'tags'," \
+	" (SELECT json_group_array(tag) FROM (SELECT tag FROM event_tag" \
+	" WHERE rid = e.rid ORDER BY ord))"
+
+int
+store_json_list(struct store *s, const struct store_filter *f, int64_t limit,
+    FILE *out, char **err)
+{
+	struct store_view	*v;
+	sqlite3_stmt		*st;
+	char			*sql;
+	int64_t			 n;
+
+	*err = NULL;
+	if ((v = store_view_new(s, f, err)) == NULL)
+		return -1;
+	store_view_fill(v, limit > 0 ? limit : -1, 0);
+	if (v->table == NULL)
+		sql = xasprintf("SELECT " STORE_JSON_EVENT ") FROM event e"
+		    " WHERE e.seq >= ?1 AND e.seq < ?1 + ?2 ORDER BY e.seq");
+	else
+		sql = xasprintf("SELECT " STORE_JSON_EVENT ") FROM %s v JOIN"
+		    " event e ON e.rid = v.rid WHERE v.pos >= ?1 AND"
+		    " v.pos < ?1 + ?2 ORDER BY v.pos", v->table);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		fatal("store: %s: %s", sqlite3_errmsg(s->db), sql);
+	free(sql);
+	sqlite3_bind_int64(st, 1, v->table == NULL ? v->base : 1);
+	sqlite3_bind_int64(st, 2, limit > 0 && limit < v->count ? limit :
+	    v->count);
+	n = json_array_out(s, st, out, err);
+	sqlite3_finalize(st);
+	store_view_free(v);
+	return n < 0 ? -1 : 0;
+}
+
+int
+store_json_show(struct store *s, const char *id, FILE *out, char **err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*err = NULL;
+	st = store_stmt(s, "SELECT json_insert(" STORE_JSON_EVENT "),"
+	    " '$.summary', e.summary, '$.excerpts', (SELECT"
+	    " json_group_array(json_object('source', x.source, 'source_title',"
+	    " s.title, 'publisher', s.publisher, 'url', s.url, 'published',"
+	    " s.published, 'quote',"
+	    " x.quote, 'note', x.note)) FROM (SELECT * FROM excerpt WHERE"
+	    " rid = e.rid ORDER BY ord) x JOIN source s ON s.id = x.source),"
+	    " '$.actor_names', (SELECT json_group_array(a.name) FROM (SELECT"
+	    " actor FROM event_actor WHERE rid = e.rid ORDER BY ord) ea JOIN"
+	    " actor a ON a.id = ea.actor)) FROM event e WHERE e.id = ?1");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		fprintf(out, "%s\n", (const char *)sqlite3_column_text(st, 0));
+		rc = 0;
+	} else if (rc == SQLITE_DONE)
+		rc = 1;
+	else {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		rc = -1;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* A search hit as a JSON object, from the columns of a hit statement. */
+#define STORE_JSON_HIT(sql) "WITH h(id, date, title, kind, snip, rank) AS (" \
+	sql ") SELECT json_object('event', id, 'date', date, 'title', title," \
+	" 'kind', kind, 'snippet', replace(replace(snip, '" TEXT_MARK_ON \
+	"', '['), '" TEXT_MARK_OFF "', ']'), 'rank', rank) FROM h"
+
+int
+store_json_search(struct store *s, const char *query, int64_t limit,
+    FILE *out, int64_t *nhits, char **err)
+{
+	struct store_rank_hit	*best;
+	sqlite3_stmt		*st;
+	char			*match, *rows;
+	int			 nbest, i, rc = SQLITE_ROW;
+
+	*err = NULL;
+	*nhits = 0;
+	if ((match = query_translate(query, err)) == NULL)
+		return -1;
+	if ((nbest = store_search_best(s, match, limit, &best, err)) == -1) {
+		free(match);
+		return -1;
+	}
+	rows = store_rank_rows_match(s->db, match);
+	if (nbest < 0) {
+		st = store_stmt(s, STORE_JSON_HIT(STORE_SEARCH_SQL));
+		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
+		free(match);
+		free(rows);
+		*nhits = json_array_out(s, st, out, err);
+		sqlite3_reset(st);
+		return *nhits < 0 ? -1 : 0;
+	}
+	/* As json_array_out writes it, a hit a statement. */
+	st = store_stmt(s, STORE_JSON_HIT(STORE_HIT_SQL));
+	sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
+	fputc('[', out);
+	for (i = 0; i < nbest && rc == SQLITE_ROW; i++) {
+		sqlite3_bind_int64(st, 2, best[i].rowid);
+		sqlite3_bind_double(st, 3, -best[i].score);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			fputs(*nhits == 0 ? "\n  " : ",\n  ", out);
+			fputs((const char *)sqlite3_column_text(st, 0), out);
+			(*nhits)++;
+		} else if (rc == SQLITE_DONE)
+			rc = SQLITE_ROW;	/* no such event: none to show */
+		sqlite3_reset(st);
+	}
+	fputs(*nhits == 0 ? "]\n" : "\n]\n", out);
+	free(best);
+	free(rows);
+	free(match);
+	if (rc != SQLITE_ROW) {
+		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
+		*nhits = -1;
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_json_actors(struct store *s, FILE *out, char **err)
+{
+	sqlite3_stmt	*st;
+
+	*err = NULL;
+	st = store_stmt(s, "SELECT json_object('id', a.id, 'name', a.name,"
+	    " 'kind', a.kind, 'events', a.nevents, 'role', a.role,"
+	    " 'affiliation', a.affiliation, 'aliases', (SELECT"
+	    " json_group_array(alias) FROM (SELECT alias FROM alias WHERE"
+	    " aid = a.aid ORDER BY ord))) FROM actor a"
+	    " ORDER BY a.nevents DESC, a.name, a.id");
+	return json_array_out(s, st, out, err) < 0 ? -1 : 0;
+}
+
