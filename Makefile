@@ -1,6 +1,6 @@
 # dossier: a terminal reader for event timelines.
 # make / make run / make test / make install / make asan / make tsan /
-# make fuzz / make bench / make clean. See README.md.
+# make fuzz / make bench / make screenshots / make clean. See README.md.
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
@@ -82,6 +82,13 @@ test:
 	@sh tests/run.sh
 
 units: $(UNIT_BIN)
+
+# PNGs of the reader in a real xterm into docs/ (tools/screenshots.sh).
+.PHONY: screenshots
+screenshots:
+	@sh .ci/deps test
+	@$(MAKE) --no-print-directory all
+	@sh tools/screenshots.sh
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \

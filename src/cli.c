@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "content.h"
 #include "keys.h"
+#include "palette.h"
 #include "paths.h"
 #include "store.h"
 #include "text.h"
@@ -27,6 +28,7 @@ struct cli {
 	const char	*db;
 	const char	*theme;
 	int		 no_color;
+	int		 check_theme;	/* --check-theme */
 	int		 tty;		/* stdout is a terminal */
 	int		 argc;		/* the command's own arguments */
 	char		**argv;
@@ -86,6 +88,8 @@ cli_usage(FILE *f)
 	    "$XDG_CACHE_HOME/dossier)\n"
 	    "      --theme NAME    reader theme: a bundled name or a file\n"
 	    "      --no-color      no colours (NO_COLOR is honoured too)\n"
+	    "      --check-theme   print the theme's contrast at 8, 16 and "
+	    "256 colours\n"
 	    "  -h, --help          this help\n"
 	    "  -V, --version       the version\n\n"
 	    "Search words are ANDed; \"a phrase\" in quotes; word* for a prefix.\n"
@@ -651,6 +655,49 @@ cli_index(struct cli *c)
 	return 0;
 }
 
+/*
+ * --check-theme: the contrast table of the --theme (a bundled name or a
+ * file; the built-in default without one). Exit 1 if a pair reads below
+ * its minimum or the theme does not load.
+ */
+static int
+cli_check_theme(struct cli *c)
+{
+	struct diag_list	 dl;
+	struct theme		*t;
+	char			*dir, *path;
+	size_t			 n, low;
+	int			 rc;
+
+	diag_init(&dl);
+	dir = path = NULL;
+	if (c->theme == NULL)
+		t = theme_builtin(0);
+	else {
+		n = strlen(c->theme);
+		dir = paths_themes();
+		if (strchr(c->theme, '/') != NULL || (n > 5 &&
+		    strcmp(c->theme + n - 5, ".yaml") == 0) || dir == NULL)
+			path = xstrdup(c->theme);
+		else
+			path = xasprintf("%s/%s.yaml", dir, c->theme);
+		t = theme_load(path, &dl);
+		diag_print(&dl, stderr);
+	}
+	rc = 1;
+	if (t != NULL) {
+		low = palette_check(t, stdout);
+		printf("%zu of %d pairs below the minimum (text 4.5:1, lines "
+		    "3:1)\n", low, 3 * THEME_NELEMS);
+		rc = low > 0;
+	}
+	theme_free(t);
+	diag_free(&dl);
+	free(path);
+	free(dir);
+	return rc;
+}
+
 /* source ID: what the source is, who quotes it, and maybe its text. */
 static int
 cli_source(struct cli *c)
@@ -816,6 +863,8 @@ cli_main(int argc, char **argv)
 			c.theme = a + 8;
 		else if (strcmp(a, "--no-color") == 0)
 			c.no_color = 1;
+		else if (strcmp(a, "--check-theme") == 0)
+			c.check_theme = 1;
 		else if (cmd == NULL && a[0] != '-')
 			cmd = a;
 		else if (cmd == NULL) {
@@ -832,7 +881,9 @@ cli_main(int argc, char **argv)
 	c.tty = isatty(STDOUT_FILENO);
 	c.argc = nrest;
 	c.argv = rest;
-	if (cmd == NULL)
+	if (c.check_theme)
+		rc = cli_check_theme(&c);
+	else if (cmd == NULL)
 		rc = cli_reader(&c);
 	else {
 		for (k = 0; k < CLI_NCMDS; k++) {

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <yaml.h>
 
+#include "palette.h"
 #include "theme.h"
 
 #define THEME_MAX_SIZE	(1024 * 1024)	/* bytes in a theme file */
@@ -63,7 +64,7 @@ struct theme_spec {
 
 static const struct theme_spec theme_dark[THEME_NELEMS] = {
 	[THEME_NORMAL] =	{ NULL, NULL, 0 },
-	[THEME_TOPLINE] =	{ "black", "cyan", THEME_BOLD },
+	[THEME_TOPLINE] =	{ "16", "cyan", THEME_BOLD },
 	[THEME_STATUS] =	{ "black", "cyan", 0 },
 	[THEME_MESSAGE] =	{ "brightgreen", NULL, 0 },
 	[THEME_ERROR] =		{ "brightwhite", "red", THEME_BOLD },
@@ -73,18 +74,18 @@ static const struct theme_spec theme_dark[THEME_NELEMS] = {
 	[THEME_TL_TITLE] =	{ NULL, NULL, 0 },
 	[THEME_TL_ACTORS] =	{ "green", NULL, 0 },
 	[THEME_TL_APPROX] =	{ "brightblack", NULL, THEME_ITALIC },
-	[THEME_TL_SELECTED] =	{ "black", "#5fafff", THEME_BOLD },
+	[THEME_TL_SELECTED] =	{ "16", "#87afff", THEME_BOLD },
 	[THEME_DT_TITLE] =	{ "brightwhite", NULL, THEME_BOLD },
 	[THEME_DT_DATE] =	{ "cyan", NULL, 0 },
 	[THEME_DT_LABEL] =	{ "yellow", NULL, THEME_BOLD },
 	[THEME_DT_ACTOR] =	{ "green", NULL, 0 },
-	[THEME_DT_TAG] =	{ "magenta", NULL, 0 },
+	[THEME_DT_TAG] =	{ "brightmagenta", NULL, 0 },
 	[THEME_DT_SUMMARY] =	{ NULL, NULL, 0 },
-	[THEME_EX_SOURCE] =	{ "brightblue", NULL, THEME_UNDERLINE },
+	[THEME_EX_SOURCE] =	{ "#5fafff", NULL, THEME_UNDERLINE },
 	[THEME_EX_QUOTE] =	{ "#d7d7af", NULL, THEME_ITALIC },
 	[THEME_EX_NOTE] =	{ "brightblack", NULL, 0 },
 	[THEME_ACTOR_CURRENT] =	{ "brightgreen", NULL, THEME_BOLD | THEME_UNDERLINE },
-	[THEME_SEARCH_MATCH] =	{ "black", "yellow", THEME_BOLD },
+	[THEME_SEARCH_MATCH] =	{ "16", "yellow", THEME_BOLD },
 	[THEME_PROMPT] =	{ "brightwhite", NULL, THEME_BOLD },
 	[THEME_HELP] =		{ "white", "236", 0 },
 	[THEME_HELP_KEY] =	{ "brightyellow", "236", THEME_BOLD },
@@ -154,21 +155,6 @@ static const struct {
 static const char *const theme_style_keys[] = { "fg", "bg", "attrs" };
 static const char *const theme_top_keys[] = { "name", "monochrome", "styles" };
 
-/* xterm's default RGB for the 16 ANSI colours. */
-static const int theme_ansi_rgb[16] = {
-	0x000000, 0xcd0000, 0x00cd00, 0xcdcd00,
-	0x0000ee, 0xcd00cd, 0x00cdcd, 0xe5e5e5,
-	0x7f7f7f, 0xff0000, 0x00ff00, 0xffff00,
-	0x5c5cff, 0xff00ff, 0x00ffff, 0xffffff
-};
-
-/* The 6x6x6 cube of the 256-colour palette and the 4x4x4 of the 88. */
-static const int theme_cube6[6] = { 0x00, 0x5f, 0x87, 0xaf, 0xd7, 0xff };
-static const int theme_cube4[4] = { 0x00, 0x8b, 0xcd, 0xff };
-static const int theme_grey88[8] = {
-	0x2e, 0x5c, 0x73, 0x8b, 0xa2, 0xb9, 0xd0, 0xe7
-};
-
 /* A mapping key, copied out of its event. */
 struct theme_key {
 	char		*s;
@@ -197,6 +183,7 @@ struct theme_parser {
 	int			 monochrome;
 	struct theme_style	 style[THEME_NELEMS];
 	int			 elem_line[THEME_NELEMS];
+	int			 elem_col[THEME_NELEMS];
 	yaml_mark_t		 fg_mark[THEME_NELEMS];
 	yaml_mark_t		 bg_mark[THEME_NELEMS];
 	int			 fg_set[THEME_NELEMS];
@@ -388,40 +375,6 @@ theme_parse_color(const char *s, struct theme_color *c)
 	return -1;
 }
 
-/* Returns the RGB value of an index of the xterm 256-colour palette. */
-static int
-theme_rgb256(int i)
-{
-	int	n, grey;
-
-	if (i < 16)
-		return theme_ansi_rgb[i];
-	if (i < 232) {
-		n = i - 16;
-		return theme_cube6[n / 36] << 16 | theme_cube6[n / 6 % 6] << 8 |
-		    theme_cube6[n % 6];
-	}
-	grey = 8 + 10 * (i - 232);
-	return grey << 16 | grey << 8 | grey;
-}
-
-/* Returns the RGB value of an index of the xterm 88-colour palette. */
-static int
-theme_rgb88(int i)
-{
-	int	n, grey;
-
-	if (i < 16)
-		return theme_ansi_rgb[i];
-	if (i < 80) {
-		n = i - 16;
-		return theme_cube4[n / 16] << 16 | theme_cube4[n / 4 % 4] << 8 |
-		    theme_cube4[n % 4];
-	}
-	grey = theme_grey88[i - 80];
-	return grey << 16 | grey << 8 | grey;
-}
-
 /* Returns the squared distance of two RGB values. */
 static long
 theme_dist(int a, int b)
@@ -473,12 +426,12 @@ theme_nearest_ansi(int rgb, int ncolors)
 	lo = lo < b ? lo : b;
 	if (hi - lo > 32)
 		return theme_nearest(rgb, 0, ncolors >= 16 ? 15 : 7,
-		    theme_rgb256);
+		    palette_rgb);
 	n = ncolors >= 16 ? 4 : 2;
 	best = greys[0];
 	for (i = 1; i < n; i++) {
-		if (theme_dist(rgb, theme_ansi_rgb[greys[i]]) <
-		    theme_dist(rgb, theme_ansi_rgb[best]))
+		if (theme_dist(rgb, palette_rgb(greys[i])) <
+		    theme_dist(rgb, palette_rgb(best)))
 			best = greys[i];
 	}
 	return best;
@@ -505,13 +458,13 @@ theme_color_index(const struct theme_color *c, int ncolors)
 			return c->value & 7;
 		if (ncolors >= 256)
 			return c->value;
-		rgb = theme_rgb256(c->value);
+		rgb = palette_rgb(c->value);
 	} else
 		rgb = c->value & 0xffffff;
 	if (ncolors >= 256)
-		return theme_nearest(rgb, 16, 255, theme_rgb256);
+		return theme_nearest(rgb, 16, 255, palette_rgb);
 	if (ncolors >= 88)
-		return theme_nearest(rgb, 16, 87, theme_rgb88);
+		return theme_nearest(rgb, 16, 87, palette_rgb88);
 	return theme_nearest_ansi(rgb, ncolors);
 }
 
@@ -1066,6 +1019,7 @@ theme_parse_styles(struct theme_parser *p)
 			theme_skip(p);
 		} else if (!theme_duplicate(p, &k, p->elem_line[e])) {
 			p->elem_line[e] = (int)k.mark.line + 1;
+			p->elem_col[e] = (int)k.mark.column + 1;
 			theme_parse_style(p, e);
 		}
 		free(k.s);
@@ -1391,6 +1345,8 @@ theme_load_buffer(const char *file, const char *data, size_t len,
 		t->path = xstrdup(file);
 		t->monochrome = p.monochrome;
 		theme_resolve(t, &p);
+		/* Pairs too faint to read: warnings at their elements. */
+		palette_warn(t, file, p.elem_line, p.elem_col, diags);
 	}
 	free(p.name);
 	free(buf);

@@ -212,7 +212,7 @@ UNIT_TEST(builtin_matches_shipped)
 	/* Spot checks of the documented defaults. */
 	builtin = theme_builtin(0);
 	CHECK_INT(builtin->style[THEME_TL_SELECTED].bg.kind, THEME_COLOR_RGB);
-	CHECK_INT(builtin->style[THEME_TL_SELECTED].bg.value, 0x5fafff);
+	CHECK_INT(builtin->style[THEME_TL_SELECTED].bg.value, 0x87afff);
 	CHECK_INT(builtin->style[THEME_TL_DAY].fg.value, 6);
 	CHECK_INT(builtin->style[THEME_TL_DAY].attrs, THEME_BOLD);
 	CHECK_INT(builtin->style[THEME_NORMAL].fg.kind, THEME_COLOR_DEFAULT);
@@ -571,7 +571,22 @@ UNIT_TEST(fixture_warnings_only)
 	check_fixture("good/mono-colours.yaml", 1,
 	    "good/mono-colours.yaml:5:13: warning: 'fg' of 'status' is "
 	    "ignored in a monochrome theme\n");
-	check_fixture("good/partial.yaml", 1, "");
+	/* Loads; a light normal under dark defaults reads badly (palette.c). */
+	check_fixture("good/partial.yaml", 1,
+	    "good/partial.yaml:5:3: warning: 'timeline.day' reads at 3.8:1 on "
+	    "8, 16 colours (#5c5cff on #e5e5e5; text needs 4.5:1): choose "
+	    "other colours (dossier --check-theme shows them all)\n"
+	    "good/partial.yaml:6:3: warning: 'timeline.selected' reads at "
+	    "2.2:1 on 8, 16, 256 colours (#0000ee on #000000; text needs "
+	    "4.5:1): choose other colours (dossier --check-theme shows them "
+	    "all)\n"
+	    "good/partial.yaml:4:3: warning: 15 elements left to the defaults "
+	    "read below the minimum contrast on this theme's background: "
+	    "message, timeline.time, timeline.actors, timeline.approximate, "
+	    "detail.title, detail.date, detail.label, detail.actor, "
+	    "detail.tag, excerpt.source, excerpt.quote, excerpt.note, "
+	    "actor.current, prompt, escape (set them, or see dossier "
+	    "--check-theme)\n");
 }
 
 UNIT_TEST(cannot_open)
