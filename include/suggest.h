@@ -41,8 +41,7 @@ void	suggest_add(struct suggest *, const char *word);
 void	suggest_add_copy(struct suggest *, const char *word);
 /*
  * Returns what s most likely meant, or NULL: the nearest word within a
- * third of s's length (at least one edit, and fewer edits than s has
- * characters), else the one word whose part after its last dot is s
+ * third of s's length (at least one edit), else the one word whose part after its last dot is s
  * ("day" for "timeline.day"). Valid until suggest_free.
  */
 const char *suggest_result(const struct suggest *);

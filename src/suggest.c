@@ -54,10 +54,11 @@ static int
 suggest_consider(struct suggest *sg, const char *word)
 {
 	const char	*dot;
-	size_t		 d, n = strlen(word);
+	size_t		 d, n;
 
-	if (sg->len == 0 || sg->len > SUGGEST_MAX_LEN)
+	if (word == NULL || sg->len == 0 || sg->len > SUGGEST_MAX_LEN)
 		return 0;
+	n = strlen(word);
 	dot = strrchr(word, '.');
 	if (dot != NULL && strlen(dot + 1) == sg->len &&
 	    memcmp(dot + 1, sg->s, sg->len) == 0) {
@@ -101,7 +102,7 @@ suggest_result(const struct suggest *sg)
 	size_t	limit;
 
 	limit = sg->len / 3 > 1 ? sg->len / 3 : 1;
-	if (sg->best != NULL && sg->bestd <= limit && sg->bestd < sg->len)
+	if (sg->best != NULL && sg->bestd <= limit)
 		return sg->best;
 	return sg->nsuffix == 1 ? sg->suffix : NULL;
 }

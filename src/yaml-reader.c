@@ -159,7 +159,8 @@ yaml_reader_syntax_error(struct yaml_reader *r)
 		break;
 	default:
 		hint = "";
-		if (yaml_reader_char_at(r, &yp->problem_mark) == '\t')
+		if (yaml_reader_char_at(r, &yp->problem_mark) == '\t' &&
+		    strstr(problem, "tab") == NULL)
 			hint = "; indent with spaces, not tabs";
 		else if (r->opts.hint != NULL &&
 		    (extra = r->opts.hint(r, yp)) != NULL)
