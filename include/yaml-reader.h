@@ -26,10 +26,10 @@ struct yaml_reader_opts {
 					   not allowed in WHAT" */
 	int		 max_depth;	/* nested collections; 0 for no limit */
 	/*
-	 * An extra hint for a syntax error ("; quote ..."), or NULL for none;
-	 * the reader itself adds the one for tab indentation.
+	 * An extra hint for a syntax error ("; quote ..."), newly allocated,
+	 * or NULL for none; the reader adds the one for tab indentation.
 	 */
-	const char	*(*hint)(const struct yaml_reader *,
+	char		*(*hint)(const struct yaml_reader *,
 			    const yaml_parser_t *);
 };
 
@@ -91,6 +91,8 @@ int	yaml_reader_next_key(struct yaml_reader *, struct yaml_reader_key *);
 /* Reports a problem with the current event: held (see above). */
 void	yaml_reader_diag(struct yaml_reader *, enum diag_level,
 	    const yaml_mark_t *, const char *, ...) UTIL_PRINTF(4, 5);
+void	yaml_reader_vdiag(struct yaml_reader *, enum diag_level,
+	    const yaml_mark_t *, const char *, va_list) UTIL_PRINTF(4, 0);
 /* Reports a fact of the input at once: it stands whatever follows. */
 void	yaml_reader_diag_now(struct yaml_reader *, enum diag_level,
 	    const yaml_mark_t *, const char *, ...) UTIL_PRINTF(4, 5);

@@ -21,8 +21,8 @@
 #define THEME_MAX_DEPTH	32		/* nested collections; 4 are used */
 #define THEME_MAX_NAME	100		/* bytes in a theme's name */
 
-static const char	*theme_syntax_hint(const struct yaml_reader *,
-			    const yaml_parser_t *);
+static char	*theme_syntax_hint(const struct yaml_reader *,
+		    const yaml_parser_t *);
 
 /* How themes are read: aliases refused, nesting capped (4 levels used). */
 static const struct yaml_reader_opts theme_yaml_opts = {
@@ -403,39 +403,96 @@ theme_color_index(const struct theme_color *c, int ncolors)
 	return theme_nearest_ansi(rgb, ncolors);
 }
 
+/* Reports an error about the current event (held: see yaml-reader.h). */
+static void UTIL_PRINTF(3, 4)
+theme_error(struct theme_parser *p, const yaml_mark_t *m, const char *fmt,
+    ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	yaml_reader_vdiag(&p->r, DIAG_ERROR, m, fmt, ap);
+	va_end(ap);
+}
+
+/* Reports a warning about the current event, held likewise. */
+static void UTIL_PRINTF(3, 4)
+theme_warning(struct theme_parser *p, const yaml_mark_t *m, const char *fmt,
+    ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	yaml_reader_vdiag(&p->r, DIAG_WARNING, m, fmt, ap);
+	va_end(ap);
+}
+
 /*
- * Returns 1 if line (0-based) of the input holds an unquoted #rrggbb, which
- * YAML takes for a comment since it follows a space.
+ * Returns a newly allocated copy of the first unquoted #rrggbb on line
+ * (0-based) of the input, which YAML takes for a comment since it follows
+ * a space; NULL if there is none. Caller frees.
  */
-static int
-theme_line_has_rgb(const struct yaml_reader *r, size_t line)
+static char *
+theme_line_rgb(const struct yaml_reader *r, size_t line)
 {
 	const char	*s;
 	size_t		 len, i;
 
 	if ((s = yaml_reader_line(r, line, &len)) == NULL)
-		return 0;
+		return NULL;
 	for (i = 1; i + 7 <= len; i++) {
 		if (s[i] == '#' && (s[i - 1] == ' ' || s[i - 1] == '\t') &&
 		    strspn(s + i + 1, "0123456789abcdefABCDEF") >= 6)
-			return 1;
+			return xstrndup(s + i, 7);
 	}
-	return 0;
+	return NULL;
+}
+
+/* Returns 1 if line (0-based) holds nothing but blanks and a comment. */
+static int
+theme_line_blank(const struct yaml_reader *r, size_t line)
+{
+	const char	*s;
+	size_t		 len, i;
+
+	if ((s = yaml_reader_line(r, line, &len)) == NULL)
+		return 1;
+	for (i = 0; i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r');
+	    i++)
+		;
+	return i == len || s[i] == '#';
 }
 
 /*
- * The reader's hint for a syntax error on a line with an unquoted #rrggbb:
- * the comment it starts cut off the rest of the line (a closing "}").
+ * The reader's hint for a syntax error caused by an unquoted #rrggbb: the
+ * comment it starts cut off the rest of its line (a closing "}"), so libyaml
+ * stumbles there or on a later line. Looks at the problem's line, back over
+ * blank and comment lines to the last line with content, and at the line of
+ * the construct the error is in. Returns a newly allocated hint or NULL.
  */
-static const char *
+static char *
 theme_syntax_hint(const struct yaml_reader *r, const yaml_parser_t *yp)
 {
-	if (theme_line_has_rgb(r, yp->problem_mark.line) ||
-	    (yp->context != NULL && theme_line_has_rgb(r,
-	    yp->context_mark.line)))
-		return "; quote #rrggbb colours (\"#5fafff\"), since # starts "
-		    "a comment";
-	return NULL;
+	char	*rgb, *hint;
+	size_t	 line = yp->problem_mark.line;
+
+	for (;;) {
+		if ((rgb = theme_line_rgb(r, line)) != NULL)
+			break;
+		if (line == 0 || (line != yp->problem_mark.line &&
+		    !theme_line_blank(r, line)))
+			break;
+		line--;
+	}
+	if (rgb == NULL && yp->context != NULL &&
+	    (rgb = theme_line_rgb(r, yp->context_mark.line)) != NULL)
+		line = yp->context_mark.line;
+	if (rgb == NULL)
+		return NULL;
+	hint = xasprintf("; quote #rrggbb colours (\"%s\" on line %zu), since "
+	    "# starts a comment", rgb, line + 1);
+	free(rgb);
+	return hint;
 }
 
 /*
@@ -450,22 +507,24 @@ theme_expect(struct theme_parser *p, yaml_event_type_t type,
 	if (p->r.ev.type == type)
 		return 1;
 	if (p->r.ev.type != YAML_ALIAS_EVENT)
-		yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark,
-		    "%s must be %s, not %s", what, want, yaml_reader_kind(&p->r.ev));
+		theme_error(p, &p->r.ev.start_mark,
+		    "%s must be %s, not %s", what, want,
+		    yaml_reader_kind(&p->r.ev));
 	yaml_reader_skip(&p->r);
 	return 0;
 }
 
 /* Reports a key given twice and skips its value; returns 1 if it was. */
 static int
-theme_duplicate(struct theme_parser *p, const struct yaml_reader_key *k, int first)
+theme_duplicate(struct theme_parser *p, const struct yaml_reader_key *k,
+    int first)
 {
 	char	*show;
 
 	if (first == 0)
 		return 0;
 	show = yaml_reader_show(k->s, k->len);
-	yaml_reader_diag(&p->r, DIAG_ERROR, &k->mark,
+	theme_error(p, &k->mark,
 	    "'%s' is given twice (first on line %d)", show, first);
 	free(show);
 	yaml_reader_skip(&p->r);
@@ -478,7 +537,7 @@ theme_parse_color_node(struct theme_parser *p, const struct yaml_reader_key *k,
     int e, struct theme_color *c)
 {
 	const char	*s, *suggest, *elem = theme_elem_names[e];
-	char		*what, *show;
+	char		*what, *show, *rgb;
 	size_t		 len;
 
 	what = xasprintf("'%s' of '%s'", k->s, elem);
@@ -487,14 +546,16 @@ theme_parse_color_node(struct theme_parser *p, const struct yaml_reader_key *k,
 	s = (const char *)p->r.ev.data.scalar.value;
 	len = p->r.ev.data.scalar.length;
 	if (yaml_reader_is_null(&p->r.ev)) {
-		if (theme_line_has_rgb(&p->r, k->mark.line))
-			yaml_reader_diag(&p->r, DIAG_ERROR, &k->mark, "%s has no value "
-			    "(quote #rrggbb colours, as in %s: \"#5fafff\", "
-			    "since # starts a comment)", what, k->s);
+		if ((rgb = theme_line_rgb(&p->r, k->mark.line)) != NULL)
+			theme_error(p, &k->mark, "%s has "
+			    "no value (quote #rrggbb colours, as in %s: "
+			    "\"%s\", since # starts a comment)", what, k->s,
+			    rgb);
 		else
-			yaml_reader_diag(&p->r, DIAG_ERROR, &k->mark, "%s has no value "
-			    "(expected one of the 16 names, 0-255 or #rrggbb)",
-			    what);
+			theme_error(p, &k->mark, "%s has "
+			    "no value (expected one of the 16 names, 0-255 or "
+			    "#rrggbb)", what);
+		free(rgb);
 		goto out;
 	}
 	if (memchr(s, '\0', len) == NULL && theme_parse_color(s, c) == 0)
@@ -502,17 +563,17 @@ theme_parse_color_node(struct theme_parser *p, const struct yaml_reader_key *k,
 
 	show = yaml_reader_show(s, len);
 	if (s[0] == '#')
-		yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark, "bad colour '%s' "
+		theme_error(p, &p->r.ev.start_mark, "bad colour '%s' "
 		    "(expected #rrggbb: '#' and six hex digits)", show);
 	else if (len > 0 && strspn(s, "0123456789") == len)
-		yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark, "colour %s is out "
+		theme_error(p, &p->r.ev.start_mark, "colour %s is out "
 		    "of range (expected 0-255)", show);
 	else if ((suggest = suggest_word(s, len, theme_color_names,
 	    THEME_NCOLOR_NAMES)) != NULL)
-		yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark, "unknown colour "
+		theme_error(p, &p->r.ev.start_mark, "unknown colour "
 		    "'%s' (did you mean '%s'?)", show, suggest);
 	else
-		yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark, "unknown colour "
+		theme_error(p, &p->r.ev.start_mark, "unknown colour "
 		    "'%s' (expected one of the 16 names, 0-255 or #rrggbb)",
 		    show);
 	free(show);
@@ -537,17 +598,17 @@ theme_parse_attr(struct theme_parser *p, int *attrs)
 		names[i] = theme_attrs[i].name;
 	}
 	if (yaml_reader_is_null(&p->r.ev)) {
-		yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark, "empty attribute "
+		theme_error(p, &p->r.ev.start_mark, "empty attribute "
 		    "(expected bold, dim, underline, reverse, italic, blink or "
 		    "none)");
 		return;
 	}
 	show = yaml_reader_show(s, len);
 	if ((suggest = suggest_word(s, len, names, THEME_NATTRS)) != NULL)
-		yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark, "unknown "
+		theme_error(p, &p->r.ev.start_mark, "unknown "
 		    "attribute '%s' (did you mean '%s'?)", show, suggest);
 	else
-		yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark, "unknown "
+		theme_error(p, &p->r.ev.start_mark, "unknown "
 		    "attribute '%s' (expected bold, dim, underline, reverse, "
 		    "italic, blink or none)", show);
 	free(show);
@@ -555,15 +616,15 @@ theme_parse_attr(struct theme_parser *p, int *attrs)
 
 /* Parses attrs: one name or a list of names. */
 static void
-theme_parse_attrs(struct theme_parser *p, const struct yaml_reader_key *k, int e,
-    int *attrs)
+theme_parse_attrs(struct theme_parser *p, const struct yaml_reader_key *k,
+    int e, int *attrs)
 {
 	const char	*elem = theme_elem_names[e];
 
 	*attrs = 0;
 	if (p->r.ev.type == YAML_SCALAR_EVENT) {
 		if (yaml_reader_is_null(&p->r.ev))
-			yaml_reader_diag(&p->r, DIAG_ERROR, &k->mark, "'attrs' of '%s' has "
+			theme_error(p, &k->mark, "'attrs' of '%s' has "
 			    "no value (write [] or none for no attributes)",
 			    elem);
 		else
@@ -572,18 +633,20 @@ theme_parse_attrs(struct theme_parser *p, const struct yaml_reader_key *k, int e
 	}
 	if (p->r.ev.type != YAML_SEQUENCE_START_EVENT) {
 		if (p->r.ev.type != YAML_ALIAS_EVENT)
-			yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark, "'attrs' of "
+			theme_error(p, &p->r.ev.start_mark, "'attrs' of "
 			    "'%s' must be a list such as [bold, underline] or "
-			    "one name, not %s", elem, yaml_reader_kind(&p->r.ev));
+			    "one name, not %s", elem,
+			    yaml_reader_kind(&p->r.ev));
 		yaml_reader_skip(&p->r);
 		return;
 	}
-	while (yaml_reader_next(&p->r) == 0 && p->r.ev.type != YAML_SEQUENCE_END_EVENT) {
+	while (yaml_reader_next(&p->r) == 0 &&
+	    p->r.ev.type != YAML_SEQUENCE_END_EVENT) {
 		if (p->r.ev.type == YAML_SCALAR_EVENT)
 			theme_parse_attr(p, attrs);
 		else {
 			if (p->r.ev.type != YAML_ALIAS_EVENT)
-				yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark,
+				theme_error(p, &p->r.ev.start_mark,
 				    "attributes of '%s' must be names, not %s",
 				    elem, yaml_reader_kind(&p->r.ev));
 			yaml_reader_skip(&p->r);
@@ -603,7 +666,7 @@ theme_parse_style(struct theme_parser *p, int e)
 
 	memset(st, 0, sizeof *st);
 	if (yaml_reader_is_null(&p->r.ev)) {
-		yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark, "the style of '%s' "
+		theme_error(p, &p->r.ev.start_mark, "the style of '%s' "
 		    "is empty (expected a mapping such as { fg: cyan, attrs: "
 		    "[bold] }, or {} for plain text)", elem);
 		return;
@@ -624,13 +687,13 @@ theme_parse_style(struct theme_parser *p, int e)
 			show = yaml_reader_show(k.s, k.len);
 			suggest = suggest_word(k.s, k.len, theme_style_keys, 3);
 			if (suggest != NULL)
-				yaml_reader_diag(&p->r, DIAG_ERROR, &k.mark, "unknown key "
+				theme_error(p, &k.mark, "unknown key "
 				    "'%s' in the style of '%s' (did you mean "
 				    "'%s'?)", show, elem, suggest);
 			else
-				yaml_reader_diag(&p->r, DIAG_ERROR, &k.mark, "unknown key "
-				    "'%s' in the style of '%s' (expected fg, bg "
-				    "or attrs)", show, elem);
+				theme_error(p, &k.mark, "unknown key "
+				    "'%s' in the style of '%s' (expected fg, "
+				    "bg or attrs)", show, elem);
 			free(show);
 			yaml_reader_skip(&p->r);
 		} else if (!theme_duplicate(p, &k, line[i])) {
@@ -670,13 +733,13 @@ theme_parse_styles(struct theme_parser *p)
 			suggest = suggest_word(k.s, k.len, theme_elem_names,
 			    THEME_NELEMS);
 			if (suggest != NULL)
-				yaml_reader_diag(&p->r, DIAG_ERROR, &k.mark, "unknown "
+				theme_error(p, &k.mark, "unknown "
 				    "element '%s' (did you mean '%s'?)", show,
 				    suggest);
 			else
-				yaml_reader_diag(&p->r, DIAG_ERROR, &k.mark, "unknown "
-				    "element '%s' (themes/README.md lists them)",
-				    show);
+				theme_error(p, &k.mark, "unknown "
+				    "element '%s' (themes/README.md lists "
+				    "them)", show);
 			free(show);
 			yaml_reader_skip(&p->r);
 		} else if (!theme_duplicate(p, &k, p->elem_line[e])) {
@@ -699,19 +762,19 @@ theme_parse_name(struct theme_parser *p)
 	s = p->r.ev.data.scalar.value;
 	len = p->r.ev.data.scalar.length;
 	if (yaml_reader_is_null(&p->r.ev)) {
-		yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark,
+		theme_error(p, &p->r.ev.start_mark,
 		    "'name' is empty (give the theme a name)");
 		return;
 	}
 	if (len > THEME_MAX_NAME) {
-		yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark, "'name' is longer "
+		theme_error(p, &p->r.ev.start_mark, "'name' is longer "
 		    "than %d bytes", THEME_MAX_NAME);
 		return;
 	}
 	for (i = 0; i < len; i++) {
 		if (s[i] < 0x20 || s[i] == 0x7f || (s[i] == 0xc2 &&
 		    i + 1 < len && s[i + 1] < 0xa0)) {
-			yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark,
+			theme_error(p, &p->r.ev.start_mark,
 			    "'name' contains control characters");
 			return;
 		}
@@ -746,7 +809,7 @@ theme_parse_monochrome(struct theme_parser *p)
 		}
 	}
 	show = yaml_reader_show(s, len);
-	yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark,
+	theme_error(p, &p->r.ev.start_mark,
 	    "'monochrome' must be true or false, not '%s'", show);
 	free(show);
 }
@@ -777,18 +840,18 @@ theme_parse_top(struct theme_parser *p)
 			}
 		} else if (theme_elem_findn(k.s, k.len) != -1) {
 			/* An element at the top: "styles:" was forgotten. */
-			yaml_reader_diag(&p->r, DIAG_ERROR, &k.mark, "element '%s' must "
+			theme_error(p, &k.mark, "element '%s' must "
 			    "go under 'styles:'", k.s);
 			yaml_reader_skip(&p->r);
 		} else {
 			show = yaml_reader_show(k.s, k.len);
 			suggest = suggest_word(k.s, k.len, theme_top_keys, 3);
 			if (suggest != NULL)
-				yaml_reader_diag(&p->r, DIAG_WARNING, &k.mark, "unknown "
+				theme_warning(p, &k.mark, "unknown "
 				    "key '%s' ignored (did you mean '%s'?)",
 				    show, suggest);
 			else
-				yaml_reader_diag(&p->r, DIAG_WARNING, &k.mark, "unknown "
+				theme_warning(p, &k.mark, "unknown "
 				    "key '%s' ignored (expected name, "
 				    "monochrome or styles)", show);
 			free(show);
@@ -804,10 +867,11 @@ theme_parse(struct theme_parser *p)
 {
 	yaml_mark_t	root, start = { 0, 0, 0 };
 
-	if (yaml_reader_next(&p->r) == -1 || yaml_reader_next(&p->r) == -1)	/* stream, doc */
+	/* The stream's start, then the document's. */
+	if (yaml_reader_next(&p->r) == -1 || yaml_reader_next(&p->r) == -1)
 		return;
 	if (p->r.ev.type == YAML_STREAM_END_EVENT) {
-		yaml_reader_diag(&p->r, DIAG_ERROR, &start, "the theme is empty (expected "
+		theme_error(p, &start, "the theme is empty (expected "
 		    "'name:' and 'styles:')");
 		return;
 	}
@@ -815,19 +879,20 @@ theme_parse(struct theme_parser *p)
 		return;
 	root = p->r.ev.start_mark;
 	if (yaml_reader_is_null(&p->r.ev))
-		yaml_reader_diag(&p->r, DIAG_ERROR, &root, "the theme is empty (expected "
+		theme_error(p, &root, "the theme is empty (expected "
 		    "'name:' and 'styles:')");
 	else if (theme_expect(p, YAML_MAPPING_START_EVENT, "a theme",
 	    "a mapping of name, monochrome and styles")) {
 		theme_parse_top(p);
 		if (!p->r.stop && p->name_line == 0)
-			yaml_reader_diag(&p->r, DIAG_ERROR, &root, "missing 'name' (add a "
+			theme_error(p, &root, "missing 'name' (add a "
 			    "line such as 'name: mytheme')");
 	}
-	if (yaml_reader_next(&p->r) == -1 || yaml_reader_next(&p->r) == -1)	/* doc end, next */
+	/* The document's end, then what follows it. */
+	if (yaml_reader_next(&p->r) == -1 || yaml_reader_next(&p->r) == -1)
 		return;
 	if (p->r.ev.type == YAML_DOCUMENT_START_EVENT)
-		yaml_reader_diag(&p->r, DIAG_ERROR, &p->r.ev.start_mark, "a theme file holds "
+		theme_error(p, &p->r.ev.start_mark, "a theme file holds "
 		    "one YAML document (remove this second one)");
 }
 

@@ -14,7 +14,7 @@
 
 /* Adds a diagnostic at a libyaml mark (0-based) to a list. */
 static void UTIL_PRINTF(5, 0)
-yaml_reader_vdiag(struct yaml_reader *r, struct diag_list *dl,
+yaml_reader_vdiag_to(struct yaml_reader *r, struct diag_list *dl,
     enum diag_level level, const yaml_mark_t *mark, const char *fmt,
     va_list ap)
 {
@@ -29,13 +29,20 @@ yaml_reader_vdiag(struct yaml_reader *r, struct diag_list *dl,
 }
 
 void
+yaml_reader_vdiag(struct yaml_reader *r, enum diag_level level,
+    const yaml_mark_t *mark, const char *fmt, va_list ap)
+{
+	yaml_reader_vdiag_to(r, &r->pending, level, mark, fmt, ap);
+}
+
+void
 yaml_reader_diag(struct yaml_reader *r, enum diag_level level,
     const yaml_mark_t *mark, const char *fmt, ...)
 {
 	va_list	ap;
 
 	va_start(ap, fmt);
-	yaml_reader_vdiag(r, &r->pending, level, mark, fmt, ap);
+	yaml_reader_vdiag_to(r, &r->pending, level, mark, fmt, ap);
 	va_end(ap);
 }
 
@@ -46,7 +53,7 @@ yaml_reader_diag_now(struct yaml_reader *r, enum diag_level level,
 	va_list	ap;
 
 	va_start(ap, fmt);
-	yaml_reader_vdiag(r, r->diags, level, mark, fmt, ap);
+	yaml_reader_vdiag_to(r, r->diags, level, mark, fmt, ap);
 	va_end(ap);
 }
 
@@ -140,7 +147,8 @@ yaml_reader_syntax_error(struct yaml_reader *r)
 {
 	const yaml_parser_t	*yp = &r->yp;
 	yaml_mark_t		 m;
-	const char		*problem, *hint, *extra = "";
+	const char		*problem, *hint;
+	char			*extra = NULL;
 
 	problem = yp->problem != NULL ? yp->problem : "YAML syntax error";
 	switch (yp->error) {
@@ -173,6 +181,7 @@ yaml_reader_syntax_error(struct yaml_reader *r)
 		else
 			yaml_reader_diag_now(r, DIAG_ERROR, &yp->problem_mark,
 			    "%s%s", problem, hint);
+		free(extra);
 		break;
 	}
 }

@@ -479,7 +479,14 @@ UNIT_TEST(fixture_syntax)
 	check_fixture("flow-comment-colour.yaml", 0,
 	    "flow-comment-colour.yaml:5:9: error: did not find expected ',' "
 	    "or '}' (while parsing a flow mapping at line 4, column 17); "
-	    "quote #rrggbb colours (\"#5fafff\"), since # starts a comment\n");
+	    "quote #rrggbb colours (\"#00ffff\" on line 4), since # starts "
+	    "a comment\n");
+	/* The error falls on the next line: the hint finds the colour. */
+	check_fixture("flow-comment-colour-last.yaml", 0,
+	    "flow-comment-colour-last.yaml:6:1: error: did not find expected "
+	    "node content (while parsing a flow node at line 6, column 1); "
+	    "quote #rrggbb colours (\"#ff0000\" on line 5), since # starts "
+	    "a comment\n");
 	check_fixture("tab-indent.yaml", 0,
 	    "tab-indent.yaml:4:1: error: found character that cannot start "
 	    "any token (while scanning for the next token at line 4, column "
@@ -534,7 +541,7 @@ UNIT_TEST(fixture_wrong_types)
 	    "names, not a list\n");
 	check_fixture("comment-colour.yaml", 0,
 	    "comment-colour.yaml:5:5: error: 'fg' of 'status' has no value "
-	    "(quote #rrggbb colours, as in fg: \"#5fafff\", since # starts a "
+	    "(quote #rrggbb colours, as in fg: \"#ff0000\", since # starts a "
 	    "comment)\n"
 	    "comment-colour.yaml:6:5: error: 'bg' of 'status' has no value "
 	    "(expected one of the 16 names, 0-255 or #rrggbb)\n");
