@@ -37,7 +37,8 @@ struct yaml_reader {
 	yaml_parser_t		 yp;
 	yaml_event_t		 ev;		/* the current event */
 	int			 have_ev;
-	int			 stop;		/* no more events */
+	int			 stop;		/* no more events: an error */
+	int			 ended;		/* the stream's end was read */
 	int			 depth;		/* open collections */
 	const char		*file;		/* for diagnostics */
 	char			*data;		/* the input, BOM dropped */
@@ -70,8 +71,8 @@ void	yaml_reader_close(struct yaml_reader *);
 /*
  * Moves to the next event (r->ev), keeping count of the nesting and
  * reporting every alias (never followed). Returns 0, or -1 when there are
- * no more: after a syntax error, too deep a nesting, or once diags is full
- * (each reported).
+ * no more: after the stream's end, or (r->stop set) after a syntax error,
+ * too deep a nesting, or once diags is full (each reported).
  */
 int	yaml_reader_next(struct yaml_reader *);
 /*

@@ -246,7 +246,7 @@ yaml_reader_next(struct yaml_reader *r)
 		yaml_event_delete(&r->ev);
 		r->have_ev = 0;
 	}
-	if (r->stop)
+	if (r->stop || r->ended)
 		return -1;
 	if (!yaml_parser_parse(&r->yp, &r->ev)) {
 		yaml_reader_flush(r, 0);
@@ -274,6 +274,9 @@ yaml_reader_next(struct yaml_reader *r)
 	case YAML_MAPPING_END_EVENT:
 	case YAML_SEQUENCE_END_EVENT:
 		r->depth--;
+		break;
+	case YAML_STREAM_END_EVENT:
+		r->ended = 1;	/* libyaml gives empty events after it */
 		break;
 	case YAML_ALIAS_EVENT:
 		yaml_reader_diag_now(r, DIAG_ERROR, &r->ev.start_mark,
