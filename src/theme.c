@@ -161,7 +161,11 @@ static const struct {
 #define THEME_NATTRS (sizeof theme_attrs / sizeof theme_attrs[0])
 
 static const char *const theme_style_keys[] = { "fg", "bg", "attrs" };
-static const char *const theme_top_keys[] = { "name", "monochrome", "styles" };
+static const char *const theme_top_keys[] = {
+	"name", "background", "monochrome", "styles"
+};
+#define THEME_NTOP (sizeof theme_top_keys / sizeof theme_top_keys[0])
+static const char *const theme_backgrounds[] = { "dark", "light" };
 
 /* xterm's default RGB for the 16 ANSI colours. */
 static const int theme_ansi_rgb[16] = {
@@ -187,6 +191,8 @@ struct theme_parser {
 	int			 mono_line;
 	int			 styles_line;
 	int			 monochrome;
+	int			 bg_line;	/* of "background:", or 0 */
+	enum theme_background	 background;
 	struct theme_style	 style[THEME_NELEMS];
 	int			 elem_line[THEME_NELEMS];
 	yaml_mark_t		 fg_mark[THEME_NELEMS];
@@ -814,6 +820,37 @@ theme_parse_monochrome(struct theme_parser *p)
 	free(show);
 }
 
+/* Parses background: dark or light, what the theme's colours are for. */
+static void
+theme_parse_background(struct theme_parser *p)
+{
+	const char	*s, *suggest;
+	char		*show;
+	size_t		 len;
+
+	if (!theme_expect(p, YAML_SCALAR_EVENT, "'background'",
+	    "dark or light"))
+		return;
+	s = (const char *)p->r.ev.data.scalar.value;
+	len = p->r.ev.data.scalar.length;
+	if (theme_equal(s, len, "dark", 1)) {
+		p->background = THEME_BG_DARK;
+		return;
+	}
+	if (theme_equal(s, len, "light", 1)) {
+		p->background = THEME_BG_LIGHT;
+		return;
+	}
+	show = yaml_reader_show(s, len);
+	if ((suggest = suggest_word(s, len, theme_backgrounds, 2)) != NULL)
+		theme_error(p, &p->r.ev.start_mark, "'background' must be dark "
+		    "or light, not '%s' (did you mean '%s'?)", show, suggest);
+	else
+		theme_error(p, &p->r.ev.start_mark, "'background' must be dark "
+		    "or light, not '%s'", show);
+	free(show);
+}
+
 /* Parses the top-level mapping; unknown keys are warnings. */
 static void
 theme_parse_top(struct theme_parser *p)
@@ -833,6 +870,11 @@ theme_parse_top(struct theme_parser *p)
 				p->mono_line = (int)k.mark.line + 1;
 				theme_parse_monochrome(p);
 			}
+		} else if (theme_equal(k.s, k.len, "background", 0)) {
+			if (!theme_duplicate(p, &k, p->bg_line)) {
+				p->bg_line = (int)k.mark.line + 1;
+				theme_parse_background(p);
+			}
 		} else if (theme_equal(k.s, k.len, "styles", 0)) {
 			if (!theme_duplicate(p, &k, p->styles_line)) {
 				p->styles_line = (int)k.mark.line + 1;
@@ -845,7 +887,8 @@ theme_parse_top(struct theme_parser *p)
 			yaml_reader_skip(&p->r);
 		} else {
 			show = yaml_reader_show(k.s, k.len);
-			suggest = suggest_word(k.s, k.len, theme_top_keys, 3);
+			suggest = suggest_word(k.s, k.len, theme_top_keys,
+			    THEME_NTOP);
 			if (suggest != NULL)
 				theme_warning(p, &k.mark, "unknown "
 				    "key '%s' ignored (did you mean '%s'?)",
@@ -853,7 +896,7 @@ theme_parse_top(struct theme_parser *p)
 			else
 				theme_warning(p, &k.mark, "unknown "
 				    "key '%s' ignored (expected name, "
-				    "monochrome or styles)", show);
+				    "background, monochrome or styles)", show);
 			free(show);
 			yaml_reader_skip(&p->r);
 		}
@@ -923,6 +966,22 @@ theme_resolve(struct theme *t, const struct theme_parser *p)
 				theme_parse_color(spec->bg, &st->bg);
 			fg_inherit = spec->fg == NULL;
 			bg_inherit = spec->bg == NULL;
+		}
+		/*
+		 * A light theme is drawn on the light background it needs,
+		 * whatever the terminal's own: unless its normal says which,
+		 * black on white (each terminal's nearest).
+		 */
+		if (e == THEME_NORMAL && t->background == THEME_BG_LIGHT &&
+		    !t->monochrome) {
+			if (fg_inherit && st->fg.kind == THEME_COLOR_DEFAULT) {
+				st->fg.kind = THEME_COLOR_RGB;
+				st->fg.value = 0x000000;
+			}
+			if (bg_inherit && st->bg.kind == THEME_COLOR_DEFAULT) {
+				st->bg.kind = THEME_COLOR_RGB;
+				st->bg.value = 0xffffff;
+			}
 		}
 		/* normal comes first, so it is final by the time it is used. */
 		if (e != THEME_NORMAL && fg_inherit)
@@ -1012,6 +1071,7 @@ theme_load_buffer(const char *file, const char *data, size_t len,
 		p.name = NULL;
 		t->path = xstrdup(file);
 		t->monochrome = p.monochrome;
+		t->background = p.background;
 		theme_resolve(t, &p);
 	}
 	free(p.name);
@@ -1106,4 +1166,82 @@ theme_list_free(char **paths, size_t n)
 	for (i = 0; i < n; i++)
 		free(paths[i]);
 	free(paths);
+}
+
+size_t
+theme_names(const char *dir, char ***names)
+{
+	const char	*base;
+	size_t		 n, i;
+
+	n = theme_list(dir, names);
+	for (i = 0; i < n; i++) {
+		base = strrchr((*names)[i], '/');
+		base = base != NULL ? base + 1 : (*names)[i];
+		/* theme_list keeps only names ending in ".yaml". */
+		memmove((*names)[i], base, strlen(base) - 5);
+		(*names)[i][strlen(base) - 5] = '\0';
+	}
+	return n;
+}
+
+char *
+theme_names_text(const char *dir)
+{
+	struct buf	  b;
+	char		**names;
+	size_t		  n, i;
+
+	n = theme_names(dir, &names);
+	buf_init(&b);
+	for (i = 0; i < n; i++)
+		buf_addf(&b, "%s%s", i > 0 ? ", " : "", names[i]);
+	if (n == 0)
+		buf_adds(&b, "none");
+	theme_list_free(names, n);
+	return buf_detach(&b);
+}
+
+char *
+theme_path(const char *dir, const char *name)
+{
+	size_t	n = strlen(name);
+
+	if (strchr(name, '/') != NULL || (n > 5 &&
+	    strcmp(name + n - 5, ".yaml") == 0) || dir == NULL)
+		return xstrdup(name);
+	return xasprintf("%s/%s.yaml", dir, name);
+}
+
+int
+theme_fits(const struct theme *t, enum theme_background bg)
+{
+	return t != NULL && (t->monochrome || t->background == bg);
+}
+
+size_t
+theme_list_fitting(const char *dir, enum theme_background bg, char ***paths)
+{
+	struct diag_list	  dl;
+	struct theme		 *t;
+	char			**v;
+	size_t			  n, i, kept = 0;
+
+	n = theme_list(dir, &v);
+	for (i = 0; i < n; i++) {
+		diag_init(&dl);
+		t = theme_load(v[i], &dl);
+		if (theme_fits(t, bg))
+			v[kept++] = v[i];
+		else
+			free(v[i]);
+		theme_free(t);
+		diag_free(&dl);
+	}
+	if (kept == 0) {
+		free(v);
+		v = NULL;
+	}
+	*paths = v;
+	return kept;
 }

@@ -570,7 +570,7 @@ UNIT_TEST(fixture_warnings_only)
 {
 	check_fixture("good/unknown-key.yaml", 1,
 	    "good/unknown-key.yaml:3:1: warning: unknown key 'author' ignored "
-	    "(expected name, monochrome or styles)\n"
+	    "(expected name, background, monochrome or styles)\n"
 	    "good/unknown-key.yaml:4:1: warning: unknown key 'style' ignored "
 	    "(did you mean 'styles'?)\n");
 	check_fixture("good/mono-colours.yaml", 1,
@@ -930,6 +930,133 @@ UNIT_TEST(list_order_and_filter)
 	theme_list_free(paths, n);
 }
 
+UNIT_TEST(background_declared)
+{
+	static const struct {
+		const char	*name;
+		int		 bg;
+	} shipped[] = {
+		{ "default", THEME_BG_DARK }, { "light", THEME_BG_LIGHT },
+		{ "mono", THEME_BG_DARK }, { "solarized-dark", THEME_BG_DARK },
+	};
+	struct theme	*t;
+	size_t		 i;
+
+	for (i = 0; i < sizeof shipped / sizeof shipped[0]; i++) {
+		t = load_shipped(shipped[i].name);
+		if (t == NULL)
+			continue;
+		CHECK_INT(t->background, shipped[i].bg);
+		/* mono fits both; the others only their own. */
+		CHECK(theme_fits(t, shipped[i].bg));
+		CHECK_INT(theme_fits(t, !shipped[i].bg), t->monochrome);
+		theme_free(t);
+	}
+	/*
+	 * The light theme brings its own background: on a dark terminal,
+	 * black titles are no longer black on the terminal's black.
+	 */
+	t = load_shipped("light");
+	if (t != NULL) {
+		CHECK_INT(t->style[THEME_NORMAL].bg.kind, THEME_COLOR_RGB);
+		CHECK_INT(t->style[THEME_NORMAL].bg.value, 0xffffff);
+		CHECK_INT(t->style[THEME_NORMAL].fg.value, 0x000000);
+		CHECK_INT(t->style[THEME_DT_TITLE].bg.kind, THEME_COLOR_RGB);
+		CHECK_INT(t->style[THEME_DT_TITLE].bg.value, 0xffffff);
+		CHECK_INT(theme_color_index(&t->style[THEME_NORMAL].bg, 8), 7);
+		CHECK_INT(theme_color_index(&t->style[THEME_NORMAL].bg, 256),
+		    231);
+	}
+	theme_free(t);
+	/* The dark default keeps the terminal's own background. */
+	t = load_shipped("default");
+	if (t != NULL)
+		CHECK_INT(t->style[THEME_NORMAL].bg.kind, THEME_COLOR_DEFAULT);
+	theme_free(t);
+}
+
+UNIT_TEST(background_errors)
+{
+	static const char	 bad[] = "name: x\nbackground: ligth\n";
+	static const char	 list[] = "name: x\nbackground: [dark]\n";
+	static const char	 own[] = "name: x\nbackground: light\n"
+	    "styles:\n  normal: { bg: default }\n";
+	struct diag_list	 dl;
+	struct theme		*t;
+
+	diag_init(&dl);
+	CHECK(theme_load_buffer("b.yaml", bad, sizeof bad - 1, &dl) == NULL);
+	CHECK(theme_load_buffer("l.yaml", list, sizeof list - 1, &dl) ==
+	    NULL);
+	CHECK_INT(dl.n, 2);
+	if (dl.n == 2) {
+		CHECK_INT(dl.v[0].line, 2);
+		CHECK_INT(dl.v[0].col, 13);
+		CHECK_STR(dl.v[0].msg, "'background' must be dark or light, "
+		    "not 'ligth' (did you mean 'light'?)");
+		CHECK_STR(dl.v[1].msg, "'background' must be dark or light, "
+		    "not a list");
+	}
+	diag_free(&dl);
+	/* A light theme that names its background keeps it. */
+	diag_init(&dl);
+	t = theme_load_buffer("o.yaml", own, sizeof own - 1, &dl);
+	CHECK(t != NULL);
+	if (t != NULL) {
+		CHECK_INT(t->background, THEME_BG_LIGHT);
+		CHECK_INT(t->style[THEME_NORMAL].bg.kind, THEME_COLOR_DEFAULT);
+	}
+	theme_free(t);
+	diag_free(&dl);
+}
+
+UNIT_TEST(names_and_paths)
+{
+	char	*dir, **v, *s;
+	size_t	 n;
+
+	dir = top_path("themes");
+	n = theme_names(dir, &v);
+	CHECK_INT(n, 4);
+	if (n == 4) {
+		CHECK_STR(v[0], "default");
+		CHECK_STR(v[3], "solarized-dark");
+	}
+	theme_list_free(v, n);
+	s = theme_names_text(dir);
+	CHECK_STR(s, "default, light, mono, solarized-dark");
+	free(s);
+	s = theme_names_text("/nonexistent");
+	CHECK_STR(s, "none");
+	free(s);
+	s = theme_path("/t", "light");
+	CHECK_STR(s, "/t/light.yaml");
+	free(s);
+	s = theme_path("/t", "./mine.yaml");
+	CHECK_STR(s, "./mine.yaml");
+	free(s);
+	s = theme_path("/t", "mine.yaml");
+	CHECK_STR(s, "mine.yaml");
+	free(s);
+	/* What t may offer on each background. */
+	n = theme_list_fitting(dir, THEME_BG_DARK, &v);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK(strstr(v[0], "/default.yaml") != NULL);
+		CHECK(strstr(v[1], "/mono.yaml") != NULL);
+		CHECK(strstr(v[2], "/solarized-dark.yaml") != NULL);
+	}
+	theme_list_free(v, n);
+	n = theme_list_fitting(dir, THEME_BG_LIGHT, &v);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK(strstr(v[0], "/light.yaml") != NULL);
+		CHECK(strstr(v[1], "/mono.yaml") != NULL);
+	}
+	theme_list_free(v, n);
+	free(dir);
+}
+
 static const struct unit_test tests[] = {
 	UNIT_ENTRY(elem_names),
 	UNIT_ENTRY(shipped_themes_load_cleanly),
@@ -960,6 +1087,9 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(mutations_do_not_crash),
 	UNIT_ENTRY(list_shipped),
 	UNIT_ENTRY(list_order_and_filter),
+	UNIT_ENTRY(background_declared),
+	UNIT_ENTRY(background_errors),
+	UNIT_ENTRY(names_and_paths),
 };
 
 int
