@@ -155,6 +155,13 @@ char		*theme_names_text(const char *dir);
 char		*theme_path(const char *dir, const char *name);
 
 /*
+ * Returns NULL if the theme NAME or FILE is there to be read, else a newly
+ * allocated one-line reason (caller frees): "no theme 'x' (did you mean
+ * 'y'? themes: a, b)".
+ */
+char		*theme_missing(const char *dir, const char *name);
+
+/*
  * Returns 1 if the theme can be drawn on a terminal with background bg:
  * it is for that background, or monochrome (attributes fit any).
  */

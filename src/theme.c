@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "suggest.h"
@@ -1211,6 +1212,33 @@ theme_path(const char *dir, const char *name)
 	    strcmp(name + n - 5, ".yaml") == 0) || dir == NULL)
 		return xstrdup(name);
 	return xasprintf("%s/%s.yaml", dir, name);
+}
+
+char *
+theme_missing(const char *dir, const char *name)
+{
+	const char	 *near;
+	char		 *path, *list, **names, *why;
+	size_t		  n;
+
+	path = theme_path(dir, name);
+	if (access(path, F_OK) == 0) {
+		free(path);
+		return NULL;
+	}
+	free(path);
+	list = theme_names_text(dir);
+	n = theme_names(dir, &names);
+	near = suggest_word(name, strlen(name), (const char *const *)names,
+	    n);
+	if (near != NULL)
+		why = xasprintf("no theme '%s' (did you mean '%s'? themes: %s)",
+		    name, near, list);
+	else
+		why = xasprintf("no theme '%s' (themes: %s)", name, list);
+	theme_list_free(names, n);
+	free(list);
+	return why;
 }
 
 int
