@@ -42,6 +42,7 @@ struct yaml_reader {
 	int			 depth;		/* open collections */
 	const char		*file;		/* for diagnostics */
 	char			*data;		/* the input, BOM dropped */
+	char			*alloc;		/* what data is in (owned) */
 	size_t			 len;
 	struct yaml_reader_opts	 opts;
 	struct diag_list	*diags;
@@ -64,6 +65,13 @@ struct yaml_reader_key {
  */
 int	yaml_reader_open(struct yaml_reader *, const char *file,
 	    const char *data, size_t len, const struct yaml_reader_opts *,
+	    struct diag_list *);
+/*
+ * As yaml_reader_open, but takes data (allocated, NUL-terminated at
+ * data[len]) instead of copying it: the reader frees it on closing.
+ */
+int	yaml_reader_open_owned(struct yaml_reader *, const char *file,
+	    char *data, size_t len, const struct yaml_reader_opts *,
 	    struct diag_list *);
 /* Passes on what is still held, and frees the reader's memory. */
 void	yaml_reader_close(struct yaml_reader *);

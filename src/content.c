@@ -898,34 +898,33 @@ content_parse(const char *path, int file, const struct content_sink *sink,
     struct diag_list *diags)
 {
 	struct cparse	 cp;
-	yaml_mark_t	 m;
 	char		*buf;
-	size_t		 len, bad;
-	int		 rc;
+	size_t		 len, bad, i;
+	int		 line, rc;
 
 	if ((buf = content_read(path, &len)) == NULL) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s",
 		    strerror(errno));
 		return -1;
 	}
+	/*
+	 * A value is at most CONTENT_MAX_SCALAR bytes: a longer line is
+	 * refused before libyaml, or even the UTF-8 check, spends time on it.
+	 */
+	if ((bad = content_long_line(buf, len)) != (size_t)-1) {
+		for (i = 0, line = 1; i < bad; i++)
+			line += buf[i] == '\n';
+		diag_add(diags, DIAG_ERROR, path, line, 1, "line is longer "
+		    "than %d bytes (the limit for one value)",
+		    CONTENT_MAX_SCALAR);
+		free(buf);
+		return -1;
+	}
 	memset(&cp, 0, sizeof cp);
 	cp.file = file;
 	cp.sink = sink;
-	rc = yaml_reader_open(&cp.r, path, buf, len, &content_yaml_opts,
+	yaml_reader_open_owned(&cp.r, path, buf, len, &content_yaml_opts,
 	    diags);
-	free(buf);
-	/*
-	 * A value is at most CONTENT_MAX_SCALAR bytes: a longer line is
-	 * refused before libyaml spends time and memory on it.
-	 */
-	if (rc == 0 && (bad = content_long_line(cp.r.data, cp.r.len)) !=
-	    (size_t)-1) {
-		m = yaml_reader_mark_at(&cp.r, bad);
-		yaml_reader_diag_now(&cp.r, DIAG_ERROR, &m, "line is longer "
-		    "than %d bytes (the limit for one value)",
-		    CONTENT_MAX_SCALAR);
-		cp.r.stop = 1;
-	}
 	while (cp_next(&cp) == 0) {
 		if (cp.r.ev.type == YAML_STREAM_END_EVENT)
 			break;

@@ -186,8 +186,9 @@ yaml_reader_syntax_error(struct yaml_reader *r)
 	}
 }
 
-int
-yaml_reader_open(struct yaml_reader *r, const char *file, const char *data,
+/* Starts reading data (NUL-terminated, owned by the reader from now on). */
+static int
+yaml_reader_start(struct yaml_reader *r, const char *file, char *data,
     size_t len, const struct yaml_reader_opts *opts, struct diag_list *diags)
 {
 	yaml_mark_t	m;
@@ -201,12 +202,13 @@ yaml_reader_open(struct yaml_reader *r, const char *file, const char *data,
 		r->opts = *opts;
 	if (r->opts.what == NULL)
 		r->opts.what = "this file";
+	r->alloc = data;
 	/* A byte order mark would shift libyaml's columns: drop it. */
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
 		data += 3;
 		len -= 3;
 	}
-	r->data = xstrndup(data, len);
+	r->data = data;
 	r->len = len;
 	if (!yaml_parser_initialize(&r->yp))
 		fatal("out of memory");
@@ -227,6 +229,21 @@ yaml_reader_open(struct yaml_reader *r, const char *file, const char *data,
 	return 0;
 }
 
+int
+yaml_reader_open(struct yaml_reader *r, const char *file, const char *data,
+    size_t len, const struct yaml_reader_opts *opts, struct diag_list *diags)
+{
+	return yaml_reader_start(r, file, xstrndup(data, len), len, opts,
+	    diags);
+}
+
+int
+yaml_reader_open_owned(struct yaml_reader *r, const char *file, char *data,
+    size_t len, const struct yaml_reader_opts *opts, struct diag_list *diags)
+{
+	return yaml_reader_start(r, file, data, len, opts, diags);
+}
+
 void
 yaml_reader_close(struct yaml_reader *r)
 {
@@ -235,8 +252,8 @@ yaml_reader_close(struct yaml_reader *r)
 		yaml_event_delete(&r->ev);
 	r->have_ev = 0;
 	yaml_parser_delete(&r->yp);
-	free(r->data);
-	r->data = NULL;
+	free(r->alloc);
+	r->alloc = r->data = NULL;
 }
 
 int
