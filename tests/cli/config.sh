@@ -17,7 +17,6 @@ out=$TESTTMP/config
 rm -rf "$out"
 mkdir -p "$out"
 failed=0
-themes="themes: default, light, mono, solarized-dark"
 
 pass() {
 	echo "PASS $1"
@@ -48,6 +47,21 @@ same() {
 	fi
 }
 
+# --help names the bundled themes. A binary outside TOP/build (make asan's
+# build/asan/dossier) finds none: then what needs them is skipped.
+run help --help
+bundled="default, light, mono, solarized-dark"
+seen=$(sed -n 's/^ *(themes: \(.*\))$/\1/p' "$out/help.out")
+themes="themes: $seen"
+if [ $status -eq 0 ] && [ "$seen" = "$bundled" ] &&
+    grep -q -- '--config FILE' "$out/help.out"; then
+	pass help-lists-themes
+elif [ "$seen" = none ]; then
+	echo "SKIP help-lists-themes: $DOSSIER sees no bundled themes"
+else
+	fail help-lists-themes "$(grep -e '--theme' -A1 "$out/help.out")"
+fi
+
 # A theme that is not there: one line, exit 2, before any store is built
 # (without the check, the reader would have built one and then asked for
 # a terminal).
@@ -65,21 +79,16 @@ else
 	fail no-theme-before-store "a store was built: $(ls "$cache/dossier")"
 fi
 run near-theme -C "$corpus" --theme=lihgt
-same near-theme "$out/near-theme.err" \
-    "dossier: no theme 'lihgt' (did you mean 'light'? $themes)"
+if [ "$seen" = "$bundled" ]; then
+	same near-theme "$out/near-theme.err" \
+	    "dossier: no theme 'lihgt' (did you mean 'light'? $themes)"
+else
+	echo "SKIP near-theme: $DOSSIER sees no bundled themes"
+fi
 # A theme file given by path must be there too.
 run no-theme-file -C "$corpus" --theme "$out/nothere.yaml"
 same no-theme-file "$out/no-theme-file.err" \
     "dossier: no theme '$out/nothere.yaml' ($themes)"
-
-# --help names the bundled themes.
-run help --help
-if [ $status -eq 0 ] && grep -qF "(themes: default, light, mono, solarized-dark)" "$out/help.out" &&
-    grep -q -- '--config FILE' "$out/help.out"; then
-	pass help-lists-themes
-else
-	fail help-lists-themes "$(grep -e '--theme' -A1 "$out/help.out")"
-fi
 
 # A config with problems: each at its position, and the command runs.
 cfg=$out/bad.yaml
@@ -115,7 +124,7 @@ else
 	fail xdg-config-read "$(cat "$out/xdg-config.err")"
 fi
 # --theme wins over the config, which is then not consulted for it.
-run theme-over-config -C "$corpus" --theme mono
+run theme-over-config -C "$corpus" --theme "$TOP/themes/mono.yaml"
 if ! grep -q "no theme" "$out/theme-over-config.err"; then
 	pass theme-over-config
 else
