@@ -139,27 +139,27 @@ void		 theme_list_free(char **, size_t);
  * Lists the names of the themes in dir (file names without ".yaml"), sorted
  * as theme_list. Free with theme_list_free.
  */
-size_t		 theme_names(const char *dir, char ***names);
+size_t		 theme_list_names(const char *dir, char ***names);
 
 /*
  * Returns the names of dir's themes as "default, light, mono", newly
  * allocated (caller frees); "none" if there are none.
  */
-char		*theme_names_text(const char *dir);
+char		*theme_list_text(const char *dir);
 
 /*
  * Returns the file a theme given as NAME or FILE is read from, newly
  * allocated (caller frees): a name with a '/' or ending in ".yaml" is a
  * file as it is; otherwise dir/NAME.yaml (NAME itself if dir is NULL).
  */
-char		*theme_path(const char *dir, const char *name);
+char		*theme_list_path(const char *dir, const char *name);
 
 /*
  * Returns NULL if the theme NAME or FILE is there to be read, else a newly
  * allocated one-line reason (caller frees): "no theme 'x' (did you mean
  * 'y'? themes: a, b)".
  */
-char		*theme_missing(const char *dir, const char *name);
+char		*theme_list_missing(const char *dir, const char *name);
 
 /*
  * Returns 1 if the theme can be drawn on a terminal with background bg:

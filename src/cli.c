@@ -74,7 +74,7 @@ cli_usage(FILE *f)
 		fprintf(f, "  %-58s\n      %s\n", cli_cmds[i].usage,
 		    cli_cmds[i].help);
 	dir = paths_themes();
-	themes = theme_names_text(dir);
+	themes = theme_list_text(dir);
 	free(dir);
 	fprintf(f, "\nOptions:\n"
 	    "  -C, --content DIR   content directory (default: "
@@ -593,7 +593,7 @@ cli_theme(struct cli *c, const char *dir, const char **name)
 
 	if ((*name = c->theme) == NULL)
 		*name = c->config.theme;
-	if (*name == NULL || (why = theme_missing(dir, *name)) == NULL)
+	if (*name == NULL || (why = theme_list_missing(dir, *name)) == NULL)
 		return 0;
 	*name = NULL;
 	if (c->theme != NULL)

@@ -1016,26 +1016,26 @@ UNIT_TEST(names_and_paths)
 	size_t	 n;
 
 	dir = top_path("themes");
-	n = theme_names(dir, &v);
+	n = theme_list_names(dir, &v);
 	CHECK_INT(n, 4);
 	if (n == 4) {
 		CHECK_STR(v[0], "default");
 		CHECK_STR(v[3], "solarized-dark");
 	}
 	theme_list_free(v, n);
-	s = theme_names_text(dir);
+	s = theme_list_text(dir);
 	CHECK_STR(s, "default, light, mono, solarized-dark");
 	free(s);
-	s = theme_names_text("/nonexistent");
+	s = theme_list_text("/nonexistent");
 	CHECK_STR(s, "none");
 	free(s);
-	s = theme_path("/t", "light");
+	s = theme_list_path("/t", "light");
 	CHECK_STR(s, "/t/light.yaml");
 	free(s);
-	s = theme_path("/t", "./mine.yaml");
+	s = theme_list_path("/t", "./mine.yaml");
 	CHECK_STR(s, "./mine.yaml");
 	free(s);
-	s = theme_path("/t", "mine.yaml");
+	s = theme_list_path("/t", "mine.yaml");
 	CHECK_STR(s, "mine.yaml");
 	free(s);
 	/* What t may offer on each background. */
