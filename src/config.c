@@ -32,7 +32,7 @@ static const struct yaml_reader_opts config_yaml_opts = {
 struct config_parser {
 	struct yaml_reader	 r;
 	struct config		*c;
-	int			 line[CONFIG_NTOP];	/* of each top key, or 0 */
+	int			 line[CONFIG_NTOP];	/* of each top key */
 	int			 cap;			/* of c->bindings */
 };
 
@@ -187,9 +187,9 @@ config_parse_mode(struct config_parser *p, const struct yaml_reader_key *mode)
 	if (p->r.ev.type != YAML_MAPPING_START_EVENT) {
 		show = yaml_reader_show(mode->s, mode->len);
 		if (p->r.ev.type != YAML_ALIAS_EVENT)
-			config_error(p, &p->r.ev.start_mark, "the keys of mode "
-			    "'%s' must be a mapping of actions to keys, such as "
-			    "{ next: \"j Down\" }, not %s", show,
+			config_error(p, &p->r.ev.start_mark, "the keys of "
+			    "mode '%s' must be a mapping of actions to keys, "
+			    "such as { next: \"j Down\" }, not %s", show,
 			    yaml_reader_kind(&p->r.ev));
 		free(show);
 		yaml_reader_skip(&p->r);
@@ -218,9 +218,9 @@ config_parse_keys(struct config_parser *p)
 		return;
 	if (p->r.ev.type != YAML_MAPPING_START_EVENT) {
 		if (p->r.ev.type != YAML_ALIAS_EVENT)
-			config_error(p, &p->r.ev.start_mark, "'keys' must be a "
-			    "mapping of modes, such as main: { next: \"j Down\" "
-			    "}, not %s", yaml_reader_kind(&p->r.ev));
+			config_error(p, &p->r.ev.start_mark, "'keys' must be "
+			    "a mapping of modes, such as main: { next: "
+			    "\"j Down\" }, not %s", yaml_reader_kind(&p->r.ev));
 		yaml_reader_skip(&p->r);
 		return;
 	}
@@ -270,11 +270,12 @@ config_parse_top(struct config_parser *p)
 			suggest = suggest_word(k.s, k.len, config_top_keys,
 			    CONFIG_NTOP);
 			if (suggest != NULL)
-				config_error(p, &k.mark, "unknown key '%s' (did "
-				    "you mean '%s'?)", show, suggest);
+				config_error(p, &k.mark, "unknown key '%s' "
+				    "(did you mean '%s'?)", show, suggest);
 			else
 				config_error(p, &k.mark, "unknown key '%s' "
-				    "(expected theme, hyperlinks or keys)", show);
+				    "(expected theme, hyperlinks or keys)",
+				    show);
 			free(show);
 			yaml_reader_skip(&p->r);
 		} else if (!config_duplicate(p, &k, p->line[i])) {
@@ -315,9 +316,9 @@ config_parse(struct config_parser *p)
 		;	/* only comments: nothing set */
 	else if (p->r.ev.type != YAML_MAPPING_START_EVENT) {
 		if (p->r.ev.type != YAML_ALIAS_EVENT)
-			config_error(p, &p->r.ev.start_mark, "the config must "
-			    "be a mapping of theme, hyperlinks and keys, not %s",
-			    yaml_reader_kind(&p->r.ev));
+			config_error(p, &p->r.ev.start_mark, "the config "
+			    "must be a mapping of theme, hyperlinks and keys, "
+			    "not %s", yaml_reader_kind(&p->r.ev));
 		yaml_reader_skip(&p->r);
 	} else
 		config_parse_top(p);

@@ -111,6 +111,13 @@ cp_alias(struct cparse *cp)
 	return cp->r.ev.type == YAML_ALIAS_EVENT;
 }
 
+/* Is the current event a YAML null ("", "~", "null")? */
+static int
+cp_is_null(const yaml_event_t *ev)
+{
+	return yaml_reader_is_null(ev);
+}
+
 /* Skips the node whose first event is current (see yaml_reader_skip). */
 static int
 cp_skip(struct cparse *cp)
@@ -139,7 +146,7 @@ cp_string(struct cparse *cp, const char *field, char **out)
 		cp_skip(cp);
 		return -1;
 	}
-	if (yaml_reader_is_null(ev))
+	if (cp_is_null(ev))
 		return 0;
 	v = (const char *)ev->data.scalar.value;
 	n = ev->data.scalar.length;
@@ -200,7 +207,7 @@ cp_strlist(struct cparse *cp, const char *field, int ids,
 	char	*v;
 	int	 rc = 0;
 
-	if (cp->r.ev.type == YAML_SCALAR_EVENT && yaml_reader_is_null(&cp->r.ev))
+	if (cp->r.ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->r.ev))
 		return 0;
 	if (cp_alias(cp))
 		return -1;
@@ -524,8 +531,8 @@ cp_record(struct cparse *cp, struct rec *r)
 		return -1;
 	}
 	if (cp->r.ev.type != YAML_MAPPING_START_EVENT) {
-		cp_error(cp, &cp->r.ev.start_mark, "expected %s (a mapping with "
-		    "%s fields), found %s", what, what,
+		cp_error(cp, &cp->r.ev.start_mark, "expected %s (a mapping "
+		    "with %s fields), found %s", what, what,
 		    cp_node_name(cp->r.ev.type));
 		cp_skip(cp);
 		cp->bad |= outer_bad;
@@ -612,13 +619,13 @@ cp_excerpts(struct cparse *cp, struct content_event *e)
 	struct rec		 r;
 	int			 ok, n = 0;
 
-	if (cp->r.ev.type == YAML_SCALAR_EVENT && yaml_reader_is_null(&cp->r.ev))
+	if (cp->r.ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->r.ev))
 		return 0;
 	if (cp_alias(cp))
 		return 0;
 	if (cp->r.ev.type != YAML_SEQUENCE_START_EVENT) {
-		cp_error(cp, &cp->r.ev.start_mark, "expected a list of excerpts, "
-		    "found %s", cp_node_name(cp->r.ev.type));
+		cp_error(cp, &cp->r.ev.start_mark, "expected a list of "
+		    "excerpts, found %s", cp_node_name(cp->r.ev.type));
 		return cp_skip(cp);
 	}
 	for (;;) {
@@ -630,8 +637,8 @@ cp_excerpts(struct cparse *cp, struct content_event *e)
 		memset(&r, 0, sizeof r);
 		if (++n == CONTENT_MAX_EXCERPTS + 1) {
 			/* The store numbers excerpts within their event. */
-			cp_error(cp, &cp->r.ev.start_mark, "an event has at most"
-			    " %d excerpts", CONTENT_MAX_EXCERPTS);
+			cp_error(cp, &cp->r.ev.start_mark, "an event has at "
+			    "most %d excerpts", CONTENT_MAX_EXCERPTS);
 			cp->bad = 1;
 		}
 		r.kind = REC_EXCERPT;
@@ -768,7 +775,7 @@ cp_one(struct cparse *cp, enum rec_kind k)
 static void
 cp_list(struct cparse *cp, enum rec_kind k, const char *key)
 {
-	if (cp->r.ev.type == YAML_SCALAR_EVENT && yaml_reader_is_null(&cp->r.ev))
+	if (cp->r.ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->r.ev))
 		return;
 	if (cp_alias(cp))
 		return;
@@ -797,7 +804,7 @@ cp_document(struct cparse *cp)
 	yaml_mark_t	 km;
 	char		*key;
 
-	if (cp->r.ev.type == YAML_SCALAR_EVENT && yaml_reader_is_null(&cp->r.ev))
+	if (cp->r.ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->r.ev))
 		return;
 	if (cp_alias(cp))
 		return;
