@@ -13,12 +13,14 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "config.h"
 #include "content.h"
 #include "keys.h"
 #include "palette.h"
 #include "paths.h"
 #include "store.h"
 #include "text.h"
+#include "theme.h"
 #include "ui.h"
 #include "watch.h"
 
@@ -27,6 +29,8 @@ struct cli {
 	char		*content;
 	const char	*db;
 	const char	*theme;
+	const char	*config_path;	/* --config FILE, or NULL */
+	struct config	 config;	/* what config.yaml says */
 	int		 no_color;
 	int		 check_theme;	/* --check-theme */
 	int		 tty;		/* stdout is a terminal */
@@ -74,19 +78,26 @@ static const struct cli_cmd cli_cmds[] = {
 static void
 cli_usage(FILE *f)
 {
-	size_t	i;
+	char	*dir, *themes;
+	size_t	 i;
 
 	fprintf(f, "usage: dossier [OPTIONS] [COMMAND [ARGS]]\n\n"
 	    "Without a command, dossier opens the reader.\n\nCommands:\n");
 	for (i = 0; i < CLI_NCMDS; i++)
 		fprintf(f, "  %-58s\n      %s\n", cli_cmds[i].usage,
 		    cli_cmds[i].help);
+	dir = paths_themes();
+	themes = theme_list_text(dir);
+	free(dir);
 	fprintf(f, "\nOptions:\n"
 	    "  -C, --content DIR   content directory (default: "
 	    "$DOSSIER_CONTENT, else the bundled content)\n"
 	    "      --db PATH       database file (default: a cache under "
 	    "$XDG_CACHE_HOME/dossier)\n"
 	    "      --theme NAME    reader theme: a bundled name or a file\n"
+	    "                      (themes: %s)\n"
+	    "      --config FILE   settings (default: "
+	    "$XDG_CONFIG_HOME/dossier/config.yaml)\n"
 	    "      --no-color      no colours (NO_COLOR is honoured too)\n"
 	    "      --check-theme   print the theme's contrast at 8, 16 and "
 	    "256 colours\n"
@@ -94,7 +105,8 @@ cli_usage(FILE *f)
 	    "  -V, --version       the version\n\n"
 	    "Search words are ANDed; \"a phrase\" in quotes; word* for a prefix.\n"
 	    "An argument that starts with '-' goes after '--':"
-	    " dossier search -- -term\n");
+	    " dossier search -- -term\n", themes);
+	free(themes);
 }
 
 static int	cli_bad(const char *, ...) UTIL_PRINTF(1, 2);
@@ -790,21 +802,84 @@ cli_keys(struct cli *c)
 	return 0;
 }
 
+/*
+ * Loads config.yaml (--config FILE, else the XDG path). Its problems go to
+ * stderr, before any screen, and what is good in it is used. Returns 0, or
+ * -1 if --config names a file that is not there (reported).
+ */
+static int
+cli_config(struct cli *c)
+{
+	struct diag_list	 dl;
+	char			*path;
+
+	path = c->config_path != NULL ? xstrdup(c->config_path) :
+	    config_default_path();
+	diag_init(&dl);
+	config_load(path, &c->config, &dl);
+	if (c->config_path != NULL && c->config.path == NULL && dl.n == 0) {
+		fprintf(stderr, "dossier: %s: no such config file\n", path);
+		free(path);
+		return -1;
+	}
+	diag_print(&dl, stderr);
+	diag_free(&dl);
+	free(path);
+	return 0;
+}
+
+/*
+ * Chooses the reader's theme: --theme, else the config's theme:, else none
+ * (the built-in default). A theme that is not there is an error before the
+ * reader opens: for --theme, exit status 2; in the config, reported at its
+ * position and the default used. Returns 0 with *name set (or NULL), or 2.
+ */
+static int
+cli_theme(struct cli *c, const char *dir, const char **name)
+{
+	struct diag_list	 dl;
+	char			*why;
+
+	if ((*name = c->theme) == NULL)
+		*name = c->config.theme;
+	if (*name == NULL || (why = theme_list_missing(dir, *name)) == NULL)
+		return 0;
+	*name = NULL;
+	if (c->theme != NULL)
+		fprintf(stderr, "dossier: %s\n", why);
+	else {
+		diag_init(&dl);
+		diag_add(&dl, DIAG_ERROR, c->config.path, c->config.theme_line,
+		    c->config.theme_col, "%s; the default is used", why);
+		diag_print(&dl, stderr);
+		diag_free(&dl);
+	}
+	free(why);
+	return c->theme != NULL ? 2 : 0;
+}
+
 static int
 cli_reader(struct cli *c)
 {
 	struct ui_options	 o;
 	struct store		*s;
+	const char		*theme;
 	char			*themes;
 	int			 rc;
 
 	if (c->argc > 0)
 		return cli_bad("unknown command '%s'", c->argv[0]);
-	if ((s = cli_open(c, 0, 1)) == NULL)
-		return 1;
 	themes = paths_themes();
+	if ((rc = cli_theme(c, themes, &theme)) != 0) {
+		free(themes);
+		return rc;
+	}
+	if ((s = cli_open(c, 0, 1)) == NULL) {
+		free(themes);
+		return 1;
+	}
 	memset(&o, 0, sizeof o);
-	o.theme = c->theme;
+	o.theme = theme;
 	o.themes_dir = themes;
 	o.no_color = c->no_color;
 	o.content = c->content;
@@ -839,6 +914,19 @@ cli_main(int argc, char **argv)
 			free(rest);
 			free(c.content);
 			return 0;
+		}
+		if (strcmp(a, "--config") == 0) {
+			if (i + 1 == argc) {
+				free(rest);
+				free(c.content);
+				return cli_bad("option '%s' needs a value", a);
+			}
+			c.config_path = argv[++i];
+			continue;
+		}
+		if (strncmp(a, "--config=", 9) == 0) {
+			c.config_path = a + 9;
+			continue;
 		}
 		if (strcmp(a, "-C") == 0 || strcmp(a, "--content") == 0 ||
 		    strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0) {
@@ -876,6 +964,11 @@ cli_main(int argc, char **argv)
 	}
 	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
 		c.no_color = 1;
+	if (cli_config(&c) == -1) {
+		free(rest);
+		free(c.content);
+		return 2;
+	}
 	if (c.content == NULL)
 		c.content = paths_content();
 	c.tty = isatty(STDOUT_FILENO);
@@ -896,6 +989,7 @@ cli_main(int argc, char **argv)
 			rc = cli_cmds[k].fn(&c);
 	}
 	fflush(stdout);
+	config_free(&c.config);
 	free(rest);
 	free(c.content);
 	return rc;
