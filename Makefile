@@ -1,6 +1,6 @@
 # dossier: a terminal reader for event timelines.
 # make / make run / make test / make install / make asan / make tsan /
-# make fuzz / make bench / make clean. See README.md.
+# make fuzz / make bench / make screenshots / make clean. See README.md.
 
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
@@ -83,6 +83,13 @@ test:
 
 units: $(UNIT_BIN)
 
+# PNGs of the reader in a real xterm into docs/ (tools/screenshots.sh).
+.PHONY: screenshots
+screenshots:
+	@sh .ci/deps test
+	@$(MAKE) --no-print-directory all
+	@sh tools/screenshots.sh
+
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	      -fno-sanitize-recover=all
@@ -110,11 +117,11 @@ valgrind: all
 	@sh .ci/deps dev
 	@sh tests/valgrind.sh
 
-# libFuzzer targets (clang): the content loader, the theme loader and the
+# libFuzzer targets (clang): the content, theme and config loaders and the
 # query translation. fuzz-run runs each for FUZZ_SECONDS from its seeds.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := content theme query
+FUZZ_TARGETS := content theme query config
 FUZZ_BIN     := $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 fuzz:
 	@sh .ci/deps dev

@@ -13,11 +13,15 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "config.h"
 #include "content.h"
 #include "export.h"
+#include "keys.h"
+#include "palette.h"
 #include "paths.h"
 #include "store.h"
 #include "text.h"
+#include "theme.h"
 #include "ui.h"
 #include "watch.h"
 
@@ -26,7 +30,10 @@ struct cli {
 	char		*content;
 	const char	*db;
 	const char	*theme;
+	const char	*config_path;	/* --config FILE, or NULL */
+	struct config	 config;	/* what config.yaml says */
 	int		 no_color;
+	int		 check_theme;	/* --check-theme */
 	int		 tty;		/* stdout is a terminal */
 	int		 argc;		/* the command's own arguments */
 	char		**argv;
@@ -47,6 +54,7 @@ static int	cli_actors(struct cli *);
 static int	cli_index(struct cli *);
 static int	cli_export(struct cli *);
 static int	cli_source(struct cli *);
+static int	cli_keys(struct cli *);
 
 static const struct cli_cmd cli_cmds[] = {
 	{ "check", cli_check, "check [--watch]",
@@ -68,31 +76,43 @@ static const struct cli_cmd cli_cmds[] = {
 	  "markdown, html, csv, json, ics or timelinejs" },
 	{ "source", cli_source, "source ID [--text] [--json]",
 	  "a source, the events that quote it and, with --text, its text" },
+	{ "keys", cli_keys, "keys [--markdown]",
+	  "print the reader's key bindings: mode, action, keys" },
 };
 #define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])
 
 static void
 cli_usage(FILE *f)
 {
-	size_t	i;
+	char	*dir, *themes;
+	size_t	 i;
 
 	fprintf(f, "usage: dossier [OPTIONS] [COMMAND [ARGS]]\n\n"
 	    "Without a command, dossier opens the reader.\n\nCommands:\n");
 	for (i = 0; i < CLI_NCMDS; i++)
 		fprintf(f, "  %-58s\n      %s\n", cli_cmds[i].usage,
 		    cli_cmds[i].help);
+	dir = paths_themes();
+	themes = theme_list_text(dir);
+	free(dir);
 	fprintf(f, "\nOptions:\n"
 	    "  -C, --content DIR   content directory (default: "
 	    "$DOSSIER_CONTENT, else the bundled content)\n"
 	    "      --db PATH       database file (default: a cache under "
 	    "$XDG_CACHE_HOME/dossier)\n"
 	    "      --theme NAME    reader theme: a bundled name or a file\n"
+	    "                      (themes: %s)\n"
+	    "      --config FILE   settings (default: "
+	    "$XDG_CONFIG_HOME/dossier/config.yaml)\n"
 	    "      --no-color      no colours (NO_COLOR is honoured too)\n"
+	    "      --check-theme   print the theme's contrast at 8, 16 and "
+	    "256 colours\n"
 	    "  -h, --help          this help\n"
 	    "  -V, --version       the version\n\n"
 	    "Search words are ANDed; \"a phrase\" in quotes; word* for a prefix.\n"
 	    "An argument that starts with '-' goes after '--':"
-	    " dossier search -- -term\n");
+	    " dossier search -- -term\n", themes);
+	free(themes);
 }
 
 static int	cli_bad(const char *, ...) UTIL_PRINTF(1, 2);
@@ -731,6 +751,49 @@ cli_export(struct cli *c)
 	return 0;
 }
 
+/*
+ * --check-theme: the contrast table of the --theme (a bundled name or a
+ * file; the built-in default without one). Exit 1 if a pair reads below
+ * its minimum or the theme does not load.
+ */
+static int
+cli_check_theme(struct cli *c)
+{
+	struct diag_list	 dl;
+	struct theme		*t;
+	char			*dir, *path;
+	size_t			 n, low;
+	int			 rc;
+
+	diag_init(&dl);
+	dir = path = NULL;
+	if (c->theme == NULL)
+		t = theme_builtin(0);
+	else {
+		n = strlen(c->theme);
+		dir = paths_themes();
+		if (strchr(c->theme, '/') != NULL || (n > 5 &&
+		    strcmp(c->theme + n - 5, ".yaml") == 0) || dir == NULL)
+			path = xstrdup(c->theme);
+		else
+			path = xasprintf("%s/%s.yaml", dir, c->theme);
+		t = theme_load(path, &dl);
+		diag_print(&dl, stderr);
+	}
+	rc = 1;
+	if (t != NULL) {
+		low = palette_check(t, stdout);
+		printf("%zu of %d pairs below the minimum (text 4.5:1, lines "
+		    "3:1)\n", low, 3 * THEME_NELEMS);
+		rc = low > 0;
+	}
+	theme_free(t);
+	diag_free(&dl);
+	free(path);
+	free(dir);
+	return rc;
+}
+
 /* source ID: what the source is, who quotes it, and maybe its text. */
 static int
 cli_source(struct cli *c)
@@ -802,21 +865,105 @@ cli_source(struct cli *c)
 	return rc;
 }
 
+/* Prints the bindings in effect; reads no content. */
+static int
+cli_keys(struct cli *c)
+{
+	static const struct cli_opt opts[] = { { "--markdown", 0 } };
+	const char	*v[1] = { NULL };
+	struct buf	 b;
+	int		 rc;
+
+	if ((rc = cli_opts(c, opts, 1, v, NULL, 0, "keys")) != 0)
+		return rc;
+	buf_init(&b);
+	if (v[0] != NULL)
+		keys_markdown(&b);
+	else
+		keys_list(&b);
+	fputs(buf_str(&b), stdout);
+	buf_free(&b);
+	return 0;
+}
+
+/*
+ * Loads config.yaml (--config FILE, else the XDG path). Its problems go to
+ * stderr, before any screen, and what is good in it is used. Returns 0, or
+ * -1 if --config names a file that is not there (reported).
+ */
+static int
+cli_config(struct cli *c)
+{
+	struct diag_list	 dl;
+	char			*path;
+
+	path = c->config_path != NULL ? xstrdup(c->config_path) :
+	    config_default_path();
+	diag_init(&dl);
+	config_load(path, &c->config, &dl);
+	if (c->config_path != NULL && c->config.path == NULL && dl.n == 0) {
+		fprintf(stderr, "dossier: %s: no such config file\n", path);
+		free(path);
+		return -1;
+	}
+	diag_print(&dl, stderr);
+	diag_free(&dl);
+	free(path);
+	return 0;
+}
+
+/*
+ * Chooses the reader's theme: --theme, else the config's theme:, else none
+ * (the built-in default). A theme that is not there is an error before the
+ * reader opens: for --theme, exit status 2; in the config, reported at its
+ * position and the default used. Returns 0 with *name set (or NULL), or 2.
+ */
+static int
+cli_theme(struct cli *c, const char *dir, const char **name)
+{
+	struct diag_list	 dl;
+	char			*why;
+
+	if ((*name = c->theme) == NULL)
+		*name = c->config.theme;
+	if (*name == NULL || (why = theme_list_missing(dir, *name)) == NULL)
+		return 0;
+	*name = NULL;
+	if (c->theme != NULL)
+		fprintf(stderr, "dossier: %s\n", why);
+	else {
+		diag_init(&dl);
+		diag_add(&dl, DIAG_ERROR, c->config.path, c->config.theme_line,
+		    c->config.theme_col, "%s; the default is used", why);
+		diag_print(&dl, stderr);
+		diag_free(&dl);
+	}
+	free(why);
+	return c->theme != NULL ? 2 : 0;
+}
+
 static int
 cli_reader(struct cli *c)
 {
 	struct ui_options	 o;
 	struct store		*s;
+	const char		*theme;
 	char			*themes;
 	int			 rc;
 
 	if (c->argc > 0)
 		return cli_bad("unknown command '%s'", c->argv[0]);
-	if ((s = cli_open(c, 0, 1)) == NULL)
-		return 1;
 	themes = paths_themes();
+	if ((rc = cli_theme(c, themes, &theme)) != 0) {
+		free(themes);
+		return rc;
+	}
+	if ((s = cli_open(c, 0, 1)) == NULL) {
+		free(themes);
+		return 1;
+	}
 	memset(&o, 0, sizeof o);
-	o.theme = c->theme;
+	o.theme = theme;
 	o.themes_dir = themes;
 	o.no_color = c->no_color;
 	o.content = c->content;
@@ -852,6 +999,19 @@ cli_main(int argc, char **argv)
 			free(c.content);
 			return 0;
 		}
+		if (strcmp(a, "--config") == 0) {
+			if (i + 1 == argc) {
+				free(rest);
+				free(c.content);
+				return cli_bad("option '%s' needs a value", a);
+			}
+			c.config_path = argv[++i];
+			continue;
+		}
+		if (strncmp(a, "--config=", 9) == 0) {
+			c.config_path = a + 9;
+			continue;
+		}
 		if (strcmp(a, "-C") == 0 || strcmp(a, "--content") == 0 ||
 		    strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0) {
 			if (i + 1 == argc) {
@@ -875,6 +1035,8 @@ cli_main(int argc, char **argv)
 			c.theme = a + 8;
 		else if (strcmp(a, "--no-color") == 0)
 			c.no_color = 1;
+		else if (strcmp(a, "--check-theme") == 0)
+			c.check_theme = 1;
 		else if (cmd == NULL && a[0] != '-')
 			cmd = a;
 		else if (cmd == NULL) {
@@ -886,12 +1048,19 @@ cli_main(int argc, char **argv)
 	}
 	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
 		c.no_color = 1;
+	if (cli_config(&c) == -1) {
+		free(rest);
+		free(c.content);
+		return 2;
+	}
 	if (c.content == NULL)
 		c.content = paths_content();
 	c.tty = isatty(STDOUT_FILENO);
 	c.argc = nrest;
 	c.argv = rest;
-	if (cmd == NULL)
+	if (c.check_theme)
+		rc = cli_check_theme(&c);
+	else if (cmd == NULL)
 		rc = cli_reader(&c);
 	else {
 		for (k = 0; k < CLI_NCMDS; k++) {
@@ -904,6 +1073,7 @@ cli_main(int argc, char **argv)
 			rc = cli_cmds[k].fn(&c);
 	}
 	fflush(stdout);
+	config_free(&c.config);
 	free(rest);
 	free(c.content);
 	return rc;

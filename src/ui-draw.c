@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "palette.h"
 #include "text.h"
 #include "ui-core.h"
 #include "ui-draw.h"
@@ -325,26 +326,20 @@ ui_draw_attrs(int bits)
 void
 ui_draw_theme(struct ui *ui, const struct theme *th, int color)
 {
-	const struct theme_style	*st;
-	int				 i, fg, bg, ncolors, defaults;
+	struct palette_pair	pp;
+	int			i, fg, bg, ncolors, defaults;
 
 	ncolors = COLORS >= 256 ? 256 : COLORS >= 88 ? 88 :
 	    COLORS >= 16 ? 16 : 8;
 	defaults = color && use_default_colors() == OK;
 	for (i = 0; i < THEME_NELEMS; i++) {
-		st = &th->style[i];
-		ui->attr[i] = ui_draw_attrs(st->attrs);
+		/* The pair --check-theme measures: readable at this depth. */
+		palette_pair(th, i, color ? ncolors : 0, &pp);
+		ui->attr[i] = ui_draw_attrs(pp.attrs);
 		if (!color || th->monochrome || i + 1 >= COLOR_PAIRS)
 			continue;
-		fg = theme_color_index(&st->fg, ncolors);
-		bg = theme_color_index(&st->bg, ncolors);
-		/* Elements without a background of their own take normal's. */
-		if (bg < 0 && i != THEME_NORMAL)
-			bg = theme_color_index(&th->style[THEME_NORMAL].bg,
-			    ncolors);
-		if (fg < 0 && i != THEME_NORMAL)
-			fg = theme_color_index(&th->style[THEME_NORMAL].fg,
-			    ncolors);
+		fg = pp.fg;
+		bg = pp.bg;
 		if (!defaults) {
 			if (fg < 0)
 				fg = COLOR_WHITE;
