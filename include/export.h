@@ -59,6 +59,11 @@ const char	*export_format_name(enum export_format);
  * ".markdown" and ".htm"); returns 0, or -1 if the extension says nothing.
  */
 int		 export_format_of_path(const char *path, enum export_format *);
+/*
+ * The title an export of the store takes: its corpus's title, else the
+ * last part of the content directory's path. Caller frees.
+ */
+char		*export_title(struct store *, const char *content);
 /* "markdown, html, ..." and ".md, .html, ..." for messages; static. */
 const char	*export_format_list(void);
 const char	*export_extension_list(void);

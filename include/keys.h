@@ -54,6 +54,10 @@ enum keys_action {
 	KEYS_SUSPEND,
 	KEYS_INTERRUPT,
 	KEYS_QUIT,
+	KEYS_EXPORT,
+	KEYS_COPY,
+	KEYS_COPY_EVENT,
+	KEYS_OPEN_SOURCE,
 	/* Overlays. */
 	KEYS_NARROW,		/* a note for the help: typed letters narrow */
 	KEYS_CHOOSE,

@@ -162,6 +162,14 @@ struct ui {
 	char			*msg;
 	int			 msg_error;
 
+	/*
+	 * URLs as OSC 8 hyperlinks: the detail pane puts the sequences that
+	 * make its URLs links in after, which the loop sends once doupdate
+	 * has drawn them (curses cannot draw them itself).
+	 */
+	int			 hyperlinks;
+	struct buf		 after;
+
 	/* Work to do once the screen shows what led to it (ui_later). */
 	void			(*later)(struct ui *, const char *);
 	char			*later_arg;

@@ -34,6 +34,7 @@ struct cli {
 	struct config	 config;	/* what config.yaml says */
 	int		 no_color;
 	int		 check_theme;	/* --check-theme */
+	int		 no_hyperlinks;	/* --no-hyperlinks */
 	int		 tty;		/* stdout is a terminal */
 	int		 argc;		/* the command's own arguments */
 	char		**argv;
@@ -107,6 +108,7 @@ cli_usage(FILE *f)
 	    "      --no-color      no colours (NO_COLOR is honoured too)\n"
 	    "      --check-theme   print the theme's contrast at 8, 16 and "
 	    "256 colours\n"
+	    "      --no-hyperlinks URLs in the reader not made OSC 8 links\n"
 	    "  -h, --help          this help\n"
 	    "  -V, --version       the version\n\n"
 	    "Search words are ANDed; \"a phrase\" in quotes; word* for a prefix.\n"
@@ -696,7 +698,6 @@ cli_export(struct cli *c)
 	struct export_options	 o;
 	struct store_filter	 f;
 	struct store		*s;
-	const char		*base;
 	int64_t			 n;
 	char			*err = NULL, *title;
 	int			 rc;
@@ -728,12 +729,7 @@ cli_export(struct cli *c)
 	f.query = v[5];
 	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
-	/* The corpus's title, else its directory's name. */
-	if ((title = store_export_title(s)) == NULL) {
-		base = strrchr(c->content, '/');
-		title = xstrdup(base != NULL && base[1] != '\0' ? base + 1 :
-		    c->content);
-	}
+	title = export_title(s, c->content);
 	o.title = title;
 	if (v[9] != NULL)
 		rc = export_file(s, &f, &o, v[9], &n, &err);
@@ -966,6 +962,8 @@ cli_reader(struct cli *c)
 	o.theme = theme;
 	o.themes_dir = themes;
 	o.no_color = c->no_color;
+	/* --no-hyperlinks, else config.yaml's hyperlinks:, else by TERM. */
+	o.hyperlinks = c->no_hyperlinks ? 0 : c->config.hyperlinks;
 	o.content = c->content;
 	rc = ui_run(s, &o);
 	store_close(s);
@@ -1037,6 +1035,8 @@ cli_main(int argc, char **argv)
 			c.no_color = 1;
 		else if (strcmp(a, "--check-theme") == 0)
 			c.check_theme = 1;
+		else if (strcmp(a, "--no-hyperlinks") == 0)
+			c.no_hyperlinks = 1;
 		else if (cmd == NULL && a[0] != '-')
 			cmd = a;
 		else if (cmd == NULL) {

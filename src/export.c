@@ -86,6 +86,24 @@ export_format_of_path(const char *path, enum export_format *f)
 	return 0;
 }
 
+char *
+export_title(struct store *s, const char *content)
+{
+	const char	*base;
+	char		*t;
+	size_t		 n;
+
+	if ((t = store_export_title(s)) != NULL)
+		return t;
+	/* "a/b/", "a/b" and "b" all give "b". */
+	n = strlen(content);
+	while (n > 1 && content[n - 1] == '/')
+		n--;
+	for (base = content + n; base > content && base[-1] != '/'; base--)
+		;
+	return xstrndup(base, (size_t)(content + n - base));
+}
+
 const char *
 export_format_list(void)
 {

@@ -28,6 +28,7 @@ static const struct {
 	{ "profile", "Actor profile (A)" },
 	{ "help", "Help (?)" },
 	{ "prompt", "Search and date prompts (/ and d)" },
+	{ "confirm", "Confirmation (x over an existing file)" },
 };
 #define KEYS_NMODES	((int)(sizeof keys_modes / sizeof keys_modes[0]))
 
@@ -62,6 +63,10 @@ static const char *const keys_action_names[KEYS_NACTIONS] = {
 	[KEYS_SUSPEND] = "suspend",
 	[KEYS_INTERRUPT] = "interrupt",
 	[KEYS_QUIT] = "quit",
+	[KEYS_EXPORT] = "export",
+	[KEYS_COPY] = "copy",
+	[KEYS_COPY_EVENT] = "copy-event",
+	[KEYS_OPEN_SOURCE] = "open-source",
 	[KEYS_NARROW] = "narrow",
 	[KEYS_CHOOSE] = "choose",
 	[KEYS_JUMP] = "jump",
@@ -114,6 +119,10 @@ static const struct keys_binding keys_bindings[] = {
 	{ "main", KEYS_MOUSE, "Mouse", "click selects a row or an actor; the wheel scrolls the pane under it" },
 	{ "main", KEYS_SUSPEND, "Ctrl-z", "suspend (fg resumes)" },
 	{ "main", KEYS_INTERRUPT, "Ctrl-c", "quit at once" },
+	{ "main", KEYS_EXPORT, "x", "export this view to a file: .md, .html, .csv, .json, .ics or .timeline.json" },
+	{ "main", KEYS_COPY, "y", "copy the excerpt with its citation (detail pane: the one at its top)" },
+	{ "main", KEYS_COPY_EVENT, "Y", "copy the whole event as Markdown" },
+	{ "main", KEYS_OPEN_SOURCE, "O", "open the excerpt's source in the browser ($BROWSER)" },
 	{ "main", KEYS_QUIT, "q", "quit" },
 
 	/* The actor list. */
@@ -167,6 +176,10 @@ static const struct keys_binding keys_bindings[] = {
 	{ "prompt", KEYS_KILL_WORD, "Ctrl-w", "erase the word before the cursor" },
 	{ "prompt", KEYS_HISTORY_PREVIOUS, "Up Ctrl-p", "earlier entry of the history" },
 	{ "prompt", KEYS_HISTORY_NEXT, "Down Ctrl-n", "later entry of the history" },
+
+	/* A question of yes or no. */
+	{ "confirm", KEYS_ACCEPT, "y", "yes" },
+	{ "confirm", KEYS_CANCEL, "n Esc Ctrl-g", "no" },
 };
 
 #define KEYS_N		(sizeof keys_bindings / sizeof keys_bindings[0])

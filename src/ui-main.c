@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "keys.h"
+#include "ui-cite.h"
 #include "ui-core.h"
 #include "ui-detail.h"
 #include "ui-draw.h"
@@ -372,6 +373,16 @@ ui_main_key(struct ui *ui, void *data, enum keys_action a, int key)
 		break;
 	case KEYS_THEME:
 		ui_theme_next(ui);
+		break;
+	case KEYS_EXPORT:
+		ui_cite_export(ui);
+		break;
+	case KEYS_COPY:
+	case KEYS_COPY_EVENT:
+		ui_cite_copy(ui, &m->dt, a == KEYS_COPY_EVENT);
+		break;
+	case KEYS_OPEN_SOURCE:
+		ui_cite_open(ui, &m->dt);
 		break;
 	case KEYS_REDRAW:
 		ui_redraw(ui, UI_REDRAW_ALL);

@@ -201,6 +201,32 @@ ui_draw(struct ui *ui)
 		e->mode->draw(ui, e->data, f);
 	}
 	doupdate();
+	/* The detail pane's hyperlinks, unless an overlay covers them. */
+	if (ui->after.len > 0 && ov == NULL) {
+		fflush(stdout);
+		if (write(STDOUT_FILENO, ui->after.data, ui->after.len) < 0)
+			ui->hyperlinks = 0;
+	}
+	buf_reset(&ui->after);
+}
+
+/*
+ * Whether TERM's terminal takes OSC 8 hyperlinks, or at least ignores
+ * them: all but the consoles and old terminals known to show them as
+ * garbage.
+ */
+static int
+ui_hyperlinks_by_term(const char *term)
+{
+	static const char *const no[] = { "linux", "dumb", "cons", "vt",
+	    "sun", "wsvt", "pcvt", "ansi" };
+	size_t	i;
+
+	for (i = 0; i < sizeof no / sizeof no[0]; i++) {
+		if (strncmp(term, no[i], strlen(no[i])) == 0)
+			return 0;
+	}
+	return 1;
 }
 
 /* Reads a key, waiting for one or not; returns -1 when there is none. */
@@ -317,6 +343,7 @@ ui_free(struct ui *ui)
 	free(ui->actor_name);
 	free(ui->msg);
 	free(ui->later_arg);
+	buf_free(&ui->after);
 	theme_free(ui->theme);
 	theme_list_free(ui->theme_paths, ui->ntheme_paths);
 	ui_delete_windows(ui);
@@ -352,6 +379,8 @@ ui_run(struct store *store, const struct ui_options *opts)
 	ui.opts = opts;
 	ui.running = 1;
 	ui.theme_index = -1;
+	ui.hyperlinks = opts->hyperlinks >= 0 ? opts->hyperlinks :
+	    ui_hyperlinks_by_term(term);
 	keys_init();
 	ui_locale();
 	ui_signals();
