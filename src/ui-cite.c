@@ -62,6 +62,14 @@ ui_cite_write(struct ui *ui, const char *path)
 	free(title);
 }
 
+/* A big view takes a while: the status line says so first. */
+static void
+ui_cite_later(struct ui *ui, const char *path)
+{
+	ui_message(ui, "writing %s...", path);
+	ui_later(ui, ui_cite_write, path);
+}
+
 static void
 ui_cite_kept(struct ui *ui, const char *path)
 {
@@ -85,7 +93,7 @@ ui_cite_export_done(struct ui *ui, const char *path)
 		return;
 	}
 	if (stat(path, &st) == -1) {
-		ui_cite_write(ui, path);
+		ui_cite_later(ui, path);
 		return;
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -96,7 +104,7 @@ ui_cite_export_done(struct ui *ui, const char *path)
 	memset(&a, 0, sizeof a);
 	a.question = q;
 	a.arg = path;
-	a.yes = ui_cite_write;
+	a.yes = ui_cite_later;
 	a.no = ui_cite_kept;
 	ui_mode_push(ui, &ui_confirm_mode, &a);
 	free(q);

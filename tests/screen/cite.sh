@@ -4,7 +4,8 @@
 # event's Markdown; x writes a file equal to `dossier export` with the
 # same filters, and asks before replacing one; O runs $BROWSER with the
 # source's URL; the detail pane shows a URL whole and, unless
-# --no-hyperlinks, as an OSC 8 hyperlink.
+# --no-hyperlinks or hyperlinks: false in config.yaml, as an OSC 8
+# hyperlink.
 . "$(dirname "$0")/lib.sh"
 
 D="$DOSSIER -C $SCREEN_FIX --db $SCREEN_DB"
@@ -154,9 +155,12 @@ exit_wait >/dev/null
 # OSC 8: the URL as a hyperlink in what the reader sends; none with
 # --no-hyperlinks. script(1) keeps the raw bytes.
 if command -v script >/dev/null 2>&1; then
-	for mode in on off; do
+	for mode in on off config; do
 		opt=
 		[ $mode = off ] && opt=--no-hyperlinks
+		# hyperlinks: false in config.yaml turns them off too.
+		[ $mode = config ] && opt="--config $TESTTMP/config.yaml" &&
+		    printf 'hyperlinks: false\n' >"$TESTTMP/config.yaml"
 		rm -f "$TESTTMP/raw" "$TESTTMP/done"
 		screen_new
 		tmx new-session -d -s t -x 100 -y 30 \
@@ -176,7 +180,10 @@ if command -v script >/dev/null 2>&1; then
 		else
 			got=off
 		fi
-		check cite-osc8-$mode "hyperlinks $got, expected $mode" test $got = $mode
+		want=$mode
+		[ $mode = config ] && want=off
+		check cite-osc8-$mode "hyperlinks $got, expected $want" \
+		    test $got = $want
 	done
 else
 	echo "SKIP cite-osc8: no script(1)"
