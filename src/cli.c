@@ -829,6 +829,24 @@ cli_config(struct cli *c)
 }
 
 /*
+ * Applies the config's keys: to the binding table, so that the reader, its
+ * help and `dossier keys` all show them. A binding that names an unknown
+ * mode, action or key is reported at its position and the rest apply.
+ */
+static void
+cli_bindings(struct cli *c)
+{
+	struct diag_list	dl;
+
+	if (c->config.nbindings == 0)
+		return;
+	diag_init(&dl);
+	keys_apply_config(&c->config, &dl);
+	diag_print(&dl, stderr);
+	diag_free(&dl);
+}
+
+/*
  * Chooses the reader's theme: --theme, else the config's theme:, else none
  * (the built-in default). A theme that is not there is an error before the
  * reader opens: for --theme, exit status 2; in the config, reported at its
@@ -883,7 +901,11 @@ cli_reader(struct cli *c)
 	o.themes_dir = themes;
 	o.no_color = c->no_color;
 	o.content = c->content;
+	o.config = c->config_path != NULL ? xstrdup(c->config_path) :
+	    config_default_path();
+	o.hyperlinks = c->config.hyperlinks;
 	rc = ui_run(s, &o);
+	free(o.config);
 	store_close(s);
 	free(themes);
 	return rc;
@@ -969,6 +991,7 @@ cli_main(int argc, char **argv)
 		free(c.content);
 		return 2;
 	}
+	cli_bindings(&c);
 	if (c.content == NULL)
 		c.content = paths_content();
 	c.tty = isatty(STDOUT_FILENO);
