@@ -4,6 +4,8 @@
  * search hits, unknown id), 2 usage errors and queries that cannot run.
  */
 #include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +26,7 @@ struct cli {
 	const char	*theme;
 	int		 no_color;
 	int		 tty;		/* stdout is a terminal */
+	int		 sgr;		/* ...that shows attributes */
 	int		 argc;		/* the command's own arguments */
 	char		**argv;
 };
@@ -41,20 +44,23 @@ static int	cli_show(struct cli *);
 static int	cli_search(struct cli *);
 static int	cli_actors(struct cli *);
 static int	cli_index(struct cli *);
+static int	cli_stats(struct cli *);
 
 static const struct cli_cmd cli_cmds[] = {
 	{ "check", cli_check, "check",
 	  "validate the content and report every problem" },
-	{ "list", cli_list, "list [--actor ID] [--tag TAG] [--from DATE] "
-	  "[--to DATE] [--limit N] [--json]", "print the timeline" },
+	{ "list", cli_list, "list [FILTERS] [--limit N] [--json]",
+	  "print the timeline" },
 	{ "show", cli_show, "show ID [--json]",
 	  "print one event with its actors, tags and excerpts" },
-	{ "search", cli_search, "search QUERY [--limit N] [--json]",
-	  "full-text search over events and excerpts" },
+	{ "search", cli_search, "search QUERY... [FILTERS] [--limit N] [--json]",
+	  "full-text search over events and excerpts (limit: 1000)" },
 	{ "actors", cli_actors, "actors [--json]",
 	  "list actors by number of events" },
 	{ "index", cli_index, "index [--force]",
 	  "build or refresh the store now" },
+	{ "stats", cli_stats, "stats [--by day|week|month|actor|tag] [FILTERS] "
+	  "[--json]", "count events by day, ISO week, month, actor or tag" },
 };
 #define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])
 
@@ -66,9 +72,12 @@ cli_usage(FILE *f)
 	fprintf(f, "usage: dossier [OPTIONS] [COMMAND [ARGS]]\n\n"
 	    "Without a command, dossier opens the reader.\n\nCommands:\n");
 	for (i = 0; i < CLI_NCMDS; i++)
-		fprintf(f, "  %-58s\n      %s\n", cli_cmds[i].usage,
+		fprintf(f, "  %s\n      %s\n", cli_cmds[i].usage,
 		    cli_cmds[i].help);
-	fprintf(f, "\nOptions:\n"
+	fprintf(f, "\nFILTERS: --actor ID|NAME|ALIAS (again for events "
+	    "involving all of them),\n  --any-actor (any of them instead), "
+	    "--tag TAG, --from DATE, --to DATE\n"
+	    "\nOptions:\n"
 	    "  -C, --content DIR   content directory (default: "
 	    "$DOSSIER_CONTENT, else the bundled content)\n"
 	    "      --db PATH       database file (default: a cache under "
@@ -115,6 +124,8 @@ cli_put(struct cli *c, const char *s, int flat)
 	if (c->tty) {
 		esc = text_escape(s);
 		s = esc;
+	}
+	if (c->sgr) {
 		on = c->no_color ? "\033[1m" : "\033[1;33m";
 		off = c->no_color ? "\033[22m" : "\033[22;39m";
 	} else {
@@ -232,21 +243,306 @@ struct cli_opt {
 	int		 arg;
 };
 
+/*
+ * The filters of list, search, stats and export, as typed and then as the
+ * store takes them (cli_filter_resolve).
+ */
+struct cli_filter {
+	const char	**actors;	/* as typed (nactors) */
+	int		  nactors;
+	int		  any;		/* --any-actor */
+	const char	 *tag;
+	const char	 *from;
+	const char	 *to;
+	char		**ids;		/* the actors' ids (nids), owned */
+	int		  nids;
+	struct store_filter f;		/* valid until cli_filter_free */
+};
+
+static int	cli_date_arg(const char *, const char *);
+
+/*
+ * Takes the filter option at c->argv[*i] (and its value, moving *i on).
+ * Returns 1 if it was one, 0 if not, -1 after a usage error.
+ */
 static int
-cli_opts(struct cli *c, const struct cli_opt *opts, int nopts,
-    const char **vals, const char **pos, int npos, const char *cmd)
+cli_filter_opt(struct cli_filter *flt, struct cli *c, int *i)
 {
-	int	i, j, got = 0;
+	static const char *const names[] = { "--actor", "--tag", "--from",
+	    "--to" };
+	const char	*a = c->argv[*i], *v;
+	size_t		 k;
+
+	if (strcmp(a, "--any-actor") == 0) {
+		flt->any = 1;
+		return 1;
+	}
+	for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+		if (strcmp(a, names[k]) == 0)
+			break;
+	}
+	if (k == sizeof names / sizeof names[0])
+		return 0;
+	if (*i + 1 == c->argc) {
+		cli_bad("option '%s' needs a value", a);
+		return -1;
+	}
+	v = c->argv[++*i];
+	if (k == 0) {
+		if (flt->actors == NULL)
+			flt->actors = xcalloc((size_t)c->argc,
+			    sizeof *flt->actors);
+		flt->actors[flt->nactors++] = v;
+	} else if (k == 1)
+		flt->tag = v;
+	else if (k == 2)
+		flt->from = v;
+	else
+		flt->to = v;
+	return 1;
+}
+
+/* Checks the filters that need no store: dates, and their order. */
+static int
+cli_filter_check(struct cli_filter *flt)
+{
+	if (cli_date_arg("--from", flt->from) || cli_date_arg("--to", flt->to))
+		return 2;
+	if (flt->from != NULL && flt->to != NULL &&
+	    strcmp(flt->from, flt->to) > 0)
+		return cli_bad("--from %s is after --to %s", flt->from,
+		    flt->to);
+	return 0;
+}
+
+static void
+cli_filter_free(struct cli_filter *flt)
+{
+	int	i;
+
+	for (i = 0; i < flt->nids; i++)
+		free(flt->ids[i]);
+	free(flt->ids);
+	free(flt->actors);
+	memset(flt, 0, sizeof *flt);
+}
+
+/*
+ * Optimal string alignment distance (edits, a transposition being one),
+ * ASCII case folded; strings past 63 bytes are far from everything.
+ */
+static int
+cli_distance(const char *a, const char *b)
+{
+	size_t	la = strlen(a), lb = strlen(b), i, j;
+	int	d[64][64], v, cost;
+
+	if (la > 63 || lb > 63)
+		return 64;
+	for (i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			cost = strncasecmp(a + i - 1, b + j - 1, 1) != 0;
+			v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && strncasecmp(a + i - 1, b + j - 2,
+			    1) == 0 && strncasecmp(a + i - 2, b + j - 1, 1) ==
+			    0 && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	}
+	return d[la][lb];
+}
+
+/* Keeps word as *best if it is nearer what than *bestd. */
+static void
+cli_nearer(const char *what, const char *word, char **best, int *bestd)
+{
+	int	d = cli_distance(what, word);
+
+	if (d < *bestd) {
+		free(*best);
+		*best = xstrdup(word);
+		*bestd = d;
+	}
+}
+
+/* " (did you mean 'x'?)" if best is near enough to what, else "". */
+static const char *
+cli_mean(const char *what, const char *best, int bestd, char *buf,
+    size_t len)
+{
+	int	limit = (int)strlen(what) / 3;
+
+	if (best == NULL || bestd > (limit > 1 ? limit : 1))
+		return "";
+	snprintf(buf, len, " (did you mean '%s'?)", best);
+	return buf;
+}
+
+/*
+ * Finds the actor typed as what: its id, else its name, else one of its
+ * aliases, case-insensitive. Returns its id (caller frees), or NULL after
+ * a message (unknown, with a suggestion; or ambiguous).
+ */
+static char *
+cli_actor_find(struct store *s, const char *what)
+{
+	struct store_actor	 a[64];
+	char			*found[3] = { NULL, NULL, NULL }, *best = NULL;
+	char			 mean[160];
+	int64_t			 off;
+	int			 n, i, k, bestd = 64, many = 0;
+
+	/* Those whose id, name or an alias holds what, then exact ones. */
+	for (off = 0; (n = store_actor_list(s, what, off, 64, a)) > 0;
+	    off += n) {
+		for (i = 0; i < n; i++) {
+			if (off == 0 && i == 0)
+				best = xstrdup(a[i].name);
+			if (strcasecmp(a[i].id, what) == 0 && found[0] == NULL)
+				found[0] = xstrdup(a[i].id);
+			if (strcasecmp(a[i].name, what) == 0) {
+				many += found[1] != NULL;
+				if (found[1] == NULL)
+					found[1] = xstrdup(a[i].id);
+			}
+			for (k = 0; k < a[i].naliases; k++) {
+				if (strcasecmp(a[i].aliases[k], what) != 0)
+					continue;
+				if (found[2] != NULL &&
+				    strcmp(found[2], a[i].id) != 0)
+					many++;
+				if (found[2] == NULL)
+					found[2] = xstrdup(a[i].id);
+			}
+		}
+		store_actors_clear(a, n);
+	}
+	for (k = 0; k < 3 && found[k] == NULL; k++)
+		/* the id first, then a name, then an alias */;
+	if (k < 3 && (k == 0 || many == 0)) {
+		free(best);
+		for (i = 0; i < 3; i++) {
+			if (i != k)
+				free(found[i]);
+		}
+		return found[k];
+	}
+	for (i = 0; i < 3; i++)
+		free(found[i]);
+	if (k < 3) {
+		fprintf(stderr, "dossier: actor '%s' names more than one actor "
+		    "(give its id; see 'dossier actors')\n", what);
+		free(best);
+		return NULL;
+	}
+	/* Unknown: the nearest id, name or alias (or one that holds it). */
+	bestd = best != NULL ? 1 : 64;
+	for (off = 0; (n = store_actor_list(s, NULL, off, 64, a)) > 0;
+	    off += n) {
+		for (i = 0; i < n; i++) {
+			cli_nearer(what, a[i].id, &best, &bestd);
+			cli_nearer(what, a[i].name, &best, &bestd);
+			for (k = 0; k < a[i].naliases; k++)
+				cli_nearer(what, a[i].aliases[k], &best,
+				    &bestd);
+		}
+		store_actors_clear(a, n);
+	}
+	fprintf(stderr, "dossier: unknown actor '%s'%s\n", what,
+	    cli_mean(what, best, bestd, mean, sizeof mean));
+	free(best);
+	return NULL;
+}
+
+/*
+ * Turns the filters as typed into flt->f, against the store: each actor
+ * to its id (several: all of them, or any with --any-actor), the tag
+ * checked. Returns 0, or 1 after a message (an unknown actor or tag).
+ */
+static int
+cli_filter_resolve(struct cli_filter *flt, struct store *s)
+{
+	char	**tags, *best = NULL, *id, mean[160];
+	int64_t	  n, i;
+	int	  k, bestd = 64;
+
+	memset(&flt->f, 0, sizeof flt->f);
+	flt->ids = xcalloc((size_t)flt->nactors + 1, sizeof *flt->ids);
+	for (k = 0; k < flt->nactors; k++) {
+		if ((id = cli_actor_find(s, flt->actors[k])) == NULL)
+			return 1;
+		for (i = 0; i < flt->nids && strcmp(flt->ids[i], id) != 0; i++)
+			/* the same actor twice counts once */;
+		if (i < flt->nids)
+			free(id);
+		else
+			flt->ids[flt->nids++] = id;
+	}
+	if (flt->tag != NULL && !store_stats_has_tag(s, flt->tag)) {
+		n = store_stats_tags(s, &tags);
+		for (i = 0; i < n; i++) {
+			cli_nearer(flt->tag, tags[i], &best, &bestd);
+			free(tags[i]);
+		}
+		free(tags);
+		fprintf(stderr, "dossier: unknown tag '%s'%s\n", flt->tag,
+		    cli_mean(flt->tag, best, bestd, mean, sizeof mean));
+		free(best);
+		return 1;
+	}
+	if (flt->nids == 1)
+		flt->f.actor = flt->ids[0];
+	else if (flt->nids > 1) {
+		flt->f.actors = (const char *const *)flt->ids;
+		flt->f.nactors = flt->nids;
+		flt->f.any_actor = flt->any;
+	}
+	flt->f.tag = flt->tag;
+	flt->f.from = flt->from;
+	flt->f.to = flt->to;
+	return 0;
+}
+
+/*
+ * Parses a command's arguments: its own options (opts, values into vals
+ * in table order, flags as "1"), up to npos positional arguments (the
+ * rest NULL; after "--" all are positional) and, if flt is not NULL, the
+ * filters (cli_filter_opt). Returns 0, or 2 after a usage error. The
+ * shared way in for every command that filters events: list, search,
+ * stats, export.
+ */
+static int
+cli_filter_opts(struct cli *c, struct cli_filter *flt,
+    const struct cli_opt *opts, int nopts, const char **vals,
+    const char **pos, int npos, const char *cmd)
+{
+	int	i, j, got = 0, rest = 0;
 
 	for (i = 0; i < c->argc; i++) {
 		const char	*a = c->argv[i];
 
-		if (a[0] != '-' || a[1] == '\0' || strcmp(a, "--") == 0) {
-			if (strcmp(a, "--") == 0 && i + 1 < c->argc)
-				a = c->argv[++i];
+		if (!rest && strcmp(a, "--") == 0) {
+			rest = 1;	/* the rest are arguments */
+			continue;
+		}
+		if (rest || a[0] != '-' || a[1] == '\0') {
 			if (got == npos)
 				return cli_bad("unexpected argument '%s'", a);
 			pos[got++] = a;
+			continue;
+		}
+		if (flt != NULL && (j = cli_filter_opt(flt, c, &i)) != 0) {
+			if (j < 0)
+				return 2;
 			continue;
 		}
 		for (j = 0; j < nopts; j++) {
@@ -267,7 +563,16 @@ cli_opts(struct cli *c, const struct cli_opt *opts, int nopts,
 	}
 	for (i = got; i < npos; i++)
 		pos[i] = NULL;
+	if (flt != NULL)
+		return cli_filter_check(flt);
 	return 0;
+}
+
+static int
+cli_opts(struct cli *c, const struct cli_opt *opts, int nopts,
+    const char **vals, const char **pos, int npos, const char *cmd)
+{
+	return cli_filter_opts(c, NULL, opts, nopts, vals, pos, npos, cmd);
 }
 
 static int
@@ -310,7 +615,8 @@ cli_date_arg(const char *opt, const char *v)
 static void
 cli_row(struct cli *c, const struct store_row *r)
 {
-	printf("%s%s %s ", r->date, r->approximate ? "~" : "",
+	/* The marker has a column of its own: the columns stay aligned. */
+	printf("%s%c %s ", r->date, r->approximate ? '~' : ' ',
 	    r->time[0] != '\0' ? r->time : "--:--");
 	cli_put(c, r->id, 1);
 	putchar(' ');
@@ -318,15 +624,28 @@ cli_row(struct cli *c, const struct store_row *r)
 	putchar('\n');
 }
 
+/*
+ * Says "no events in DIR" on stderr when the corpus has none: an empty
+ * result is then no answer to the filters but a sign of a wrong directory.
+ */
+static void
+cli_empty_corpus(struct cli *c, struct store *s)
+{
+	struct store_counts	n;
+
+	store_counts(s, &n);
+	if (n.events == 0)
+		fprintf(stderr, "dossier: no events in %s\n", c->content);
+}
+
 static int
 cli_list(struct cli *c)
 {
 	static const struct cli_opt opts[] = {
-		{ "--actor", 1 }, { "--tag", 1 }, { "--from", 1 },
-		{ "--to", 1 }, { "--limit", 1 }, { "--json", 0 },
+		{ "--limit", 1 }, { "--json", 0 },
 	};
-	const char		*v[6] = { NULL };
-	struct store_filter	 f;
+	const char		*v[2] = { NULL };
+	struct cli_filter	 flt;
 	struct store_view	*view;
 	struct store_row	 rows[256];
 	struct store		*s;
@@ -334,30 +653,31 @@ cli_list(struct cli *c)
 	char			*err;
 	int			 rc, n, i;
 
-	if ((rc = cli_opts(c, opts, 6, v, NULL, 0, "list")) != 0)
-		return rc;
-	if (v[4] != NULL && cli_count(v[4], &limit) == -1)
-		return cli_bad("--limit '%s' is not a positive number", v[4]);
-	if (cli_date_arg("--from", v[2]) || cli_date_arg("--to", v[3]))
-		return 2;
-	memset(&f, 0, sizeof f);
-	f.actor = v[0];
-	f.tag = v[1];
-	f.from = v[2];
-	f.to = v[3];
-	if ((s = cli_open(c, 0, 0)) == NULL)
-		return 1;
-	if (v[5] != NULL) {
-		rc = store_json_list(s, &f, limit, stdout, &err);
+	memset(&flt, 0, sizeof flt);
+	if ((rc = cli_filter_opts(c, &flt, opts, 2, v, NULL, 0, "list")) != 0)
+		goto done;
+	if (v[0] != NULL && cli_count(v[0], &limit) == -1) {
+		rc = cli_bad("--limit '%s' is not a positive number", v[0]);
+		goto done;
+	}
+	if ((s = cli_open(c, 0, 0)) == NULL) {
+		rc = 1;
+		goto done;
+	}
+	if ((rc = cli_filter_resolve(&flt, s)) != 0)
+		goto close;
+	cli_empty_corpus(c, s);
+	if (v[1] != NULL) {
+		rc = store_json_list(s, &flt.f, limit, stdout, &err);
 		goto out;
 	}
-	if ((view = store_view_new(s, &f, &err)) == NULL) {
+	if ((view = store_view_new(s, &flt.f, &err)) == NULL) {
 		rc = -1;
 		goto out;
 	}
 	/* Rows are read until they run out: a view is counted as it goes. */
 	left = limit > 0 ? limit : INT64_MAX;
-	for (pos = 1; left > 0; pos += n, left -= n) {
+	for (pos = 1; left > 0 && !ferror(stdout); pos += n, left -= n) {
 		n = store_view_rows(view, pos, left < 256 ? (int)left : 256,
 		    rows);
 		if (n == 0)
@@ -374,7 +694,10 @@ out:
 		free(err);
 		rc = 1;
 	}
+close:
 	store_close(s);
+done:
+	cli_filter_free(&flt);
 	return rc;
 }
 
@@ -475,37 +798,72 @@ cli_hit(const struct store_hit *h, void *arg)
 	putchar('\n');
 }
 
+#define CLI_SEARCH_MAX	1000	/* hits --limit may ask for */
+
 static int
 cli_search(struct cli *c)
 {
 	static const struct cli_opt opts[] = { { "--limit", 1 },
 	    { "--json", 0 } };
-	const char	*v[2] = { NULL }, *q;
-	struct store	*s;
-	int64_t		 limit = 0, n;
-	char		*err = NULL;
-	int		 rc;
+	const char		*v[2] = { NULL }, **words;
+	struct cli_filter	 flt;
+	struct store		*s;
+	struct buf		 q;
+	int64_t			 limit = 0, n = 0;
+	char			*err = NULL;
+	int			 rc, i;
 
-	if ((rc = cli_opts(c, opts, 2, v, &q, 1, "search")) != 0)
-		return rc;
-	if (q == NULL)
-		return cli_bad("search needs a query");
-	if (v[0] != NULL && cli_count(v[0], &limit) == -1)
-		return cli_bad("--limit '%s' is not a positive number", v[0]);
-	if ((s = cli_open(c, 0, 0)) == NULL)
-		return 1;
-	if (v[1] != NULL) {
-		if (store_json_search(s, q, limit, stdout, &n, &err) == -1)
-			n = -1;
-	} else
-		n = store_search(s, q, limit, cli_hit, c, &err);
-	store_close(s);
-	if (n == -1) {
-		fprintf(stderr, "dossier: %s\n", err);
-		free(err);
-		return 2;
+	memset(&flt, 0, sizeof flt);
+	buf_init(&q);
+	/* The words left when the options are taken are the query. */
+	words = xcalloc((size_t)c->argc + 1, sizeof *words);
+	rc = cli_filter_opts(c, &flt, opts, 2, v, words, c->argc, "search");
+	for (i = 0; rc == 0 && words[i] != NULL; i++) {
+		if (i > 0)
+			buf_addc(&q, ' ');
+		buf_adds(&q, words[i]);
 	}
-	return n > 0 ? 0 : 1;
+	free(words);
+	if (rc != 0)
+		goto done;
+	if (i == 0) {
+		rc = cli_bad("search needs a query");
+		goto done;
+	}
+	if (v[0] != NULL && cli_count(v[0], &limit) == -1) {
+		rc = cli_bad("--limit '%s' is not a positive number", v[0]);
+		goto done;
+	}
+	if (limit > CLI_SEARCH_MAX) {
+		rc = cli_bad("--limit %s is more than %d", v[0],
+		    CLI_SEARCH_MAX);
+		goto done;
+	}
+	if ((s = cli_open(c, 0, 0)) == NULL) {
+		rc = 1;
+		goto done;
+	}
+	if ((rc = cli_filter_resolve(&flt, s)) == 0) {
+		flt.f.query = buf_str(&q);
+		if (v[1] != NULL) {
+			if (store_json_search_filter(s, &flt.f, limit, stdout,
+			    &n, &err) == -1)
+				n = -1;
+		} else
+			n = store_search_filter(s, &flt.f, limit, cli_hit, c,
+			    &err);
+		if (n == -1) {
+			fprintf(stderr, "dossier: %s\n", err);
+			free(err);
+			rc = 2;
+		} else
+			rc = n > 0 ? 0 : 1;
+	}
+	store_close(s);
+done:
+	buf_free(&q);
+	cli_filter_free(&flt);
+	return rc;
 }
 
 /* Pads to a display width, so names in any script line up. */
@@ -581,6 +939,156 @@ cli_index(struct cli *c)
 	return 0;
 }
 
+/* Writes s as a JSON string (RFC 8259: '"', '\\' and controls escaped). */
+static void
+cli_json_str(const char *s)
+{
+	putchar('"');
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			printf("\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			printf("\\u%04x", (unsigned)*s);
+		else
+			putchar(*s);
+	}
+	putchar('"');
+}
+
+#define CLI_BAR_WIDTH	40	/* the longest bar of stats */
+
+/* stats as text: key (name) count bar, in aligned columns. */
+static void
+cli_stats_text(struct cli *c, const struct store_stats_row *r, int64_t n)
+{
+	const char	*mark;
+	int64_t		 i, max = 0;
+	int		 kw = 0, nw = 0, cw = 1, w, bar, k;
+	char		 num[24];
+
+	/* A terminal that shows UTF-8 gets blocks, else plain '#'. */
+	mark = c->tty && strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ?
+	    "\u2588" : "#";
+	for (i = 0; i < n; i++) {
+		if ((w = text_width(r[i].key)) > kw)
+			kw = w;
+		if (r[i].name != NULL && (w = text_width(r[i].name)) > nw)
+			nw = w;
+		if ((w = snprintf(num, sizeof num, "%lld",
+		    (long long)r[i].count)) > cw)
+			cw = w;
+		if (r[i].count > max)
+			max = r[i].count;
+	}
+	for (i = 0; i < n && !ferror(stdout); i++) {
+		cli_pad(c, r[i].key, kw);
+		if (r[i].name != NULL)
+			cli_pad(c, r[i].name, nw);
+		printf("%*lld", cw, (long long)r[i].count);
+		/* Rounded up: a day with one event shows. */
+		bar = max == 0 ? 0 : (int)((r[i].count * CLI_BAR_WIDTH +
+		    max - 1) / max);
+		if (bar > 0)
+			putchar(' ');
+		for (k = 0; k < bar; k++)
+			fputs(mark, stdout);
+		putchar('\n');
+	}
+}
+
+static int
+cli_stats(struct cli *c)
+{
+	static const struct cli_opt opts[] = { { "--by", 1 }, { "--json", 0 } };
+	static const char *const by[] = { "day", "week", "month", "actor",
+	    "tag" };
+	const char		*v[2] = { NULL };
+	struct cli_filter	 flt;
+	struct store_stats_row	*r;
+	struct store		*s;
+	int64_t			 n, i;
+	char			*err;
+	int			 rc, k = 0;
+
+	memset(&flt, 0, sizeof flt);
+	if ((rc = cli_filter_opts(c, &flt, opts, 2, v, NULL, 0, "stats")) != 0)
+		goto done;
+	for (k = 0; v[0] != NULL && k < 5 && strcmp(v[0], by[k]) != 0; k++)
+		/* nothing */;
+	if (k == 5) {
+		rc = cli_bad("--by '%s' is not one of day, week, month, actor, "
+		    "tag", v[0]);
+		goto done;
+	}
+	if ((s = cli_open(c, 0, 0)) == NULL) {
+		rc = 1;
+		goto done;
+	}
+	if ((rc = cli_filter_resolve(&flt, s)) != 0)
+		goto close;
+	cli_empty_corpus(c, s);
+	if ((n = store_stats(s, &flt.f, (enum store_stats_by)k, &r, &err)) ==
+	    -1) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+		rc = 1;
+		goto close;
+	}
+	if (v[1] == NULL)
+		cli_stats_text(c, r, n);
+	else {
+		/* As list writes its arrays: an element a line. */
+		putchar('[');
+		for (i = 0; i < n; i++) {
+			fputs(i == 0 ? "\n  {\"key\":" : ",\n  {\"key\":",
+			    stdout);
+			cli_json_str(r[i].key);
+			if (r[i].name != NULL) {
+				fputs(",\"name\":", stdout);
+				cli_json_str(r[i].name);
+			}
+			printf(",\"count\":%lld}", (long long)r[i].count);
+		}
+		fputs(n == 0 ? "]\n" : "\n]\n", stdout);
+	}
+	store_stats_free(r, n);
+close:
+	store_close(s);
+done:
+	cli_filter_free(&flt);
+	return rc;
+}
+
+/*
+ * Ends the output: flushes and closes stdout, checking that every write
+ * got through. Returns 0, or 1 after "dossier: write error: REASON". A
+ * reader that went away (a closed pipe) is no error to report.
+ */
+static int
+cli_out_end(void)
+{
+	int	bad, saved;
+
+	bad = ferror(stdout);
+	if (bad) {
+		/* The failed bytes wait in the buffer: this says why. */
+		clearerr(stdout);
+		errno = 0;
+		if (fflush(stdout) == 0 || errno == 0)
+			errno = EIO;
+	} else if (fflush(stdout) != 0)
+		bad = 1;
+	saved = errno;
+	if (fclose(stdout) != 0 && !bad) {
+		bad = 1;
+		saved = errno;
+	}
+	if (!bad || saved == EPIPE)
+		return 0;
+	fprintf(stderr, "dossier: write error: %s\n", strerror(saved));
+	return 1;
+}
+
 static int
 cli_reader(struct cli *c)
 {
@@ -619,7 +1127,8 @@ cli_main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char	*a = argv[i];
 
-		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0 ||
+		    (cmd == NULL && strcmp(a, "help") == 0)) {
 			cli_usage(stdout);
 			free(rest);
 			free(c.content);
@@ -668,6 +1177,9 @@ cli_main(int argc, char **argv)
 	if (c.content == NULL)
 		c.content = paths_content();
 	c.tty = isatty(STDOUT_FILENO);
+	/* A terminal that cannot show attributes gets the piped marks. */
+	c.sgr = c.tty && getenv("TERM") != NULL && *getenv("TERM") != '\0' &&
+	    strcmp(getenv("TERM"), "dumb") != 0;
 	c.argc = nrest;
 	c.argv = rest;
 	if (cmd == NULL)
@@ -677,12 +1189,15 @@ cli_main(int argc, char **argv)
 			if (strcmp(cmd, cli_cmds[k].name) == 0)
 				break;
 		}
+		/* A closed pipe is an error to see (EPIPE), not a signal. */
+		signal(SIGPIPE, SIG_IGN);
 		if (k == CLI_NCMDS)
 			rc = cli_bad("unknown command '%s'", cmd);
 		else
 			rc = cli_cmds[k].fn(&c);
+		if (cli_out_end() != 0)
+			rc = 1;
 	}
-	fflush(stdout);
 	free(rest);
 	free(c.content);
 	return rc;
