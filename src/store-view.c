@@ -201,7 +201,8 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 		sql = xasprintf("SELECT 1 WHERE 1%s%s%s",
 		    v->match != NULL && f->actor != NULL ? " AND EXISTS (SELECT"
 		    " 1 FROM event_actor WHERE actor = ?2 AND rid = ?1)" : "",
-		    (v->match != NULL || f->actor != NULL) && f->tag != NULL ?
+		    (v->match != NULL || f->actor != NULL || f->nactors > 0) &&
+		    f->tag != NULL ?
 		    " AND EXISTS (SELECT 1 FROM event_tag WHERE rid = ?1 AND"
 		    " tag = ?3)" : "", f->nactors == 0 ? "" : f->any_actor ?
 		    " AND" VIEW_ANY_ACTOR("?1", "?4") :
