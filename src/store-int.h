@@ -283,6 +283,12 @@ void	store_view_bind(sqlite3_stmt *st, const struct store_filter *f,
  * (caller frees) and its parameters.
  */
 int	store_search_filtered(const struct store_filter *f);
+/*
+ * Makes SQL's dossier_actor_reason(event, title, kind) give, for the
+ * search match, what an event hit found only through its actors matched
+ * ("actor: NAME (as \"ALIAS\")"), else NULL.
+ */
+void	store_search_reason(struct store *s, const char *match);
 char	*store_search_filter_sql(const struct store_filter *f);
 void	store_search_filter_bind(sqlite3_stmt *st,
 	    const struct store_filter *f, const char *match, const char *rows,

@@ -136,7 +136,8 @@ store_json_show(struct store *s, const char *id, FILE *out, char **err)
 /* A search hit as a JSON object, from the columns of a hit statement. */
 #define STORE_JSON_HIT(sql) "WITH h(id, date, title, kind, snip, rank) AS (" \
 	sql ") SELECT json_object('event', id, 'date', date, 'title', title," \
-	" 'kind', kind, 'snippet', replace(replace(snip, '" TEXT_MARK_ON \
+	" 'kind', kind, 'snippet', replace(replace(coalesce(" \
+	"dossier_actor_reason(id, title, kind), snip), '" TEXT_MARK_ON \
 	"', '['), '" TEXT_MARK_OFF "', ']'), 'rank', rank) FROM h"
 
 int
@@ -157,6 +158,7 @@ store_json_search(struct store *s, const char *query, int64_t limit,
 		return -1;
 	}
 	rows = store_rank_rows_match(s->db, match);
+	store_search_reason(s, match);
 	if (nbest < 0) {
 		st = store_stmt(s, STORE_JSON_HIT(STORE_SEARCH_SQL));
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
@@ -225,6 +227,7 @@ store_json_search_filter(struct store *s, const struct store_filter *f,
 	if ((match = query_translate(f->query, err)) == NULL)
 		return -1;
 	rows = store_rank_rows_match(s->db, match);
+	store_search_reason(s, match);
 	hits = store_search_filter_sql(f);
 	sql = xasprintf(STORE_JSON_HIT("%s"), hits);
 	free(hits);

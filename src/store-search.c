@@ -186,6 +186,55 @@ store_search(struct store *s, const char *query, int64_t limit,
 }
 
 
+/* What dossier_actor_reason needs: the store and the search's marker. */
+struct search_reason {
+	struct store			*s;
+	struct store_highlighter	*m;
+};
+
+static void
+search_reason_free(void *p)
+{
+	struct search_reason	*r = p;
+
+	store_highlighter_free(r->m);
+	free(r);
+}
+
+/* SQL dossier_actor_reason(event, title, kind): search_actor_reason. */
+static void
+search_reason_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct search_reason	*r = sqlite3_user_data(ctx);
+	const char		*event, *title, *kind;
+	char			*why;
+
+	(void)argc;
+	event = (const char *)sqlite3_value_text(argv[0]);
+	title = (const char *)sqlite3_value_text(argv[1]);
+	kind = (const char *)sqlite3_value_text(argv[2]);
+	if (event == NULL || title == NULL || kind == NULL ||
+	    strcmp(kind, "event") != 0 ||
+	    (why = search_actor_reason(r->s, r->m, event, title)) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, why, -1, free);
+}
+
+void
+store_search_reason(struct store *s, const char *match)
+{
+	struct search_reason	*r;
+
+	r = xcalloc(1, sizeof *r);
+	r->s = s;
+	r->m = store_highlighter_new(s->db, match);
+	/* Replacing the function frees the last search's marker. */
+	sqlite3_create_function_v2(s->db, "dossier_actor_reason", 3,
+	    SQLITE_UTF8, r, search_reason_sql, NULL, NULL, search_reason_free);
+}
+
 /* Whether f restricts events beyond its query. */
 int
 store_search_filtered(const struct store_filter *f)

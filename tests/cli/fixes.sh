@@ -71,6 +71,13 @@ else
 	fail search-alias-reason "got: $(head -n 1 "$out/o")"
 fi
 
+run search --json Borya
+if grep -qF '"event":"brook-arrives","date":"2024-03-01","title":"Brook arrives by train","kind":"event","snippet":"actor: Boris Brook (as \"Borya\")"' "$out/o"; then
+	pass search-alias-reason-json
+else
+	fail search-alias-reason-json "got: $(sed -n 2p "$out/o")"
+fi
+
 # --- 15: list on an empty content directory says so ------------------------
 empty=$TESTTMP/empty
 mkdir -p "$empty"
