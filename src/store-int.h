@@ -271,7 +271,8 @@ int	store_search_best(struct store *s, const char *match, int64_t limit,
 
 /*
  * store-view.c: the WHERE terms of a filter over event e (" AND ..."), and
- * their parameters: ?1 match, ?2 from, ?3 to, ?4 actor, ?5 tag, ?6 actors.
+ * their parameters: ?1 match, ?2 from, ?3 to, ?4 actor, ?5 tag, ?6 actors
+ * (a JSON array), ?7 whether any of them will do.
  */
 void	store_view_where(struct buf *b, const struct store_filter *f);
 void	store_view_bind(sqlite3_stmt *st, const struct store_filter *f,

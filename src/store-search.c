@@ -245,8 +245,8 @@ store_search_filtered(const struct store_filter *f)
 
 /*
  * The hits of a filtered search, best first, as STORE_SEARCH_SQL's
- * columns: FTS5 ranks every hit ?7 of the events that pass f (?2 to ?6),
- * up to ?8; snippets match ?1. Returns a new string (caller frees).
+ * columns: FTS5 ranks every hit ?8 of the events that pass f (?2 to ?7),
+ * up to ?9; snippets match ?1. Returns a new string (caller frees).
  */
 char *
 store_search_filter_sql(const struct store_filter *f)
@@ -255,10 +255,10 @@ store_search_filter_sql(const struct store_filter *f)
 
 	buf_init(&b);
 	buf_adds(&b, "SELECT " STORE_HIT_COLS " FROM (SELECT rowid AS r, rank"
-	    " FROM fts WHERE fts MATCH ?7) h JOIN event e ON e.rid = "
+	    " FROM fts WHERE fts MATCH ?8) h JOIN event e ON e.rid = "
 	    STORE_KEY_EVENT("h.r") " WHERE 1");
 	store_view_where(&b, f);
-	buf_adds(&b, " ORDER BY h.rank, h.r LIMIT ?8");
+	buf_adds(&b, " ORDER BY h.rank, h.r LIMIT ?9");
 	return buf_detach(&b);
 }
 
@@ -269,8 +269,8 @@ store_search_filter_bind(sqlite3_stmt *st, const struct store_filter *f,
 {
 	store_view_bind(st, f, NULL);
 	sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, match, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 8, limit > 0 ? limit : -1);
+	sqlite3_bind_text(st, 8, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 9, limit > 0 ? limit : -1);
 }
 
 int64_t

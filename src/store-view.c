@@ -65,9 +65,11 @@ view_where(struct buf *b, const struct store_filter *f)
 	if (f->tag != NULL)
 		buf_adds(b, " AND e.rid IN (SELECT rid FROM event_tag"
 		    " WHERE tag = ?5)");
+	/* The set of events, made once from the index, not an event a time. */
 	if (f->nactors > 0)
-		buf_adds(b, f->any_actor ? " AND" VIEW_ANY_ACTOR("e.rid", "?6") :
-		    " AND" VIEW_ALL_ACTORS("e.rid", "?6"));
+		buf_adds(b, " AND e.rid IN (SELECT rid FROM event_actor WHERE"
+		    " actor IN (SELECT value FROM json_each(?6)) GROUP BY rid"
+		    " HAVING ?7 OR count(DISTINCT actor) = json_array_length(?6))");
 }
 
 static void
@@ -83,8 +85,10 @@ view_bind(sqlite3_stmt *st, const struct store_filter *f, const char *match)
 		sqlite3_bind_text(st, 4, f->actor, -1, SQLITE_TRANSIENT);
 	if (f->tag != NULL)
 		sqlite3_bind_text(st, 5, f->tag, -1, SQLITE_TRANSIENT);
-	if (f->nactors > 0)
+	if (f->nactors > 0) {
 		sqlite3_bind_text(st, 6, view_actors_json(f), -1, free);
+		sqlite3_bind_int(st, 7, f->any_actor);
+	}
 }
 
 /* view_where and view_bind for the store's other files (store-int.h). */
