@@ -920,13 +920,13 @@ cli_main(int argc, char **argv)
 			cli_usage(stdout);
 			free(rest);
 			free(c.content);
-			return 0;
+			return cli_out_end();
 		}
 		if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
 			printf("dossier %s\n", DOSSIER_VERSION);
 			free(rest);
 			free(c.content);
-			return 0;
+			return cli_out_end();
 		}
 		if (strcmp(a, "-C") == 0 || strcmp(a, "--content") == 0 ||
 		    strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0) {

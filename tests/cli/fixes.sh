@@ -32,7 +32,7 @@ ids() {
 if [ -w /dev/full ]; then
 	for cmd in list "list --json" "show joint-statement" \
 	    "show joint-statement --json" "search treaty" actors check \
-	    "stats --by actor"; do
+	    "stats --by actor" --help help; do
 		"$DOSSIER" -C "$corpus" $cmd >/dev/full 2>"$out/e"
 		status=$?
 		if [ $status -eq 1 ] && [ "$(cat "$out/e")" = \
