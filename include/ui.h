@@ -12,7 +12,10 @@ struct ui_options {
 	const char	*themes_dir;	/* directory of the bundled themes */
 	int		 no_color;	/* --no-color or NO_COLOR */
 	const char	*content;	/* content directory, for the top line */
-	int		 hyperlinks;	/* URLs as OSC 8 links: 1, 0, -1 by TERM */
+	char		*config;	/* config.yaml, where t keeps the theme;
+					   or NULL */
+	int		 hyperlinks;	/* URLs as OSC 8 links: 1, 0, -1 by TERM
+					   (--no-hyperlinks, config) */
 };
 
 /*
