@@ -417,7 +417,6 @@ cli_check_once(struct cli *c)
 	    (long long)n.actors, (long long)n.sources, (long long)n.excerpts,
 	    d.errors, d.errors == 1 ? "" : "s", d.warnings,
 	    d.warnings == 1 ? "" : "s");
-	fflush(stdout);
 	diag_free(&d);
 	return rc == 0 ? 0 : 1;
 }
@@ -452,7 +451,7 @@ cli_check_watch(struct cli *c)
 	fprintf(stderr, "dossier: watching %s (%s); Ctrl-C ends\n",
 	    c->content, watch_method(w));
 	(void)cli_check_once(c);
-	while (!cli_stop) {
+	while (!cli_stop && fflush(stdout) == 0) {
 		p.fd = watch_fd(w);
 		p.events = POLLIN;
 		t = watch_timeout(w);
