@@ -94,6 +94,16 @@ filters actor --actor putin
 filters tag --tag diplomacy
 filters range --from 2025-06-13 --to 2025-06-16
 filters all-four --actor iran --tag military --from 2025-06-13 --to 2025-06-24
+filters by-name --actor Putin --actor 'Donald Trump'
+filters any-actor --actor putin --actor trump --any-actor
+"$DOSSIER" -C "$TOP/content" export --actor nobody >/dev/null 2>"$out/nobody.err"
+st=$?
+[ $st = 1 ] && grep -q "unknown actor" "$out/nobody.err" &&
+    pass "unknown-actor" || fail "unknown-actor" "exit $st: $(cat "$out/nobody.err")"
+"$DOSSIER" -C "$TOP/content" export --from 2025-06-20 --to 2025-06-13 \
+    >/dev/null 2>&1
+st=$?
+[ $st = 2 ] && pass "reversed-range" || fail "reversed-range" "exit $st"
 "$DOSSIER" -C "$TOP/content" list --json | ids_list >"$out/timeline"
 "$DOSSIER" -C "$TOP/content" export --format json --query 'nuclear' | ids_list >"$out/q.export"
 "$DOSSIER" -C "$TOP/content" search --json 'nuclear' | $PY -c '
