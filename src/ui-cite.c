@@ -78,36 +78,39 @@ ui_cite_kept(struct ui *ui, const char *path)
 
 /* The name typed at x's prompt: asks first if it names a file. */
 static void
-ui_cite_export_done(struct ui *ui, const char *path)
+ui_cite_export_done(struct ui *ui, const char *typed)
 {
 	struct ui_confirm_args	 a;
 	enum export_format	 fmt;
 	struct stat		 st;
-	char			*q;
+	const char		*home = getenv("HOME");
+	char			*path, *q;
 
-	if (*path == '\0')
+	if (*typed == '\0')
 		return;
-	if (export_format_of_path(path, &fmt) == -1) {
+	/* "~/" is the home directory, as a shell would have it. */
+	if (strncmp(typed, "~/", 2) == 0 && home != NULL && *home != '\0')
+		path = xasprintf("%s/%s", home, typed + 2);
+	else
+		path = xstrdup(typed);
+	if (export_format_of_path(path, &fmt) == -1)
 		ui_error(ui, "%s: the extension names no format (%s)", path,
 		    export_extension_list());
-		return;
-	}
-	if (stat(path, &st) == -1) {
+	else if (stat(path, &st) == -1)
 		ui_cite_later(ui, path);
-		return;
-	}
-	if (S_ISDIR(st.st_mode)) {
+	else if (S_ISDIR(st.st_mode))
 		ui_error(ui, "%s is a directory", path);
-		return;
+	else {
+		q = xasprintf("%s exists: replace it?", path);
+		memset(&a, 0, sizeof a);
+		a.question = q;
+		a.arg = path;
+		a.yes = ui_cite_later;
+		a.no = ui_cite_kept;
+		ui_mode_push(ui, &ui_confirm_mode, &a);
+		free(q);
 	}
-	q = xasprintf("%s exists: replace it?", path);
-	memset(&a, 0, sizeof a);
-	a.question = q;
-	a.arg = path;
-	a.yes = ui_cite_later;
-	a.no = ui_cite_kept;
-	ui_mode_push(ui, &ui_confirm_mode, &a);
-	free(q);
+	free(path);
 }
 
 void
