@@ -16,12 +16,64 @@ json_begin(struct export_ctx *c)
 	fputc('[', c->out);
 }
 
+/*
+ * Finds the keys marked and note where show --json writes them (when the
+ * store joins the user's notes): ,"marked":BOOL,"note":null|STRING.
+ * ",\"marked\":" can only be a key: inside a string its quotes would be
+ * escaped. Returns 1 with the span [*from, *to), else 0.
+ */
+static int
+json_personal_span(const char *obj, size_t len, size_t *from, size_t *to)
+{
+	const char	*k = strstr(obj, ",\"marked\":"), *p, *end = obj + len;
+
+	if (k == NULL)
+		return 0;
+	p = k + strlen(",\"marked\":");
+	if (strncmp(p, "true", 4) == 0)
+		p += 4;
+	else if (strncmp(p, "false", 5) == 0)
+		p += 5;
+	else
+		return 0;
+	if (strncmp(p, ",\"note\":", 8) != 0)
+		return 0;
+	p += 8;
+	if (strncmp(p, "null", 4) == 0)
+		p += 4;
+	else if (*p == '"') {
+		for (p++; p < end && *p != '"'; p++) {
+			if (*p == '\\')
+				p++;
+		}
+		if (p >= end)
+			return 0;
+		p++;
+	} else
+		return 0;
+	*from = (size_t)(k - obj);
+	*to = (size_t)(p - obj);
+	return 1;
+}
+
+/* ,"marked":...,"note":... from p, or unmarked and no note without. */
+static void
+json_personal(FILE *out, const struct export_personal *p)
+{
+	fprintf(out, ",\"marked\":%s,\"note\":",
+	    p != NULL && p->marked ? "true" : "false");
+	if (p != NULL && p->note != NULL)
+		export_json_string(out, p->note);
+	else
+		fputs("null", out);
+}
+
 static void
 json_event(struct export_ctx *c, const struct store_detail *d,
     const struct export_personal *p)
 {
 	char	*obj = NULL, *err = NULL;
-	size_t	 len = 0;
+	size_t	 len = 0, from, to;
 	FILE	*m;
 
 	/* The object as show --json prints it, so the keys stay one. */
@@ -37,26 +89,21 @@ json_event(struct export_ctx *c, const struct store_detail *d,
 	while (len > 0 && (obj[len - 1] == '\n' || obj[len - 1] == ' '))
 		len--;
 	fputs(c->n == 0 ? "\n  " : ",\n  ", c->out);
-	/*
-	 * Where show --json has the keys already (the user's notes are
-	 * joined in the store), they stay as it wrote them. ",\"marked\":"
-	 * can only be a key: inside a string its quotes would be escaped.
-	 */
-	if (p == NULL || strstr(obj, ",\"marked\":") != NULL) {
-		fwrite(obj, 1, len, c->out);
-	} else {
-		/* The object's closing brace makes room for two keys. */
-		if (len > 0 && obj[len - 1] == '}')
-			len--;
-		fwrite(obj, 1, len, c->out);
-		fprintf(c->out, ",\"marked\":%s,\"note\":",
-		    p->marked ? "true" : "false");
-		if (p->note != NULL)
-			export_json_string(c->out, p->note);
-		else
-			fputs("null", c->out);
+	if (json_personal_span(obj, len, &from, &to)) {
+		/*
+		 * show --json has them: their place is kept, their values
+		 * are --notes' or, without it, nothing personal.
+		 */
+		fwrite(obj, 1, from, c->out);
+		json_personal(c->out, p);
+		fwrite(obj + to, 1, len - to, c->out);
+	} else if (p != NULL && len > 0 && obj[len - 1] == '}') {
+		/* The object's closing brace makes room for the two keys. */
+		fwrite(obj, 1, len - 1, c->out);
+		json_personal(c->out, p);
 		fputc('}', c->out);
-	}
+	} else
+		fwrite(obj, 1, len, c->out);
 	free(obj);
 }
 
