@@ -160,8 +160,6 @@ tljs_event(struct export_ctx *c, const struct store_detail *d,
 	fputs("}, \"text\": {\"headline\": ", c->out);
 	/* TimelineJS puts both texts into the page as HTML. */
 	export_html_escape(&b, d->title);
-	if (d->approximate)
-		buf_adds(&b, " ~");
 	export_json_string(c->out, b.data);
 	buf_reset(&b);
 	buf_adds(&b, "");

@@ -313,7 +313,7 @@ elif fmt == 'timelinejs':
                 map(int, e['time'].split(':'))):
             bad.append('time of %s' % e['id'])
         head = html.unescape(t['text']['headline'])
-        if not head.startswith(shown(e['title'])):
+        if head != shown(e['title']):
             bad.append('headline %r' % head[:40])
         if re.search(r'<[a-zA-Z/!]', t['text']['headline']):
             bad.append('markup in a headline')
