@@ -24,6 +24,7 @@ struct cli {
 	const char	*theme;
 	int		 no_color;
 	int		 tty;		/* stdout is a terminal */
+	int		 refused;	/* the store's file was not ours: exit 2 */
 	int		 argc;		/* the command's own arguments */
 	char		**argv;
 };
@@ -194,6 +195,7 @@ cli_open(struct cli *c, int flags, int progress)
 	diag_init(&d);
 	s = store_open(c->content, c->db, flags, progress ? &p : NULL, &d,
 	    &err);
+	c->refused = s == NULL && errno == EPERM;
 	cli_diags(&d);
 	if (s == NULL) {
 		if (err != NULL)
@@ -682,6 +684,8 @@ cli_main(int argc, char **argv)
 		else
 			rc = cli_cmds[k].fn(&c);
 	}
+	if (c.refused)
+		rc = 2;
 	fflush(stdout);
 	free(rest);
 	free(c.content);

@@ -1208,7 +1208,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	if (build_exec(&b, fresh ? "PRAGMA journal_mode = OFF;"
 	    "PRAGMA synchronous = OFF;" : "PRAGMA synchronous = NORMAL;",
 	    "opening the store") == -1 ||
-	    build_exec(&b, "PRAGMA cache_size = -65536;"
+	    build_exec(&b, "PRAGMA application_id = "
+	    STORE_XSTR(STORE_APPLICATION_ID) "; PRAGMA cache_size = -65536;"
 	    "PRAGMA temp_store = FILE; BEGIN IMMEDIATE;", "opening the store") ==
 	    -1)
 		goto out;

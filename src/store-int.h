@@ -78,6 +78,9 @@ int64_t		 store_int(struct store *s, const char *sql);
 
 /* Bump when the schema or what is stored changes: old caches rebuild. */
 #define STORE_SCHEMA_VERSION	6
+/* PRAGMA application_id of every store, 0x446f7372 ("Dosr"): how dossier
+ * knows its own files. */
+#define STORE_APPLICATION_ID	1148154738
 
 /*
  * An event's row id (rid) is its key in timeline order, and the full-text
