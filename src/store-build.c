@@ -100,13 +100,6 @@ static const char build_temp_drop[] =
 	"DROP TABLE IF EXISTS temp.touched; DROP TABLE IF EXISTS temp.xtouched;"
 	"DROP TABLE IF EXISTS temp.tspan;";
 
-/* Indexes of the small tables, wanted before the checks. */
-static const char build_small_indexes[] =
-	"CREATE INDEX IF NOT EXISTS actor_id ON actor(id);"
-	"CREATE INDEX IF NOT EXISTS actor_fid ON actor(fid);"
-	"CREATE INDEX IF NOT EXISTS source_id ON source(id);"
-	"CREATE INDEX IF NOT EXISTS source_fid ON source(fid);";
-
 /* Indexes of the big tables: a full build makes them after the inserts. */
 static const char build_indexes[] =
 	"CREATE INDEX IF NOT EXISTS event_seq ON event(seq);"
@@ -144,9 +137,7 @@ struct build {
 	struct content_file	*files;
 	int			 nfiles;
 	int			*fids;	/* file id of each of files */
-	sqlite3_stmt		*path_st;
-	char			*pathv[2];	/* build_path's answers */
-	int			 pathi;
+	struct store_build_check chk;	/* the checks and their messages */
 	struct diag_list	*diags;
 	char			*err;
 	struct store_counts	 n;	/* valid records read */
@@ -402,315 +393,6 @@ sink_event(void *arg, int file, const struct content_event *e)
 	return 0;
 }
 
-/* Levenshtein distance, capped: enough to suggest a near id. */
-static int
-build_distance(const char *a, const char *b)
-{
-	int	 prev[64], cur[64], i, j, la, lb, best;
-
-	la = (int)strlen(a);
-	lb = (int)strlen(b);
-	if (la >= 63 || lb >= 63)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (i = 1; i <= la; i++) {
-		cur[0] = i;
-		for (j = 1; j <= lb; j++) {
-			best = prev[j - 1] + (a[i - 1] != b[j - 1]);
-			if (prev[j] + 1 < best)
-				best = prev[j] + 1;
-			if (cur[j - 1] + 1 < best)
-				best = cur[j - 1] + 1;
-			cur[j] = best;
-		}
-		memcpy(prev, cur, sizeof prev);
-	}
-	return prev[lb];
-}
-
-/*
- * Returns a newly allocated " (did you mean 'x'?)" for the id of table
- * (actor or source) nearest to id, or "" when none is near.
- */
-static char *
-build_suggest(struct build *b, const char *table, const char *id)
-{
-	sqlite3_stmt	*st;
-	char		*sql, *best = NULL, *out;
-	int		 d, bestd = 3;
-
-	sql = xasprintf("SELECT DISTINCT id FROM %s", table);
-	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		free(sql);
-		return xstrdup("");
-	}
-	free(sql);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		d = build_distance(id,
-		    (const char *)sqlite3_column_text(st, 0));
-		if (d < bestd || (d == bestd && best == NULL && d <= 2)) {
-			free(best);
-			best = xstrdup((const char *)sqlite3_column_text(st, 0));
-			bestd = d;
-		}
-	}
-	sqlite3_finalize(st);
-	if (best == NULL || bestd > (int)strlen(id) / 2 + 1) {
-		free(best);
-		return xstrdup("");
-	}
-	out = xasprintf(" (did you mean '%s'?)", best);
-	free(best);
-	return out;
-}
-
-/*
- * The path of file fid, for messages. Valid until the next call but one,
- * so that one message can name two files.
- */
-static const char *
-build_path(struct build *b, int fid)
-{
-	char	*p = NULL;
-
-	if (b->path_st == NULL && sqlite3_prepare_v2(b->db, "SELECT path FROM"
-	    " file WHERE fid = ?1", -1, &b->path_st, NULL) != SQLITE_OK)
-		return "?";
-	sqlite3_bind_int(b->path_st, 1, fid);
-	if (sqlite3_step(b->path_st) == SQLITE_ROW)
-		p = xstrdup((const char *)sqlite3_column_text(b->path_st, 0));
-	sqlite3_reset(b->path_st);
-	b->pathi = !b->pathi;
-	free(b->pathv[b->pathi]);
-	b->pathv[b->pathi] = p;
-	return p != NULL ? p : "?";
-}
-
-/*
- * Runs a check query whose rows are (fid, line, col, text, [fid2, line2,
- * col2]) and reports each row with fmt: "%s" gets the text, and for
- * duplicates the first definition's position follows.
- */
-enum check_kind {
-	CHECK_DUPLICATE,	/* "duplicate ... (first defined at ...)" */
-	CHECK_UNKNOWN,		/* "unknown ... (did you mean ...?)" */
-	CHECK_WARN_TWICE	/* a warning */
-};
-
-static int
-build_check(struct build *b, const char *sql, enum check_kind k,
-    const char *what, const char *table)
-{
-	sqlite3_stmt	*st;
-	const char	*v;
-	char		*hint;
-	int		 rc;
-
-	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "checking content");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !diag_full(b->diags)) {
-		v = (const char *)sqlite3_column_text(st, 3);
-		switch (k) {
-		case CHECK_DUPLICATE:
-			diag_add(b->diags, DIAG_ERROR,
-			    build_path(b, sqlite3_column_int(st, 0)),
-			    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
-			    "duplicate %s id '%s' (first defined at %s:%d:%d)",
-			    what, v, build_path(b, sqlite3_column_int(st, 4)),
-			    sqlite3_column_int(st, 5),
-			    sqlite3_column_int(st, 6));
-			break;
-		case CHECK_UNKNOWN:
-			hint = build_suggest(b, table, v);
-			diag_add(b->diags, DIAG_ERROR,
-			    build_path(b, sqlite3_column_int(st, 0)),
-			    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
-			    "unknown %s '%s'%s", what, v, hint);
-			free(hint);
-			break;
-		case CHECK_WARN_TWICE:
-			diag_add(b->diags, DIAG_WARNING,
-			    build_path(b, sqlite3_column_int(st, 0)),
-			    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
-			    "%s '%s' is listed twice in this event", what, v);
-			break;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return build_sqlerr(b, "checking content");
-	return 0;
-}
-
-/*
- * The checks that need the whole corpus, reported with saved positions.
- * Staged rows (ev_in and its links) are checked against everything; rows of
- * unchanged files only against the ids that went away with this update.
- */
-static int
-build_validate(struct build *b)
-{
-	static const struct {
-		const char	*sql;
-		enum check_kind	 kind;
-		const char	*what;
-		const char	*table;
-	} checks[] = {
-		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
-		  " FROM actor a JOIN actor f ON f.aid ="
-		  " (SELECT min(aid) FROM actor WHERE id = a.id)"
-		  " WHERE f.aid <> a.aid ORDER BY a.aid LIMIT 101",
-		  CHECK_DUPLICATE, "actor", NULL },
-		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
-		  " FROM source a JOIN source f ON f.sid ="
-		  " (SELECT min(sid) FROM source WHERE id = a.id)"
-		  " WHERE f.sid <> a.sid ORDER BY a.sid LIMIT 101",
-		  CHECK_DUPLICATE, "source", NULL },
-		/* The few duplicate ids first: a lookup per row was 6 s at 1M. */
-		{ "WITH d AS (SELECT id, min(rin) AS first FROM ev_in"
-		  " GROUP BY id HAVING count(*) > 1)"
-		  " SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
-		  " FROM d JOIN ev_in a ON a.id = d.id JOIN ev_in f"
-		  " ON f.rin = d.first WHERE a.rin <> d.first"
-		  " ORDER BY a.rin LIMIT 101",
-		  CHECK_DUPLICATE, "event", NULL },
-		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
-		  " FROM ev_in a JOIN event f ON f.id = a.id"
-		  " ORDER BY a.rin LIMIT 101",
-		  CHECK_DUPLICATE, "event", NULL },
-		{ "SELECT a.fid, a.aff_line, a.aff_col, a.affiliation"
-		  " FROM actor a WHERE a.affiliation IS NOT NULL AND NOT EXISTS"
-		  " (SELECT 1 FROM actor b WHERE b.id = a.affiliation)"
-		  " ORDER BY a.aid LIMIT 101",
-		  CHECK_UNKNOWN, "actor", "actor" },
-		{ "SELECT e.fid, ea.line, ea.col, ea.actor FROM ea_in ea"
-		  " JOIN ev_in e ON e.rin = ea.rin WHERE NOT EXISTS"
-		  " (SELECT 1 FROM actor a WHERE a.id = ea.actor)"
-		  " ORDER BY ea.rin, ea.ord LIMIT 101",
-		  CHECK_UNKNOWN, "actor", "actor" },
-		{ "SELECT e.fid, x.sline, x.scol, x.source FROM ex_in x"
-		  " JOIN ev_in e ON e.rin = x.rin WHERE NOT EXISTS"
-		  " (SELECT 1 FROM source s WHERE s.id = x.source)"
-		  " ORDER BY x.rin, x.ord LIMIT 101",
-		  CHECK_UNKNOWN, "source", "source" },
-		/* Unchanged files still naming an actor or source that went. */
-		{ "SELECT e.fid, e.line, e.col, ea.actor FROM event_actor ea"
-		  " JOIN event e ON e.rid = ea.rid WHERE ea.actor IN"
-		  " (SELECT id FROM chg_actor EXCEPT SELECT id FROM actor)"
-		  " ORDER BY e.fid, e.line LIMIT 101",
-		  CHECK_UNKNOWN, "actor", "actor" },
-		{ "SELECT x.fid, x.line, x.col, x.source FROM excerpt x"
-		  " WHERE x.source IN (SELECT id FROM gone_source"
-		  " EXCEPT SELECT id FROM source)"
-		  " ORDER BY x.fid, x.line LIMIT 101",
-		  CHECK_UNKNOWN, "source", "source" },
-		{ "SELECT e.fid, a.line, a.col, a.actor FROM ea_in a"
-		  " JOIN ev_in e ON e.rin = a.rin WHERE EXISTS (SELECT 1 FROM"
-		  " ea_in b WHERE b.rin = a.rin AND b.actor = a.actor AND"
-		  " b.ord < a.ord) LIMIT 101",
-		  CHECK_WARN_TWICE, "actor", NULL },
-	};
-	size_t	i;
-
-	if (sqlite3_exec(b->db, build_small_indexes, NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		return build_sqlerr(b, "indexing");
-	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
-		if (build_check(b, checks[i].sql, checks[i].kind,
-		    checks[i].what, checks[i].table) == -1)
-			return -1;
-	}
-	return 0;
-}
-
-/* Reads a source's text file; returns it folded (caller frees) or NULL. */
-static char *
-build_read_text(const char *path)
-{
-	FILE		*f;
-	struct buf	 b;
-	char		 chunk[65536], *folded;
-	size_t		 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	if (ferror(f)) {
-		fclose(f);
-		buf_free(&b);
-		errno = EIO;
-		return NULL;
-	}
-	fclose(f);
-	folded = text_fold(buf_str(&b));
-	buf_free(&b);
-	return folded;
-}
-
-/* Checks that each quote appears in its source's text, where there is one. */
-static int
-build_check_quotes(struct build *b)
-{
-	sqlite3_stmt	*src, *q;
-	const char	*rel, *id;
-	char		*dir, *path, *text, *folded;
-	int		 fid;
-
-	if (sqlite3_prepare_v2(b->db, "SELECT id, text, fid, text_line,"
-	    " text_col FROM source WHERE text IS NOT NULL ORDER BY sid", -1,
-	    &src, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "checking quotes");
-	if (sqlite3_prepare_v2(b->db, "SELECT e.fid, x.qline, x.qcol, x.quote"
-	    " FROM ex_in x JOIN ev_in e ON e.rin = x.rin WHERE x.source = ?"
-	    " ORDER BY x.rin, x.ord", -1, &q, NULL) != SQLITE_OK) {
-		sqlite3_finalize(src);
-		return build_sqlerr(b, "checking quotes");
-	}
-	while (sqlite3_step(src) == SQLITE_ROW && !diag_full(b->diags)) {
-		id = (const char *)sqlite3_column_text(src, 0);
-		rel = (const char *)sqlite3_column_text(src, 1);
-		fid = sqlite3_column_int(src, 2);
-		if (*rel == '/')
-			path = xstrdup(rel);
-		else {
-			dir = xstrdup(build_path(b, fid));
-			path = xasprintf("%s/%s", dirname(dir), rel);
-			free(dir);
-		}
-		if ((text = build_read_text(path)) == NULL) {
-			diag_add(b->diags, DIAG_ERROR, build_path(b, fid),
-			    sqlite3_column_int(src, 3),
-			    sqlite3_column_int(src, 4),
-			    "cannot read the text of source '%s' (%s): %s", id,
-			    path, strerror(errno));
-			free(path);
-			continue;
-		}
-		sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
-		while (sqlite3_step(q) == SQLITE_ROW) {
-			folded = text_fold(
-			    (const char *)sqlite3_column_text(q, 3));
-			if (*folded == '\0' || strstr(text, folded) == NULL)
-				diag_add(b->diags, DIAG_ERROR,
-				    build_path(b, sqlite3_column_int(q, 0)),
-				    sqlite3_column_int(q, 1),
-				    sqlite3_column_int(q, 2),
-				    "quote not found in the text of source "
-				    "'%s' (%s)", id, rel);
-			free(folded);
-		}
-		sqlite3_reset(q);
-		free(text);
-		free(path);
-	}
-	sqlite3_finalize(q);
-	sqlite3_finalize(src);
-	return 0;
-}
-
 /* Runs one SQL script; returns 0 or -1 with b->err. */
 static int
 build_exec(struct build *b, const char *sql, const char *what)
@@ -933,7 +615,7 @@ build_keys(struct build *b)
 	sqlite3_bind_int(st, 1, STORE_GROUP_MAX);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		diag_add(b->diags, DIAG_ERROR,
-		    build_path(b, sqlite3_column_int(st, 0)),
+		    store_build_check_path(&b->chk, sqlite3_column_int(st, 0)),
 		    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
 		    "more than %d events on %s%s%s", STORE_GROUP_MAX,
 		    (const char *)sqlite3_column_text(st, 3),
@@ -1198,6 +880,9 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	b.fids = xcalloc((size_t)nfiles + 1, sizeof *b.fids);
 	parse = xcalloc((size_t)nfiles + 1, sizeof *parse);
 	b.diags = diags;
+	b.chk.db = db;
+	b.chk.diags = diags;
+	b.chk.err = &b.err;
 	b.progress = progress;
 	b.start = build_now();
 	*err = NULL;
@@ -1239,10 +924,10 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		if (b.err != NULL)
 			goto out;
 	}
-	if (!diag_full(diags) && build_validate(&b) == -1)
+	if (!diag_full(diags) && store_build_check_ids(&b.chk) == -1)
 		goto out;
 	if ((flags & STORE_CHECK_QUOTES) && !diag_full(diags) &&
-	    build_check_quotes(&b) == -1)
+	    store_build_check_quotes(&b.chk) == -1)
 		goto out;
 	if (diags->errors > 0)
 		goto out;
@@ -1323,12 +1008,10 @@ out:
 		*counts = b.n;
 	for (i = 0; i < INS_N; i++)
 		sqlite3_finalize(b.ins[i]);
-	sqlite3_finalize(b.path_st);
+	store_build_check_free(&b.chk);
 	if (rc == -1)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_exec(db, build_temp_drop, NULL, NULL, NULL);
-	free(b.pathv[0]);
-	free(b.pathv[1]);
 	free(b.fids);
 	free(parse);
 	*err = b.err;

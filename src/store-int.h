@@ -138,6 +138,32 @@ int	store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	    const struct store_progress *progress, struct diag_list *diags,
 	    struct store_counts *counts, char **err);
 
+/*
+ * store-build-check.c: the checks of a build that need the whole corpus.
+ * The caller sets db, diags and err (where an SQLite failure is told, its
+ * string owned by the caller) and frees with store_build_check_free.
+ */
+struct store_build_check {
+	sqlite3			*db;
+	struct diag_list	*diags;
+	char			**err;
+	sqlite3_stmt		*path;		/* for store_build_check_path */
+	char			*pathv[2];	/* its answers */
+	int			 pathi;
+};
+/*
+ * Unique ids and references: staged rows (ev_in and its links) against
+ * everything, rows of unchanged files against the ids that went away.
+ * Problems go to diags. Returns 0, or -1 if SQLite failed.
+ */
+int	store_build_check_ids(struct store_build_check *);
+/* Each staged quote against its source's text, where there is one. */
+int	store_build_check_quotes(struct store_build_check *);
+/* File fid's path, for messages: valid until the next call but one, so
+ * that one message can name two files. */
+const char *store_build_check_path(struct store_build_check *, int fid);
+void	store_build_check_free(struct store_build_check *);
+
 /* store-fts.c: FTS5's extension API for db, or NULL if it has none. */
 fts5_api *store_fts5(sqlite3 *db);
 
