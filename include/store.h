@@ -226,10 +226,17 @@ struct store_detail {
 /*
  * Returns the event with timeline number seq, or NULL if there is none.
  * query, if not NULL, is a search as the user typed it: its terms are
- * marked in title, summary, quotes and notes. Free with store_detail_free.
+ * marked in title, summary, quotes and notes (the query is translated for
+ * this one call). Free with store_detail_free.
  */
 struct store_detail *store_detail_get(struct store *, int64_t seq,
 		    const char *query);
+/*
+ * Same, for the reader: the terms of the view's search, if it has one,
+ * are marked with the highlighter the view made once (nothing translated
+ * or built again for each event).
+ */
+struct store_detail *store_detail_in_view(struct store_view *, int64_t seq);
 /* Same, by event id. */
 struct store_detail *store_detail_by_id(struct store *, const char *id,
 		    const char *query);

@@ -30,6 +30,7 @@
 #include "text.h"
 
 static const char build_schema[] =
+	"PRAGMA application_id = " STORE_XSTR(STORE_APPLICATION_ID) ";"
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
 	"CREATE TABLE file(fid INTEGER PRIMARY KEY, path TEXT NOT NULL,"
 	"  rel TEXT NOT NULL, size INT, mtime INT);"
@@ -893,8 +894,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	if (build_exec(&b, fresh ? "PRAGMA journal_mode = OFF;"
 	    "PRAGMA synchronous = OFF;" : "PRAGMA synchronous = NORMAL;",
 	    "opening the store") == -1 ||
-	    build_exec(&b, "PRAGMA application_id = "
-	    STORE_XSTR(STORE_APPLICATION_ID) "; PRAGMA cache_size = -65536;"
+	    build_exec(&b, "PRAGMA cache_size = -65536;"
 	    "PRAGMA temp_store = FILE; BEGIN IMMEDIATE;", "opening the store") ==
 	    -1)
 		goto out;

@@ -198,7 +198,8 @@ store_owned(const char *path)
 	int		reg;
 
 	if ((n = store_header(path, hdr, &size, &reg)) == -1)
-		return errno == ENOENT ? STORE_OWN_ABSENT : STORE_OWN_NO;
+		return errno == ENOENT || errno == ENOTDIR ? STORE_OWN_ABSENT :
+		    STORE_OWN_NO;
 	if (!reg)
 		return STORE_OWN_NO;
 	if (size == 0)
