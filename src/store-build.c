@@ -48,6 +48,7 @@ static const char build_schema[] =
 	"  id TEXT NOT NULL,"
 	"  date TEXT NOT NULL, time TEXT, approximate INT NOT NULL,"
 	"  title TEXT NOT NULL, summary TEXT, actors TEXT NOT NULL DEFAULT '',"
+	"  names TEXT,"
 	"  fid INT, line INT, col INT);"
 	"CREATE TABLE event_actor(rid INT NOT NULL, ord INT NOT NULL,"
 	"  actor TEXT NOT NULL, PRIMARY KEY(rid, ord)) WITHOUT ROWID;"
@@ -56,8 +57,18 @@ static const char build_schema[] =
 	"CREATE TABLE excerpt(xid INTEGER PRIMARY KEY, rid INT NOT NULL,"
 	"  ord INT NOT NULL, source TEXT NOT NULL, quote TEXT NOT NULL,"
 	"  note TEXT, fid INT, line INT, col INT);"
-	/* Events by rid, excerpts by rid + 1 + ord; a title weighs most. */
+	/*
+	 * The index keeps no copy of the text: its rows are events by rid and
+	 * excerpts by xid (rid + 1 + ord), read from their tables through
+	 * this view. An event's actors column is its actors' names and
+	 * aliases (event.names), kept as indexed so that FTS5 can delete it.
+	 * A title weighs most.
+	 */
+	"CREATE VIEW fts_text(r, title, body, note, actors) AS"
+	"  SELECT rid, title, summary, NULL, names FROM event UNION ALL"
+	"  SELECT xid, NULL, quote, note, NULL FROM excerpt;"
 	"CREATE VIRTUAL TABLE fts USING fts5(title, body, note, actors,"
+	"  content = 'fts_text', content_rowid = 'r',"
 	"  tokenize = 'porter unicode61 remove_diacritics 2');"
 	"INSERT INTO fts(fts, rank) VALUES ('rank',"
 	"  'bm25(" STORE_XSTR(STORE_WEIGHTS) ")');"
@@ -533,7 +544,7 @@ build_remove(struct build *b, char d0[11])
 	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("rid")
 	    "  FROM gone_event;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM gone_event"
-	    "  UNION ALL SELECT rid + 1 + ord FROM excerpt"
+	    "  UNION ALL SELECT xid FROM excerpt"
 	    "  WHERE rid IN (SELECT rid FROM gone_event));"
 	    "DELETE FROM event_actor WHERE rid IN (SELECT rid FROM gone_event);"
 	    "DELETE FROM event_tag WHERE rid IN (SELECT rid FROM gone_event);"
@@ -586,8 +597,7 @@ build_keys(struct build *b)
 	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("old")
 	    "  FROM moved;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT old FROM moved UNION ALL"
-	    "  SELECT x.rid + 1 + x.ord FROM excerpt x JOIN moved m"
-	    "  ON x.rid = m.old);"
+	    "  SELECT x.xid FROM excerpt x JOIN moved m ON x.rid = m.old);"
 	    "UPDATE event SET rid = -rid WHERE rid IN (SELECT old FROM moved);"
 	    "UPDATE event SET rid = (SELECT rid FROM moved"
 	    "  WHERE old = -event.rid) WHERE rid < 0;"
@@ -599,8 +609,10 @@ build_keys(struct build *b)
 	    "  WHERE rid IN (SELECT old FROM moved);"
 	    "UPDATE event_tag SET rid = (SELECT rid FROM moved"
 	    "  WHERE old = -event_tag.rid) WHERE rid < 0;"
+	    "UPDATE excerpt SET xid = -xid WHERE rid IN (SELECT old FROM moved);"
 	    "UPDATE excerpt SET rid = (SELECT rid FROM moved"
-	    "  WHERE old = excerpt.rid) WHERE rid IN (SELECT old FROM moved);";
+	    "  WHERE old = excerpt.rid), xid = (SELECT rid FROM moved"
+	    "  WHERE old = excerpt.rid) + 1 + ord WHERE xid < 0;";
 	sqlite3_stmt	*st;
 	int64_t		 n;
 
@@ -633,6 +645,17 @@ build_keys(struct build *b)
 }
 
 /*
+ * SQL: what an event's actors column of the index holds, from the links
+ * in table t whose column k is v: each actor's names and aliases, in the
+ * event's order, once each (temp.anames has them).
+ */
+#define BUILD_NAMES(t, k, v) "(SELECT group_concat(names, '; ') FROM" \
+	" (SELECT n.names FROM " t " a JOIN anames n ON n.id = a.actor" \
+	" WHERE a." k " = " v " AND NOT EXISTS (SELECT 1 FROM " t " b" \
+	" WHERE b." k " = a." k " AND b.actor = a.actor AND b.ord < a.ord)" \
+	" ORDER BY a.ord))"
+
+/*
  * Moves the staged events into the store under their keys. In an empty
  * store their timeline numbers follow; else build_renumber sets them.
  * Returns 0 or -1.
@@ -642,10 +665,11 @@ build_insert(struct build *b, int empty)
 {
 	static const char sql[] =
 	    "INSERT INTO event(rid, seq, id, date, time, approximate, title,"
-	    "  summary, fid, line, col)"
+	    "  summary, names, fid, line, col)"
 	    "  SELECT m.rid, CASE WHEN ?1 THEN row_number() OVER"
 	    "  (ORDER BY m.rid) ELSE 0 END, e.id, e.date, e.time,"
-	    "  e.approximate, e.title, e.summary, e.fid, e.line, e.col"
+	    "  e.approximate, e.title, e.summary, " BUILD_NAMES("ea_in", "rin",
+	    "e.rin") ", e.fid, e.line, e.col"
 	    "  FROM ev_in e JOIN emap m ON m.rin = e.rin ORDER BY m.rid;"
 	    "INSERT INTO event_actor(rid, ord, actor) SELECT m.rid, a.ord,"
 	    "  a.actor FROM ea_in a JOIN emap m ON m.rin = a.rin WHERE NOT"
@@ -653,15 +677,23 @@ build_insert(struct build *b, int empty)
 	    "  b.actor = a.actor AND b.ord < a.ord);"
 	    "INSERT INTO event_tag(rid, ord, tag) SELECT m.rid, t.ord, t.tag"
 	    "  FROM et_in t JOIN emap m ON m.rin = t.rin;"
-	    "INSERT INTO excerpt(rid, ord, source, quote, note, fid, line, col)"
-	    "  SELECT m.rid, x.ord, x.source, x.quote, x.note, e.fid, x.line,"
-	    "  x.col FROM ex_in x JOIN emap m ON m.rin = x.rin"
+	    "INSERT INTO excerpt(xid, rid, ord, source, quote, note, fid, line,"
+	    "  col) SELECT m.rid + 1 + x.ord, m.rid, x.ord, x.source, x.quote,"
+	    "  x.note, e.fid, x.line, x.col FROM ex_in x JOIN emap m ON m.rin = x.rin"
 	    "  JOIN ev_in e ON e.rin = x.rin ORDER BY m.rid, x.ord;";
 	sqlite3_stmt	*st;
 	const char	*p = sql, *tail;
 	int		 rc;
 
 	if (build_keys(b) == -1)
+		return -1;
+	/* An actor's names and aliases, once, for the index. */
+	if (build_exec(b, "CREATE TEMP TABLE anames(id TEXT PRIMARY KEY,"
+	    " names TEXT);"
+	    "INSERT OR IGNORE INTO anames SELECT a.id, a.name ||"
+	    "  coalesce(' (' || (SELECT group_concat(alias, ', ') FROM alias"
+	    "  WHERE aid = a.aid) || ')', '') FROM actor a;",
+	    "updating the store") == -1)
 		return -1;
 	while (*p != '\0') {
 		if (sqlite3_prepare_v2(b->db, p, -1, &st, &tail) != SQLITE_OK)
@@ -737,13 +769,11 @@ build_fts(struct build *b)
 	int		 re, rx, rc = -1, i;
 
 	if (sqlite3_prepare_v2(b->db, "SELECT e.rid, e.title, e.summary,"
-	    " NULL, (SELECT group_concat(n.names, '; ') FROM event_actor ea"
-	    " JOIN anames n ON n.id = ea.actor WHERE ea.rid = e.rid)"
-	    " FROM event e WHERE e.rid IN (SELECT rid FROM touched)"
-	    " ORDER BY e.rid", -1, &ev, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(b->db, "SELECT x.rid + 1 + x.ord, NULL,"
-	    " x.quote, x.note, NULL FROM excerpt x"
-	    " WHERE x.rid IN (SELECT rid FROM xtouched) ORDER BY x.rid, x.ord",
+	    " NULL, e.names FROM event e WHERE e.rid IN (SELECT rid FROM"
+	    " touched) ORDER BY e.rid", -1, &ev, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(b->db, "SELECT x.xid, NULL, x.quote, x.note,"
+	    " NULL FROM excerpt x WHERE x.rid IN (SELECT rid FROM xtouched)"
+	    " ORDER BY x.xid",
 	    -1, &ex, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b->db, "INSERT INTO fts(rowid, title, body,"
 	    " note, actors) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &ins, NULL) !=
@@ -814,14 +844,16 @@ build_refresh(struct build *b)
 	    "  ', ') FROM (SELECT a.short FROM event_actor ea JOIN actor a"
 	    "  ON a.id = ea.actor WHERE ea.rid = event.rid ORDER BY ea.ord)),"
 	    "  '') WHERE rid IN (SELECT rid FROM touched);"
-	    /* An actor's names and aliases, once, for the index. */
-	    "CREATE TEMP TABLE anames(id TEXT PRIMARY KEY, names TEXT);"
-	    "INSERT OR IGNORE INTO anames SELECT a.id, a.name ||"
-	    "  coalesce(' (' || (SELECT group_concat(alias, ', ') FROM alias"
-	    "  WHERE aid = a.aid) || ')', '') FROM actor a;"
-	    /* Index rows of new and moved events are gone already. */
+	    /*
+	     * Index rows of new and moved events are gone already; FTS5
+	     * deletes the others by the names they were indexed with, so
+	     * those change only after.
+	     */
 	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM touched"
-	    "  EXCEPT SELECT rid FROM xtouched);";
+	    "  EXCEPT SELECT rid FROM xtouched);"
+	    "UPDATE event SET names = " BUILD_NAMES("event_actor", "rid",
+	    "event.rid") " WHERE rid IN (SELECT rid FROM touched"
+	    "  EXCEPT SELECT rid FROM emap);";
 	static const char post[] =
 	    "UPDATE actor SET nevents ="
 	    "  (SELECT count(*) FROM event_actor WHERE actor = actor.id);"
