@@ -219,6 +219,7 @@ struct store_rank_hit {
 	double	score;		/* bm25, positive: FTS5's rank is -score */
 };
 #define STORE_RANK_MAX		1000	/* more hits are ranked by FTS5 */
+#define STORE_RANK_FEW		2000	/* so are fewer hits (store-search.c) */
 /* How a ranking went, for tests and the benchmark. */
 struct store_rank_info {
 	int	 blocks;	/* days scored one at a time */
