@@ -53,10 +53,11 @@ struct store_progress {
  * cannot be made (a one-line reason in *err, caller frees). Warnings go to
  * diags as well. progress, if not NULL, hears how a build goes.
  * Only a file dossier recognises as its own store (or an empty one) is ever
- * replaced or updated: for anything else, or a store made read-only that
- * would have to change, it returns NULL with errno EPERM and *err saying
- * "PATH is not a dossier store; not touching it" (the command line exits
- * 2); on any other failure errno is 0.
+ * replaced or updated: for anything else it returns NULL with errno EPERM
+ * and *err "PATH is not a dossier store; not touching it", and for a store
+ * made read-only that would have to change, EPERM and "PATH is read-only;
+ * not touching it" (the command line exits 2 for both). On any other
+ * failure errno is 0.
  */
 struct store	*store_open(const char *content, const char *db, int flags,
 		    const struct store_progress *progress,
