@@ -160,4 +160,39 @@ else
 fi
 kill $live 2>/dev/null
 wait $live 2>/dev/null
+
+# A build killed for real (kill -9) once its temporary exists: the
+# temporary stays behind, and the next open removes it. A corpus of
+# 60,000 events gives the build time to be caught; if it ends first
+# nothing was left to test.
+big=$TESTTMP/big
+mkdir "$big"
+awk 'BEGIN {
+	print "events:"
+	for (i = 0; i < 60000; i++)
+		printf "  - {id: e%05d, date: 2024-%02d-%02d, title: \"Talks %d\"}\n",
+		    i, i % 12 + 1, i % 28 + 1, i
+}' >"$big/events.yaml"
+kdb=$TESTTMP/killed.db
+"$D" -C "$big" --db "$kdb" index >/dev/null 2>&1 &
+kpid=$!
+while [ ! -e "$kdb.tmp.$kpid" ] && kill -0 $kpid 2>/dev/null; do
+	:
+done
+if kill -KILL $kpid 2>/dev/null; then
+	wait $kpid 2>/dev/null
+	if [ ! -e "$kdb.tmp.$kpid" ]; then
+		fail store-killed-build-temporary-removed "no temporary left"
+	else
+		"$D" -C "$big" --db "$kdb" list --limit 1 >/dev/null 2>&1
+		if [ -e "$kdb.tmp.$kpid" ] || [ -e "$kdb.tmp.$kpid-journal" ]; then
+			fail store-killed-build-temporary-removed "$(ls "$TESTTMP")"
+		else
+			pass store-killed-build-temporary-removed
+		fi
+	fi
+else
+	wait $kpid 2>/dev/null
+	echo "SKIP store-killed-build-temporary-removed: the build ended first"
+fi
 exit 0
