@@ -196,6 +196,7 @@ struct store_excerpt {
 	char	*published;	/* or NULL */
 	char	*quote;		/* highlighted when asked */
 	char	*note;		/* or NULL; highlighted when asked */
+	int	 line;		/* its line in the event's file */
 };
 
 /* One event with everything linked to it. */
@@ -330,5 +331,15 @@ int		 store_json_source(struct store *, const char *id,
 		    const char *text, FILE *out, char **err);
 /* Every source id, sorted; returns the count, *ids caller frees (each). */
 int		 store_source_ids(struct store *, char ***ids);
+
+/*
+ * What a reload changed (store-diff.c): store_digest returns every event's
+ * content as one JSON object by id (caller frees); store_diff compares a
+ * digest of before with the store now, in SQL, counting events changed,
+ * added and removed. Returns 0, or -1 if the digest cannot be read.
+ */
+char		*store_digest(struct store *);
+int		 store_diff(struct store *, const char *digest,
+		    int64_t *changed, int64_t *added, int64_t *removed);
 
 #endif

@@ -162,6 +162,9 @@ struct ui {
 	char			*msg;
 	int			 msg_error;
 
+	/* The watch on the content and what it waits to do (ui-live.c). */
+	struct ui_live		*live;
+
 	/* Work to do once the screen shows what led to it (ui_later). */
 	void			(*later)(struct ui *, const char *);
 	char			*later_arg;

@@ -12,6 +12,7 @@ struct ui_options {
 	const char	*themes_dir;	/* directory of the bundled themes */
 	int		 no_color;	/* --no-color or NO_COLOR */
 	const char	*content;	/* content directory, for the top line */
+	const char	*db;		/* --db, or NULL: to index it again */
 };
 
 /*

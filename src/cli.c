@@ -808,6 +808,7 @@ cli_reader(struct cli *c)
 	o.themes_dir = themes;
 	o.no_color = c->no_color;
 	o.content = c->content;
+	o.db = c->db;
 	rc = ui_run(s, &o);
 	store_close(s);
 	free(themes);

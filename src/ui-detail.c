@@ -45,6 +45,7 @@ ui_detail_free(struct ui_detail *dt)
 	free(dt->texts);
 	free(dt->segs);
 	free(dt->lines);
+	free(dt->ex_line);
 	store_detail_free(dt->d);
 	free(dt->query);
 	memset(dt, 0, sizeof *dt);
@@ -260,6 +261,8 @@ ui_detail_build(struct ui *ui, struct ui_detail *dt)
 	int			 i, width = dt->width - 2;
 
 	ui_detail_clear_lines(dt);
+	free(dt->ex_line);
+	dt->ex_line = NULL;
 	dt->dirty = 0;
 	dt->actor_gen = ui->actor_gen;
 	if (d == NULL || width < 4)
@@ -294,9 +297,12 @@ ui_detail_build(struct ui *ui, struct ui_detail *dt)
 		    NULL);
 	}
 
+	dt->ex_line = xreallocarray(NULL, (size_t)d->nexcerpts + 1,
+	    sizeof *dt->ex_line);
 	for (i = 0; i < d->nexcerpts; i++) {
 		ex = &d->excerpts[i];
 		ui_detail_newline(dt);
+		dt->ex_line[i] = (int)dt->nlines;
 		buf_adds(&b, ex->source_title != NULL ? ex->source_title :
 		    ex->source);
 		if (ex->publisher != NULL && ex->publisher[0] != '\0')
@@ -427,6 +433,22 @@ ui_detail_cycle_actor(struct ui *ui, struct ui_detail *dt, int dir)
 	cur = cur < 0 ? 0 : (cur + (dir > 0 ? 1 : d->nactors - 1)) %
 	    d->nactors;
 	ui_set_actor(ui, d->actors[cur].id, d->actors[cur].short_name);
+}
+
+int
+ui_detail_excerpt(struct ui *ui, struct ui_detail *dt)
+{
+	int	i, n;
+
+	ui_detail_ensure(ui, dt);
+	if (dt->d == NULL || (n = dt->d->nexcerpts) == 0 ||
+	    dt->ex_line == NULL)
+		return -1;
+	for (i = n - 1; i >= 0; i--) {
+		if (dt->ex_line[i] <= dt->scroll)
+			return i;
+	}
+	return dt->ex_line[0] < dt->scroll + dt->height ? 0 : -1;
 }
 
 void
