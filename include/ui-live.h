@@ -31,9 +31,9 @@ int	ui_live_check(struct ui *);
  * Checks the content again and, if valid, indexes it and swaps the store
  * in, keeping the selected event (or the nearest by date). why is NULL
  * for a change the watch saw (nothing said when no event changed), else
- * what to say before the changes ("" for nothing).
+ * what to say before the changes ("" for nothing), as an error if error.
  */
-void	ui_live_reload(struct ui *, const char *why);
+void	ui_live_reload(struct ui *, const char *why, int error);
 
 /* The errors overlay's argument: the list, which init takes over. */
 struct ui_errors_args {

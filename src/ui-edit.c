@@ -152,9 +152,11 @@ ui_edit(struct ui *ui, const char *file, int line)
 	else if (WIFEXITED(st) && WEXITSTATUS(st) != 0)
 		why = xasprintf("the editor exited with status %d",
 		    WEXITSTATUS(st));
-	else if (ro)
-		why = xasprintf("read-only: the content cannot be written");
-	ui_live_reload(ui, why != NULL ? why : "");
+	if (why == NULL && ro)
+		ui_live_reload(ui, "read-only: the content cannot be written",
+		    0);
+	else
+		ui_live_reload(ui, why != NULL ? why : "", why != NULL);
 	free(why);
 	free(cmd);
 	free(path);

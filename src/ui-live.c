@@ -87,7 +87,7 @@ ui_live_check(struct ui *ui)
 		ui->live->pending = 1;
 	if (!ui->live->pending || !ui_live_may(ui))
 		return 0;
-	ui_live_reload(ui, NULL);
+	ui_live_reload(ui, NULL, 0);
 	return 1;
 }
 
@@ -109,8 +109,8 @@ ui_live_errors(struct ui *ui, struct diag_list *d)
 
 /* Says what changed: "2 events changed, 1 added". */
 static void
-ui_live_say(struct ui *ui, const char *why, int64_t changed, int64_t added,
-    int64_t removed)
+ui_live_say(struct ui *ui, const char *why, int error, int64_t changed,
+    int64_t added, int64_t removed)
 {
 	struct buf	b;
 
@@ -132,8 +132,10 @@ ui_live_say(struct ui *ui, const char *why, int64_t changed, int64_t added,
 	}
 	if (b.len == 0)
 		buf_adds(&b, "no event changed");
-	if (why != NULL && *why != '\0')
+	if (why != NULL && *why != '\0' && error)
 		ui_error(ui, "%s; %s", why, buf_str(&b));
+	else if (why != NULL && *why != '\0')
+		ui_message(ui, "%s; %s", why, buf_str(&b));
 	else
 		ui_message(ui, "%s", buf_str(&b));
 	buf_free(&b);
@@ -145,7 +147,7 @@ ui_live_say(struct ui *ui, const char *why, int64_t changed, int64_t added,
  * connection, and an update in place must not wait for them.
  */
 static void
-ui_live_swap(struct ui *ui, const char *why)
+ui_live_swap(struct ui *ui, const char *why, int error)
 {
 	struct store_detail	*d;
 	struct store_counts	 counts;
@@ -184,7 +186,7 @@ ui_live_swap(struct ui *ui, const char *why)
 		    err : "unknown error");
 	else if (digest != NULL &&
 	    store_diff(ui->store, digest, &changed, &added, &removed) == 0)
-		ui_live_say(ui, why, changed, added, removed);
+		ui_live_say(ui, why, error, changed, added, removed);
 	free(err);
 	free(digest);
 	free(id);
@@ -192,7 +194,7 @@ ui_live_swap(struct ui *ui, const char *why)
 }
 
 void
-ui_live_reload(struct ui *ui, const char *why)
+ui_live_reload(struct ui *ui, const char *why, int error)
 {
 	struct diag_list	 d;
 	struct store_counts	 n;
@@ -215,8 +217,13 @@ ui_live_reload(struct ui *ui, const char *why)
 		return;
 	}
 	diag_free(&d);
-	/* A good edit closes the errors overlay by itself. */
-	if ((top = ui_mode_top(ui)) != NULL && top->mode == &ui_errors_mode)
+	/* A good edit closes the errors overlay by itself, and says so. */
+	if ((top = ui_mode_top(ui)) != NULL && top->mode == &ui_errors_mode) {
 		ui_mode_pop(ui);
-	ui_live_swap(ui, why);
+		if (why == NULL || *why == '\0') {
+			why = "the content checks again";
+			error = 0;
+		}
+	}
+	ui_live_swap(ui, why, error);
 }
