@@ -351,6 +351,21 @@ ui_detail_ensure(struct ui *ui, struct ui_detail *dt)
 		ui_detail_build(ui, dt);
 }
 
+/*
+ * The furthest the pane scrolls: its end at the bottom, or the last
+ * excerpt at the top, so that e and s can be on any excerpt.
+ */
+static int
+ui_detail_max(struct ui_detail *dt, int h)
+{
+	int	max = (int)dt->nlines - h;
+
+	if (dt->d != NULL && dt->ex_line != NULL && dt->d->nexcerpts > 0 &&
+	    dt->ex_line[dt->d->nexcerpts - 1] > max)
+		max = dt->ex_line[dt->d->nexcerpts - 1];
+	return max;
+}
+
 void
 ui_detail_draw(struct ui *ui, struct ui_detail *dt)
 {
@@ -363,8 +378,8 @@ ui_detail_draw(struct ui *ui, struct ui_detail *dt)
 	ui_detail_resize(dt, h, width);
 	ui_detail_ensure(ui, dt);
 	werase(w);
-	if (dt->scroll > (int)dt->nlines - h)
-		dt->scroll = (int)dt->nlines - h;
+	if (dt->scroll > ui_detail_max(dt, h))
+		dt->scroll = ui_detail_max(dt, h);
 	if (dt->scroll < 0)
 		dt->scroll = 0;
 	for (y = 0; y < h; y++) {
@@ -390,7 +405,7 @@ ui_detail_scroll(struct ui *ui, struct ui_detail *dt, int delta)
 	int			 max, old = dt->scroll;
 
 	ui_detail_ensure(ui, dt);
-	max = (int)dt->nlines - dt->height;
+	max = ui_detail_max(dt, dt->height);
 	dt->scroll += delta;
 	if (dt->scroll > max)
 		dt->scroll = max;

@@ -129,6 +129,7 @@ ui_main_draw_sep(struct ui *ui, struct ui_main *m)
 	h = m->dt.height;
 	if ((int)m->dt.nlines > h && h > 0) {
 		pct = (m->dt.scroll + h) * 100 / (int)m->dt.nlines;
+		pct = pct > 100 ? 100 : pct;	/* past the end: e, s */
 		snprintf(s, sizeof s, " %s %d%% ",
 		    ui->focus == UI_FOCUS_DETAIL ? "detail" : "more: Tab", pct);
 		ui_draw_str(ui, w, 0, ui->cols - ui_draw_width(s) - 2,
@@ -176,7 +177,8 @@ ui_main_draw_status(struct ui *ui, struct ui_main *m)
 			buf_adds(&r, "  detail: all ");
 		else
 			buf_addf(&r, "  detail: %d%% ", (m->dt.scroll + h) *
-			    100 / (int)m->dt.nlines);
+			    100 / (int)m->dt.nlines > 100 ? 100 :
+			    (m->dt.scroll + h) * 100 / (int)m->dt.nlines);
 	}
 	buf_addf(&r, " %lld/%lld%s ", (long long)ui->tl.sel,
 	    (long long)ui->tl.count, ui->view != NULL &&
