@@ -75,6 +75,12 @@ struct store_counts {
 int		 store_check(const char *content, struct diag_list *diags,
 		    struct store_counts *counts, char **err);
 
+/*
+ * Whether the store was built from the content as it is now (the same
+ * files, sizes and times; one stat a file), as opened without flags.
+ */
+int		 store_fresh(struct store *, const char *content);
+
 /* Path of the database in use, or ":memory:". Valid until store_close. */
 const char	*store_path(struct store *);
 

@@ -141,6 +141,16 @@ ui_live_say(struct ui *ui, const char *why, int error, int64_t changed,
 	buf_free(&b);
 }
 
+/* Says why alone, as ui_live_say would before what changed. */
+static void
+ui_live_say_only(struct ui *ui, const char *why, int error)
+{
+	if (error)
+		ui_error(ui, "%s", why);
+	else
+		ui_message(ui, "%s", why);
+}
+
 /*
  * Indexes the content again and swaps the new store in. The view is
  * dropped first: its statements and temporary table belong to the old
@@ -205,6 +215,14 @@ ui_live_reload(struct ui *ui, const char *why, int error)
 		ui->live->pending = 0;
 	if (ui->opts->content == NULL)
 		return;
+	/* Nothing written since the store was built (an editor quit). */
+	if (store_fresh(ui->store, ui->opts->content)) {
+		if (why != NULL && *why != '\0')
+			ui_live_say_only(ui, why, error);
+		else if (why != NULL)
+			ui_message(ui, "no change");
+		return;
+	}
 	diag_init(&d);
 	if (store_check(ui->opts->content, &d, &n, &err) != 0) {
 		if (d.errors == 0) {

@@ -66,7 +66,7 @@ echo none >"$TESTTMP/mode"
 keys e
 xline=$(grep -n 'quote: "a small price' "$FILE" | cut -d: -f1)
 xline=$((xline - 1))
-screen_wait "no event changed" >/dev/null
+status_wait "no change" >/dev/null
 check editor-excerpt-line "the editor was not given the excerpt's +$xline ($(cat "$TESTTMP/args"))" \
     grep -qx "+$xline $FILE" "$TESTTMP/args"
 keys Tab
