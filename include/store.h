@@ -76,9 +76,12 @@ int		 store_check(const char *content, struct diag_list *diags,
 		    struct store_counts *counts, char **err);
 
 /*
- * Whether the store was built from the content as it is now (the same
- * files, sizes and times; one stat a file), as opened without flags.
+ * The content's stamp: a hash of its files' paths, sizes and times (one
+ * stat a file), as a store opened without flags records it; NULL if the
+ * directory cannot be read. Caller frees. store_fresh: whether the store
+ * was built from the content as it is now.
  */
+char		*store_stamp(const char *content);
 int		 store_fresh(struct store *, const char *content);
 
 /* Path of the database in use, or ":memory:". Valid until store_close. */

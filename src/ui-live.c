@@ -29,6 +29,7 @@ struct ui_live {
 	struct watch	*w;
 	struct store	*first;		/* the store ui_run was given */
 	int		 pending;	/* a change waits for the overlays */
+	char		*seen;		/* the content's stamp at the last check */
 };
 
 void
@@ -47,6 +48,7 @@ ui_live_free(struct ui *ui)
 		return;
 	if (ui->live->w != NULL)
 		watch_free(ui->live->w);
+	free(ui->live->seen);
 	/* The first store is its owner's (cli.c); later ones are ours. */
 	if (ui->store != ui->live->first) {
 		store_close(ui->store);
@@ -209,14 +211,28 @@ ui_live_reload(struct ui *ui, const char *why, int error)
 	struct diag_list	 d;
 	struct store_counts	 n;
 	struct ui_mode_entry	*top;
-	char			*err = NULL;
+	char			*err = NULL, *stamp;
 
-	if (ui->live != NULL)
-		ui->live->pending = 0;
-	if (ui->opts->content == NULL)
+	if (ui->live == NULL || ui->opts->content == NULL)
 		return;
+	ui->live->pending = 0;
+	/*
+	 * The watch also hears what an editor run from e wrote, after e
+	 * has reloaded it: a stamp already checked is nothing new.
+	 */
+	stamp = store_stamp(ui->opts->content);
+	if (why == NULL && stamp != NULL && ui->live->seen != NULL &&
+	    strcmp(stamp, ui->live->seen) == 0) {
+		free(stamp);
+		return;
+	}
+	free(ui->live->seen);
+	ui->live->seen = stamp;
 	/* Nothing written since the store was built (an editor quit). */
 	if (store_fresh(ui->store, ui->opts->content)) {
+		if ((top = ui_mode_top(ui)) != NULL &&
+		    top->mode == &ui_errors_mode)
+			ui_mode_pop(ui);
 		if (why != NULL && *why != '\0')
 			ui_live_say_only(ui, why, error);
 		else if (why != NULL)
