@@ -95,13 +95,21 @@ ui_edit_run(const char *cmd, const char *plus, const char *file)
 		    (char *)NULL);
 		_exit(127);
 	}
-	if (pid > 0) {
-		while (waitpid(pid, &st, 0) == -1) {
-			if (errno != EINTR) {
-				st = -1;
-				break;
-			}
+	while (pid > 0) {
+		if (waitpid(pid, &st, WUNTRACED) == -1) {
+			if (errno == EINTR)
+				continue;
+			st = -1;
+			break;
 		}
+		if (!WIFSTOPPED(st))
+			break;
+		/*
+		 * Stopped: with the reader (Ctrl-Z stops the whole job, and
+		 * this is seen after fg), or alone, which would leave the
+		 * reader waiting for ever; either way it goes on.
+		 */
+		kill(pid, SIGCONT);
 	}
 	sigaction(SIGINT, &oint, NULL);
 	sigaction(SIGQUIT, &oquit, NULL);

@@ -26,6 +26,7 @@ error)	sed -i 's/date: 2024-03-06/date: 2024-13-06/' "\$2" ;;
 fix)	sed -i 's/date: 2024-13-06/date: 2024-03-06/' "\$2" ;;
 fail)	exit 3 ;;
 kill)	kill -KILL \$\$ ;;
+suspend) kill -TSTP 0 ;;
 esac
 EOF
 chmod +x "$STUB"
@@ -119,6 +120,32 @@ keys q
 st=$(exit_wait)
 check editor-quit "q after the editor exits $st, not 0" [ "$st" = 0 ]
 check editor-sane "the terminal is not sane after a killed editor" sane
+
+# An editor suspended (Ctrl-Z stops the whole job): the shell takes the
+# terminal, fg brings the editor and the reader back.
+rm -f "$TESTTMP/status"
+screen_new
+tmx new-session -d -s t -x 100 -y 30 "env PS1='$ ' TERM=xterm-256color sh -i"
+screen_wait '$' >/dev/null
+keys "VISUAL= EDITOR='$STUB' '$DOSSIER' -C '$CORPUS' --db '$TESTTMP/ed.db'" Enter
+screen_wait " 2 events" >/dev/null
+echo suspend >"$TESTTMP/mode"
+keys e
+check editor-suspend "a suspended editor does not give the shell back" \
+    screen_gone " 2 events"
+echo none >"$TESTTMP/mode"
+keys fg Enter
+check editor-suspend-fg "fg does not bring the reader back" screen_wait " 2 events"
+# The shell's line may reach the reader as Enter (focus on the detail).
+keys Escape
+status_wait "/:search" >/dev/null
+keys j
+check editor-suspend-keys "the reader does not take keys after fg" status_wait " 2/2"
+keys q
+screen_gone " 2 events" >/dev/null
+keys "stty -a | grep -c ' icanon' | sed 's/^/icanon=/'" Enter
+check editor-suspend-sane "the terminal is not sane after the suspended editor" \
+    screen_wait "icanon=1"
 
 # A content directory that cannot be written: the editor's read-only way.
 if [ "$(id -u)" = 0 ]; then
