@@ -47,6 +47,8 @@ enum keys_action {
 	KEYS_ORDER,
 	KEYS_CLEAR,
 	KEYS_DATE,
+	KEYS_EDIT,		/* the curator's loop (ui-edit.c) */
+	KEYS_SOURCE,
 	KEYS_THEME,
 	KEYS_HELP,
 	KEYS_REDRAW,

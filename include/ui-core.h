@@ -169,6 +169,8 @@ struct ui {
 	 */
 	int			 hyperlinks;
 	struct buf		 after;
+	/* The watch on the content and what it waits to do (ui-live.c). */
+	struct ui_live		*live;
 
 	/* Work to do once the screen shows what led to it (ui_later). */
 	void			(*later)(struct ui *, const char *);

@@ -57,6 +57,7 @@ struct ui_detail {
 
 	int			 scroll;	/* first line shown */
 	int			 height;	/* lines of the pane */
+	int			*ex_line;	/* first line of each excerpt */
 };
 
 /* The pane belongs to the main screen (ui-main.c), which passes it. */
@@ -85,6 +86,11 @@ void	ui_detail_cycle_actor(struct ui *, struct ui_detail *, int dir);
  * event has none.
  */
 int	ui_detail_top_excerpt(struct ui *, struct ui_detail *);
+/*
+ * The excerpt the pane is focused on: the one holding its top line, else
+ * the first that starts on screen; -1 if none shows (or none exists).
+ */
+int	ui_detail_excerpt(struct ui *, struct ui_detail *);
 /* Handles a click at y, x of the pane: an actor becomes current. */
 void	ui_detail_click(struct ui *, struct ui_detail *, int y, int x);
 

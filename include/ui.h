@@ -16,6 +16,7 @@ struct ui_options {
 					   or NULL */
 	int		 hyperlinks;	/* URLs as OSC 8 links: 1, 0, -1 by TERM
 					   (--no-hyperlinks, config) */
+	const char	*db;		/* --db, or NULL: to index it again */
 };
 
 /*

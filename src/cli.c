@@ -1283,6 +1283,7 @@ cli_reader(struct cli *c)
 	o.content = c->content;
 	o.config = c->config_path != NULL ? xstrdup(c->config_path) :
 	    config_default_path();
+	o.db = c->db;
 	rc = ui_run(s, &o);
 	free(o.config);
 	store_close(s);

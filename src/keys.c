@@ -30,6 +30,8 @@ static const struct {
 	{ "help", "Help (?)" },
 	{ "prompt", "Search and date prompts (/ and d)" },
 	{ "confirm", "Confirmation (x over an existing file)" },
+	{ "errors", "Content errors (after an edit)" },
+	{ "source", "Source text (s)" },
 };
 #define KEYS_NMODES	((int)(sizeof keys_modes / sizeof keys_modes[0]))
 
@@ -57,6 +59,8 @@ static const char *const keys_action_names[KEYS_NACTIONS] = {
 	[KEYS_ORDER] = "order",
 	[KEYS_CLEAR] = "clear",
 	[KEYS_DATE] = "date",
+	[KEYS_EDIT] = "edit",
+	[KEYS_SOURCE] = "source",
 	[KEYS_THEME] = "theme",
 	[KEYS_HELP] = "help",
 	[KEYS_REDRAW] = "redraw",
@@ -114,6 +118,8 @@ static const struct keys_binding keys_bindings[] = {
 	{ "main", KEYS_ORDER, "o", "search results in date order or best first" },
 	{ "main", KEYS_CLEAR, "Esc c", "clear the search and the filter, keeping the selected event" },
 	{ "main", KEYS_DATE, "d", "go to a date: 2025-06-18, 06-18, or 18 in the month shown" },
+	{ "main", KEYS_EDIT, "e", "edit the event (detail pane: the excerpt at its top) in $VISUAL or $EDITOR" },
+	{ "main", KEYS_SOURCE, "s", "the text of the excerpt's source, its quoted passages highlighted" },
 	{ "main", KEYS_THEME, "t", "next theme" },
 	{ "main", KEYS_HELP, "?", "this help" },
 	{ "main", KEYS_REDRAW, "Ctrl-l", "redraw the screen" },
@@ -181,6 +187,27 @@ static const struct keys_binding keys_bindings[] = {
 	/* A question of yes or no. */
 	{ "confirm", KEYS_ACCEPT, "y", "yes" },
 	{ "confirm", KEYS_CANCEL, "n Esc Ctrl-g", "no" },
+	/* The errors overlay (ui-errors.c) and a source's text (ui-source.c). */
+	{ "errors", KEYS_NEXT, "j Down", "next problem" },
+	{ "errors", KEYS_PREVIOUS, "k Up", "previous problem" },
+	{ "errors", KEYS_PAGE_DOWN, "PgDn Ctrl-f Space", "a page down" },
+	{ "errors", KEYS_PAGE_UP, "PgUp Ctrl-b", "a page up" },
+	{ "errors", KEYS_FIRST, "g Home", "first problem" },
+	{ "errors", KEYS_LAST, "G End", "last problem" },
+	{ "errors", KEYS_EDIT, "Enter e", "edit the file at the problem's line" },
+	{ "errors", KEYS_MOUSE, "Mouse", "click selects, a second click edits; the wheel scrolls" },
+	{ "errors", KEYS_CLOSE, "Esc q", "close (the last good version stays)" },
+	{ "source", KEYS_NEXT, "j Down", "scroll down" },
+	{ "source", KEYS_PREVIOUS, "k Up", "scroll up" },
+	{ "source", KEYS_PAGE_DOWN, "PgDn Ctrl-f Space", "a page down" },
+	{ "source", KEYS_PAGE_UP, "PgUp Ctrl-b", "a page up" },
+	{ "source", KEYS_FIRST, "g Home", "top" },
+	{ "source", KEYS_LAST, "G End", "end" },
+	{ "source", KEYS_SEARCH_NEXT, "n", "next quoted passage" },
+	{ "source", KEYS_SEARCH_PREVIOUS, "N", "previous quoted passage" },
+	{ "source", KEYS_JUMP, "Enter", "go to the event quoting this passage" },
+	{ "source", KEYS_MOUSE, "Mouse", "the wheel scrolls" },
+	{ "source", KEYS_CLOSE, "Esc q", "close" },
 };
 
 #define KEYS_N		(sizeof keys_bindings / sizeof keys_bindings[0])

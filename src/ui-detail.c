@@ -46,6 +46,7 @@ ui_detail_free(struct ui_detail *dt)
 	free(dt->texts);
 	free(dt->segs);
 	free(dt->lines);
+	free(dt->ex_line);
 	store_detail_free(dt->d);
 	free(dt->query);
 	memset(dt, 0, sizeof *dt);
@@ -265,6 +266,8 @@ ui_detail_build(struct ui *ui, struct ui_detail *dt)
 
 	ui_detail_clear_lines(dt);
 	dt->excerpt = 0;
+	free(dt->ex_line);
+	dt->ex_line = NULL;
 	dt->dirty = 0;
 	dt->actor_gen = ui->actor_gen;
 	if (d == NULL || width < 4)
@@ -299,10 +302,13 @@ ui_detail_build(struct ui *ui, struct ui_detail *dt)
 		    NULL);
 	}
 
+	dt->ex_line = xreallocarray(NULL, (size_t)d->nexcerpts + 1,
+	    sizeof *dt->ex_line);
 	for (i = 0; i < d->nexcerpts; i++) {
 		ex = &d->excerpts[i];
 		dt->excerpt = i + 1;
 		ui_detail_newline(dt);
+		dt->ex_line[i] = (int)dt->nlines;
 		buf_adds(&b, ex->source_title != NULL ? ex->source_title :
 		    ex->source);
 		if (ex->publisher != NULL && ex->publisher[0] != '\0')
@@ -387,6 +393,21 @@ ui_detail_link(struct ui *ui, struct ui_detail *dt, WINDOW *w, int y,
 	buf_adds(&ui->after, "\033[24m\033]8;;\033\\\0338");
 }
 
+/*
+ * The furthest the pane scrolls: its end at the bottom, or the last
+ * excerpt at the top, so that e and s can be on any excerpt.
+ */
+static int
+ui_detail_max(struct ui_detail *dt, int h)
+{
+	int	max = (int)dt->nlines - h;
+
+	if (dt->d != NULL && dt->ex_line != NULL && dt->d->nexcerpts > 0 &&
+	    dt->ex_line[dt->d->nexcerpts - 1] > max)
+		max = dt->ex_line[dt->d->nexcerpts - 1];
+	return max;
+}
+
 void
 ui_detail_draw(struct ui *ui, struct ui_detail *dt)
 {
@@ -399,8 +420,8 @@ ui_detail_draw(struct ui *ui, struct ui_detail *dt)
 	ui_detail_resize(dt, h, width);
 	ui_detail_ensure(ui, dt);
 	werase(w);
-	if (dt->scroll > (int)dt->nlines - h)
-		dt->scroll = (int)dt->nlines - h;
+	if (dt->scroll > ui_detail_max(dt, h))
+		dt->scroll = ui_detail_max(dt, h);
 	if (dt->scroll < 0)
 		dt->scroll = 0;
 	for (y = 0; y < h; y++) {
@@ -428,7 +449,7 @@ ui_detail_scroll(struct ui *ui, struct ui_detail *dt, int delta)
 	int			 max, old = dt->scroll;
 
 	ui_detail_ensure(ui, dt);
-	max = (int)dt->nlines - dt->height;
+	max = ui_detail_max(dt, dt->height);
 	dt->scroll += delta;
 	if (dt->scroll > max)
 		dt->scroll = max;
@@ -487,6 +508,22 @@ ui_detail_top_excerpt(struct ui *ui, struct ui_detail *dt)
 			return dt->lines[l].excerpt - 1;
 	}
 	return dt->d->nexcerpts - 1;
+}
+
+int
+ui_detail_excerpt(struct ui *ui, struct ui_detail *dt)
+{
+	int	i, n;
+
+	ui_detail_ensure(ui, dt);
+	if (dt->d == NULL || (n = dt->d->nexcerpts) == 0 ||
+	    dt->ex_line == NULL)
+		return -1;
+	for (i = n - 1; i >= 0; i--) {
+		if (dt->ex_line[i] <= dt->scroll)
+			return i;
+	}
+	return dt->ex_line[0] < dt->scroll + dt->height ? 0 : -1;
 }
 
 void

@@ -13,6 +13,7 @@
  */
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "theme.h"
 #include "ui-core.h"
 #include "ui-draw.h"
+#include "ui-live.h"
 #include "ui-theme.h"
 #include "ui-view.h"
 #include "ui.h"
@@ -245,6 +247,31 @@ ui_read(int wait)
 	return (int)wc;
 }
 
+/*
+ * Waits for a key or a change to the content, whichever comes first (a
+ * view being walked waits for neither). Returns the key, or -1 when there
+ * is none (the content may have been reloaded: the loop draws).
+ */
+static int
+ui_wait(struct ui *ui, int walking)
+{
+	struct pollfd	p[2];
+	int		key;
+
+	if (ui_live_check(ui))
+		return -1;
+	if ((key = ui_read(0)) >= 0 || walking)
+		return key;
+	p[0].fd = STDIN_FILENO;
+	p[0].events = POLLIN;
+	p[1].fd = ui_live_fd(ui);
+	p[1].events = POLLIN;
+	(void)poll(p, p[1].fd >= 0 ? 2 : 1, ui_live_timeout(ui));
+	if (ui_live_check(ui))
+		return -1;
+	return ui_read(0);
+}
+
 /* Hands one key to the topmost mode, after what every key does. */
 static void
 ui_dispatch(struct ui *ui, int key)
@@ -336,6 +363,7 @@ ui_free(struct ui *ui)
 	ui_timeline_free(ui);
 	if (ui->view != NULL)
 		store_view_free(ui->view);
+	ui_live_free(ui);
 	free(ui->filter_actor);
 	free(ui->filter_name);
 	free(ui->query);
@@ -433,6 +461,7 @@ ui_run(struct store *store, const struct ui_options *opts)
 	/* It opens on the earliest event. */
 	ui_timeline_set_view(&ui, ui.view, 1);
 	ui_redraw(&ui, UI_REDRAW_ALL);
+	ui_live_start(&ui);
 
 	while (ui.running) {
 		if (ui_signal != 0)
@@ -448,7 +477,7 @@ ui_run(struct store *store, const struct ui_options *opts)
 		/* What waited for the screen: it shows now. */
 		if (ui_run_later(&ui))
 			continue;
-		if ((key = ui_read(!walking)) < 0) {
+		if ((key = ui_wait(&ui, walking)) < 0) {
 			if (walking)
 				ui_view_walk(&ui);
 			continue;

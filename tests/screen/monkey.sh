@@ -50,7 +50,7 @@ settle() {
 start() {
 	rm -f "$TESTTMP/exit"
 	tm -f /dev/null new-session -d -x 120 -y 40 \
-	    "TERM=xterm-256color $DOSSIER -C '$2' --db '$TESTTMP/$1.db'; echo \$? >'$TESTTMP/exit'"
+	    "TERM=xterm-256color EDITOR=true $DOSSIER -C '$2' --db '$TESTTMP/$1.db'; echo \$? >'$TESTTMP/exit'"
 	i=0
 	while ! tm capture-pane -p 2>/dev/null | grep -qE '[0-9]+/[0-9]+ *$'; do
 		i=$((i + 1))
