@@ -102,6 +102,7 @@ struct store_filter {
 	const char	*from;		/* "YYYY-MM-DD" inclusive, or NULL */
 	const char	*to;		/* "YYYY-MM-DD" inclusive, or NULL */
 	const char	*query;		/* what the user typed, or NULL */
+	int		 marked;	/* only the user's marked events */
 	enum store_order order;
 };
 
@@ -277,5 +278,43 @@ int		 store_json_show(struct store *, const char *id, FILE *out,
 int		 store_json_search(struct store *, const char *query,
 		    int64_t limit, FILE *out, int64_t *nhits, char **err);
 int		 store_json_actors(struct store *, FILE *out, char **err);
+
+/*
+ * store-notes.c: the user's marks and notes (notes.h) seen from the store.
+ * store_attach_notes attaches the notes.db at path read-only (it must have
+ * passed notes_check) for the corpus named corpus (notes_corpus), so that
+ * filters, JSON and the notes listing can join it; path NULL attaches
+ * nothing and every event reads as unmarked. Call once, before any view.
+ * Returns 0, or -1 with *err (caller frees).
+ */
+int		 store_attach_notes(struct store *, const char *path,
+		    const char *corpus, char **err);
+
+/* An event the user marked or wrote a note on; valid during the call. */
+struct store_note {
+	const char	*event;
+	const char	*date;		/* or NULL for an orphan never dated */
+	const char	*title;		/* NULL for an orphan */
+	int		 marked;
+	const char	*note;		/* or NULL */
+	const char	*updated;
+	int		 orphan;	/* its id is no longer in the content */
+};
+/*
+ * Calls fn for each marked or noted event in timeline order (orphans set:
+ * for each orphan instead, by remembered date then id). Returns their
+ * number, or -1 with *err.
+ */
+int64_t		 store_notes_list(struct store *, int orphans,
+		    void (*fn)(const struct store_note *, void *), void *arg,
+		    char **err);
+/*
+ * Makes store_search and store_json_search keep hits on marked events
+ * only (on non-zero), until turned off.
+ */
+void		 store_search_marked(struct store *, int on);
+/* The same as a JSON array (keys in the README). Returns 0 or -1. */
+int		 store_json_notes(struct store *, int orphans, FILE *out,
+		    char **err);
 
 #endif

@@ -11,22 +11,12 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli-int.h"
 #include "content.h"
 #include "paths.h"
 #include "store.h"
 #include "text.h"
 #include "ui.h"
-
-/* What the global options set. */
-struct cli {
-	char		*content;
-	const char	*db;
-	const char	*theme;
-	int		 no_color;
-	int		 tty;		/* stdout is a terminal */
-	int		 argc;		/* the command's own arguments */
-	char		**argv;
-};
 
 struct cli_cmd {
 	const char	*name;
@@ -46,15 +36,18 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "check", cli_check, "check",
 	  "validate the content and report every problem" },
 	{ "list", cli_list, "list [--actor ID] [--tag TAG] [--from DATE] "
-	  "[--to DATE] [--limit N] [--json]", "print the timeline" },
-	{ "show", cli_show, "show ID [--json]",
+	  "[--to DATE] [--limit N] [--json] [--marked] [--view NAME]",
+	  "print the timeline" },
+	{ "show", cli_show, "show ID [--json] [--marked]",
 	  "print one event with its actors, tags and excerpts" },
-	{ "search", cli_search, "search QUERY [--limit N] [--json]",
+	{ "search", cli_search, "search QUERY [--limit N] [--json] [--marked] "
+	  "[--view NAME]",
 	  "full-text search over events and excerpts" },
 	{ "actors", cli_actors, "actors [--json]",
 	  "list actors by number of events" },
 	{ "index", cli_index, "index [--force]",
 	  "build or refresh the store now" },
+	CLI_NOTES_CMDS
 };
 #define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])
 
@@ -74,6 +67,8 @@ cli_usage(FILE *f)
 	    "      --db PATH       database file (default: a cache under "
 	    "$XDG_CACHE_HOME/dossier)\n"
 	    "      --theme NAME    reader theme: a bundled name or a file\n"
+	    "      --notes FILE    your marks, notes and views (default: "
+	    "$XDG_DATA_HOME/dossier/notes.db)\n"
 	    "      --no-color      no colours (NO_COLOR is honoured too)\n"
 	    "  -h, --help          this help\n"
 	    "  -V, --version       the version\n\n"
@@ -82,10 +77,8 @@ cli_usage(FILE *f)
 	    " dossier search -- -term\n");
 }
 
-static int	cli_bad(const char *, ...) UTIL_PRINTF(1, 2);
-
 /* A usage error: one line with a hint, exit status 2. */
-static int
+int
 cli_bad(const char *fmt, ...)
 {
 	va_list	ap;
@@ -103,7 +96,7 @@ cli_bad(const char *fmt, ...)
  * markers as [ and ]), escaped when it is (markers as bold or colour).
  * Newlines become spaces if flat is set.
  */
-static void
+void
 cli_put(struct cli *c, const char *s, int flat)
 {
 	const char	*on, *off;
@@ -180,7 +173,7 @@ cli_progress(const struct store_progress_info *i, void *arg)
  * Opens the store, reporting problems; progress: show a slow build's
  * progress. Returns NULL (exit 1) on failure.
  */
-static struct store *
+struct store *
 cli_open(struct cli *c, int flags, int progress)
 {
 	struct store_progress	 p = { cli_progress, NULL };
@@ -205,6 +198,10 @@ cli_open(struct cli *c, int flags, int progress)
 		free(err);
 	}
 	diag_free(&d);
+	if (s != NULL && cli_notes_attach(c, s) == -1) {
+		store_close(s);
+		s = NULL;
+	}
 	return s;
 }
 
@@ -223,16 +220,7 @@ cli_count(const char *v, int64_t *out)
 	return 0;
 }
 
-/*
- * The option parser of the commands: each option has a name and whether it
- * takes a value; values land in vals[] in table order, flags as "1".
- */
-struct cli_opt {
-	const char	*name;
-	int		 arg;
-};
-
-static int
+int
 cli_opts(struct cli *c, const struct cli_opt *opts, int nopts,
     const char **vals, const char **pos, int npos, const char *cmd)
 {
@@ -296,7 +284,7 @@ cli_check(struct cli *c)
 	return rc == 0 ? 0 : 1;
 }
 
-static int
+int
 cli_date_arg(const char *opt, const char *v)
 {
 	if (v != NULL && !content_valid_date(v)) {
@@ -324,8 +312,9 @@ cli_list(struct cli *c)
 	static const struct cli_opt opts[] = {
 		{ "--actor", 1 }, { "--tag", 1 }, { "--from", 1 },
 		{ "--to", 1 }, { "--limit", 1 }, { "--json", 0 },
+		{ "--marked", 0 }, { "--view", 1 },
 	};
-	const char		*v[6] = { NULL };
+	const char		*v[8] = { NULL };
 	struct store_filter	 f;
 	struct store_view	*view;
 	struct store_row	 rows[256];
@@ -334,7 +323,7 @@ cli_list(struct cli *c)
 	char			*err;
 	int			 rc, n, i;
 
-	if ((rc = cli_opts(c, opts, 6, v, NULL, 0, "list")) != 0)
+	if ((rc = cli_opts(c, opts, 8, v, NULL, 0, "list")) != 0)
 		return rc;
 	if (v[4] != NULL && cli_count(v[4], &limit) == -1)
 		return cli_bad("--limit '%s' is not a positive number", v[4]);
@@ -345,6 +334,8 @@ cli_list(struct cli *c)
 	f.tag = v[1];
 	f.from = v[2];
 	f.to = v[3];
+	if ((rc = cli_notes_filter(c, &f, v[7], v[6] != NULL)) != 0)
+		return rc;
 	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
 	if (v[5] != NULL) {
@@ -431,19 +422,25 @@ cli_show_text(struct cli *c, const struct store_detail *d)
 static int
 cli_show(struct cli *c)
 {
-	static const struct cli_opt opts[] = { { "--json", 0 } };
-	const char		*v[1] = { NULL }, *id;
+	static const struct cli_opt opts[] = { { "--json", 0 },
+	    { "--marked", 0 } };
+	const char		*v[2] = { NULL }, *id;
 	struct store		*s;
 	struct store_detail	*d;
 	char			*err;
 	int			 rc;
 
-	if ((rc = cli_opts(c, opts, 1, v, &id, 1, "show")) != 0)
+	if ((rc = cli_opts(c, opts, 2, v, &id, 1, "show")) != 0)
 		return rc;
 	if (id == NULL)
 		return cli_bad("show needs an event id");
+	c->need_notes = v[1] != NULL;
 	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
+	if (v[1] != NULL && cli_notes_require_mark(c, s, id) != 0) {
+		store_close(s);
+		return 1;
+	}
 	if (v[0] != NULL) {
 		rc = store_json_show(s, id, stdout, &err);
 		if (rc == -1) {
@@ -479,21 +476,28 @@ static int
 cli_search(struct cli *c)
 {
 	static const struct cli_opt opts[] = { { "--limit", 1 },
-	    { "--json", 0 } };
-	const char	*v[2] = { NULL }, *q;
+	    { "--json", 0 }, { "--marked", 0 }, { "--view", 1 } };
+	const char	*v[4] = { NULL }, *q;
+	struct store_filter f;
 	struct store	*s;
 	int64_t		 limit = 0, n;
 	char		*err = NULL;
 	int		 rc;
 
-	if ((rc = cli_opts(c, opts, 2, v, &q, 1, "search")) != 0)
+	if ((rc = cli_opts(c, opts, 4, v, &q, 1, "search")) != 0)
 		return rc;
+	memset(&f, 0, sizeof f);
+	f.query = q;
+	if ((rc = cli_notes_filter(c, &f, v[3], v[2] != NULL)) != 0)
+		return rc;
+	q = f.query;
 	if (q == NULL)
 		return cli_bad("search needs a query");
 	if (v[0] != NULL && cli_count(v[0], &limit) == -1)
 		return cli_bad("--limit '%s' is not a positive number", v[0]);
 	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
+	store_search_marked(s, f.marked);
 	if (v[1] != NULL) {
 		if (store_json_search(s, q, limit, stdout, &n, &err) == -1)
 			n = -1;
@@ -632,7 +636,8 @@ cli_main(int argc, char **argv)
 			return 0;
 		}
 		if (strcmp(a, "-C") == 0 || strcmp(a, "--content") == 0 ||
-		    strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0) {
+		    strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0 ||
+		    strcmp(a, "--notes") == 0) {
 			if (i + 1 == argc) {
 				free(rest);
 				free(c.content);
@@ -643,6 +648,8 @@ cli_main(int argc, char **argv)
 				c.content = xstrdup(argv[++i]);
 			} else if (a[2] == 'd')
 				c.db = argv[++i];
+			else if (a[2] == 'n')
+				c.notes = argv[++i];
 			else
 				c.theme = argv[++i];
 		} else if (strncmp(a, "--content=", 10) == 0) {
@@ -652,6 +659,8 @@ cli_main(int argc, char **argv)
 			c.db = a + 5;
 		else if (strncmp(a, "--theme=", 8) == 0)
 			c.theme = a + 8;
+		else if (strncmp(a, "--notes=", 8) == 0)
+			c.notes = a + 8;
 		else if (strcmp(a, "--no-color") == 0)
 			c.no_color = 1;
 		else if (cmd == NULL && a[0] != '-')
@@ -683,6 +692,7 @@ cli_main(int argc, char **argv)
 			rc = cli_cmds[k].fn(&c);
 	}
 	fflush(stdout);
+	cli_notes_free(&c);
 	free(rest);
 	free(c.content);
 	return rc;

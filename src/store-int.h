@@ -23,6 +23,8 @@ struct store {
 	sqlite3		*db2;		/* the ranking's second, or NULL */
 	char		*path;		/* database file, or ":memory:" */
 	int		 nviews;	/* for temporary table names */
+	int		 notes;		/* temp.unote exists (store-notes.c) */
+	int		 hits_marked;	/* searches keep marked events only */
 	struct {
 		const char	*sql;	/* the literal it was made from */
 		sqlite3_stmt	*st;
@@ -254,7 +256,9 @@ void	store_highlight_text(struct store_highlighter *m, char **text);
 	TEXT_MARK_OFF "', '…', 16) FROM fts WHERE fts MATCH ?1 AND" \
 	" rowid = h.r), h.rank"
 #define STORE_SEARCH_SQL "SELECT " STORE_HIT_COLS " FROM (SELECT rowid AS r," \
-	" rank FROM fts WHERE fts MATCH ?4 ORDER BY rank, rowid LIMIT ?2) h" \
+	" rank FROM fts WHERE fts MATCH ?4 AND (?5 IS NULL OR " \
+	STORE_KEY_EVENT("rowid") " IN (SELECT e.rid FROM unote n JOIN event e" \
+	" ON e.id = n.event WHERE n.marked)) ORDER BY rank, rowid LIMIT ?2) h" \
 	" JOIN event e ON e.rid = " STORE_KEY_EVENT("h.r") \
 	" ORDER BY h.rank, h.r"
 /* One hit found by store-rank.c: full-text row ?2, rank ?3. */
@@ -267,6 +271,17 @@ void	store_highlight_text(struct store_highlighter *m, char **text);
  */
 int	store_search_best(struct store *s, const char *match, int64_t limit,
 	    struct store_rank_hit **hits, char **err);
+
+/*
+ * store-notes.c: makes temp.unote(event, date, marked, note, updated), the
+ * user's entries of this corpus (empty when no notes.db is attached), for
+ * SQL that joins them. Call before preparing such SQL.
+ */
+void	store_notes_ensure(struct store *s);
+/* SQL: is event e (an alias of table event) marked? its note? */
+#define STORE_MARKED(e) "EXISTS (SELECT 1 FROM unote WHERE event = " e \
+	" AND marked)"
+#define STORE_NOTE(e) "(SELECT note FROM unote WHERE event = " e ")"
 
 /* store-view.c: fills v's table up to position upto (-1: all), stopping
  * at the deadline (store_now seconds; 0: none). */

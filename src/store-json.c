@@ -41,7 +41,9 @@ json_array_out(struct store *s, sqlite3_stmt *st, FILE *out, char **err)
 	" (SELECT json_group_array(actor) FROM (SELECT actor FROM" \
 	" event_actor WHERE rid = e.rid ORDER BY ord)), 'tags'," \
 	" (SELECT json_group_array(tag) FROM (SELECT tag FROM event_tag" \
-	" WHERE rid = e.rid ORDER BY ord))"
+	" WHERE rid = e.rid ORDER BY ord)), 'marked', json(CASE WHEN " \
+	STORE_MARKED("e.id") " THEN 'true' ELSE 'false' END), 'note', " \
+	STORE_NOTE("e.id")
 
 int
 store_json_list(struct store *s, const struct store_filter *f, int64_t limit,
@@ -53,6 +55,7 @@ store_json_list(struct store *s, const struct store_filter *f, int64_t limit,
 	int64_t			 n;
 
 	*err = NULL;
+	store_notes_ensure(s);
 	if ((v = store_view_new(s, f, err)) == NULL)
 		return -1;
 	store_view_fill(v, limit > 0 ? limit : -1, 0);
@@ -82,6 +85,7 @@ store_json_show(struct store *s, const char *id, FILE *out, char **err)
 	int		 rc;
 
 	*err = NULL;
+	store_notes_ensure(s);
 	st = store_stmt(s, "SELECT json_insert(" STORE_JSON_EVENT "),"
 	    " '$.summary', e.summary, '$.excerpts', (SELECT"
 	    " json_group_array(json_object('source', x.source, 'source_title',"
@@ -111,7 +115,9 @@ store_json_show(struct store *s, const char *id, FILE *out, char **err)
 #define STORE_JSON_HIT(sql) "WITH h(id, date, title, kind, snip, rank) AS (" \
 	sql ") SELECT json_object('event', id, 'date', date, 'title', title," \
 	" 'kind', kind, 'snippet', replace(replace(snip, '" TEXT_MARK_ON \
-	"', '['), '" TEXT_MARK_OFF "', ']'), 'rank', rank) FROM h"
+	"', '['), '" TEXT_MARK_OFF "', ']'), 'rank', rank, 'marked'," \
+	" json(CASE WHEN " STORE_MARKED("id") " THEN 'true' ELSE 'false'" \
+	" END), 'note', " STORE_NOTE("id") ") FROM h"
 
 int
 store_json_search(struct store *s, const char *query, int64_t limit,
@@ -123,10 +129,12 @@ store_json_search(struct store *s, const char *query, int64_t limit,
 	int			 nbest, i, rc = SQLITE_ROW;
 
 	*err = NULL;
+	store_notes_ensure(s);
 	*nhits = 0;
 	if ((match = query_translate(query, err)) == NULL)
 		return -1;
-	if ((nbest = store_search_best(s, match, limit, &best, err)) == -1) {
+	if ((nbest = s->hits_marked ? -2 : store_search_best(s, match, limit,
+	    &best, err)) == -1) {
 		free(match);
 		return -1;
 	}
@@ -136,6 +144,8 @@ store_json_search(struct store *s, const char *query, int64_t limit,
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
 		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
+		if (s->hits_marked)
+			sqlite3_bind_int(st, 5, 1);
 		free(match);
 		free(rows);
 		*nhits = json_array_out(s, st, out, err);

@@ -60,7 +60,10 @@ store_search(struct store *s, const char *query, int64_t limit,
 
 	if ((match = query_translate(query, err)) == NULL)
 		return -1;
-	if ((nbest = store_search_best(s, match, limit, &best, err)) == -1) {
+	store_notes_ensure(s);
+	/* Marked only: FTS5 ranks what passes (store-notes.c). */
+	if ((nbest = s->hits_marked ? -2 : store_search_best(s, match, limit,
+	    &best, err)) == -1) {
 		free(match);
 		return -1;
 	}
@@ -85,6 +88,8 @@ store_search(struct store *s, const char *query, int64_t limit,
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
 		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
+		if (s->hits_marked)
+			sqlite3_bind_int(st, 5, 1);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			search_hit(st, &h);
 			fn(&h, arg);

@@ -29,6 +29,8 @@ view_where(struct buf *b, const struct store_filter *f)
 	if (f->tag != NULL)
 		buf_adds(b, " AND e.rid IN (SELECT rid FROM event_tag"
 		    " WHERE tag = ?5)");
+	if (f->marked)
+		buf_adds(b, " AND " STORE_MARKED("e.id"));
 }
 
 static void
@@ -95,7 +97,7 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 	sqlite3_stmt	*st;
 	const char	*walk;
 	char		*sql;
-	int		 extra;
+	int		 ka, kt, km;
 
 	v->next = 0;
 	v->end = INT64_MAX;
@@ -120,9 +122,13 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 	else if (f->actor != NULL)
 		walk = "SELECT rid FROM event_actor WHERE actor = ?3 AND"
 		    " rid >= ?1 AND rid < ?2 ORDER BY rid";
-	else
+	else if (f->tag != NULL)
 		walk = "SELECT rid FROM event_tag WHERE tag = ?3 AND"
 		    " rid >= ?1 AND rid < ?2 ORDER BY rid";
+	else
+		walk = "SELECT e.rid FROM unote n JOIN event e ON e.id ="
+		    " n.event WHERE n.marked AND e.rid >= ?1 AND e.rid < ?2"
+		    " ORDER BY e.rid";
 	if (sqlite3_prepare_v2(s->db, walk, -1, &v->walk, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(v->walk, 1, v->next);
@@ -130,15 +136,18 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 	sqlite3_bind_text(v->walk, 3, v->match != NULL ? v->match :
 	    f->actor != NULL ? f->actor : f->tag, -1, SQLITE_TRANSIENT);
 
-	extra = (v->match != NULL && f->actor != NULL) ||
-	    ((v->match != NULL || f->actor != NULL) && f->tag != NULL);
-	if (extra) {
-		sql = xasprintf("SELECT 1 WHERE 1%s%s",
-		    v->match != NULL && f->actor != NULL ? " AND EXISTS (SELECT"
-		    " 1 FROM event_actor WHERE actor = ?2 AND rid = ?1)" : "",
-		    (v->match != NULL || f->actor != NULL) && f->tag != NULL ?
-		    " AND EXISTS (SELECT 1 FROM event_tag WHERE rid = ?1 AND"
-		    " tag = ?3)" : "");
+	/* What the walk's own index does not check, keep checks. */
+	ka = v->match != NULL && f->actor != NULL;
+	kt = (v->match != NULL || f->actor != NULL) && f->tag != NULL;
+	km = f->marked && (v->match != NULL || f->actor != NULL ||
+	    f->tag != NULL);
+	if (ka || kt || km) {
+		sql = xasprintf("SELECT 1 WHERE 1%s%s%s", ka ? " AND EXISTS"
+		    " (SELECT 1 FROM event_actor WHERE actor = ?2 AND rid = ?1)"
+		    : "", kt ? " AND EXISTS (SELECT 1 FROM event_tag WHERE"
+		    " rid = ?1 AND tag = ?3)" : "", km ? " AND EXISTS (SELECT 1"
+		    " FROM event e WHERE e.rid = ?1 AND " STORE_MARKED("e.id")
+		    ")" : "");
 		if (sqlite3_prepare_v2(s->db, sql, -1, &v->keep, NULL) !=
 		    SQLITE_OK) {
 			free(sql);
@@ -161,8 +170,8 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 	free(sql);
 
 	/* An actor's events are counted already. */
-	if (v->match == NULL && f->tag == NULL && f->from == NULL &&
-	    f->to == NULL) {
+	if (v->match == NULL && f->actor != NULL && f->tag == NULL &&
+	    f->from == NULL && f->to == NULL && !f->marked) {
 		st = store_stmt(s, "SELECT nevents FROM actor WHERE id = ?1");
 		sqlite3_bind_text(st, 1, f->actor, -1, SQLITE_TRANSIENT);
 		v->total = sqlite3_step(st) == SQLITE_ROW ?
@@ -249,6 +258,7 @@ view_filter_copy(struct store_view *v, const struct store_filter *f)
 	v->filter.from = v->fstr[2];
 	v->filter.to = v->fstr[3];
 	v->filter.query = v->fstr[4];
+	v->filter.marked = f->marked;
 	v->filter.order = f->order;
 }
 
@@ -453,7 +463,10 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 	v->s = s;
 	v->total = -1;
 	v->order = f->query != NULL ? f->order : STORE_ORDER_DATE;
-	if (match == NULL && f->actor == NULL && f->tag == NULL) {
+	if (f->marked)
+		store_notes_ensure(s);
+	if (match == NULL && f->actor == NULL && f->tag == NULL &&
+	    !f->marked) {
 		view_range(v, f);
 		v->done = 1;
 		v->total = v->count;

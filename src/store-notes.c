@@ -1,0 +1,141 @@
+/*
+ * store-notes.c: the user's notes.db seen from the store: attached
+ * read-only beside the cache, and one temporary view, temp.unote, that
+ * holds this corpus's rows, so that filters (--marked), the JSON output and
+ * the notes listing join it in SQL. The store never writes to it: writes
+ * go through notes.c on a connection of their own, and WAL lets this one
+ * read while they do, seeing each commit at its next statement.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "store-int.h"
+#include "text.h"
+
+/* The columns of temp.unote, also when nothing is attached. */
+#define UNOTE_EMPTY "CREATE TEMP VIEW IF NOT EXISTS unote(event, date," \
+	" marked, note, updated) AS SELECT NULL, NULL, 0, NULL, NULL WHERE 0"
+
+void
+store_notes_ensure(struct store *s)
+{
+	if (s->notes)
+		return;
+	if (sqlite3_exec(s->db, UNOTE_EMPTY, NULL, NULL, NULL) != SQLITE_OK)
+		fatal("store: %s", sqlite3_errmsg(s->db));
+	s->notes = 1;
+}
+
+int
+store_attach_notes(struct store *s, const char *path, const char *corpus,
+    char **err)
+{
+	char	*sql;
+	int	 rc;
+
+	*err = NULL;
+	if (s->notes)
+		return 0;
+	if (path == NULL) {
+		store_notes_ensure(s);
+		return 0;
+	}
+	sql = sqlite3_mprintf("ATTACH %Q AS notes; CREATE TEMP VIEW unote("
+	    "event, date, marked, note, updated) AS SELECT event, date,"
+	    " marked, note, updated FROM notes.entry WHERE corpus = %Q",
+	    path, corpus);
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("%s: cannot read the notes: %s", path,
+		    sqlite3_errmsg(s->db));
+		sqlite3_exec(s->db, "DETACH notes", NULL, NULL, NULL);
+		return -1;
+	}
+	s->notes = 1;
+	return 0;
+}
+
+/* Marked or noted events; orphans last, by the date they last had. */
+#define NOTES_LIVE "SELECT n.event, e.date, e.title, n.marked, n.note," \
+	" n.updated, 0, e.seq FROM unote n JOIN event e ON e.id = n.event" \
+	" WHERE n.marked OR n.note IS NOT NULL ORDER BY e.seq"
+#define NOTES_ORPHANS "SELECT n.event, n.date, NULL, n.marked, n.note," \
+	" n.updated, 1, row_number() OVER (ORDER BY n.date, n.event)" \
+	" FROM unote n WHERE (n.marked OR n.note IS NOT NULL)" \
+	" AND NOT EXISTS (SELECT 1 FROM event WHERE id = n.event)" \
+	" ORDER BY n.date, n.event"
+
+int64_t
+store_notes_list(struct store *s, int orphans,
+    void (*fn)(const struct store_note *, void *), void *arg, char **err)
+{
+	struct store_note	 n;
+	sqlite3_stmt		*st;
+	int64_t			 count = 0;
+	int			 rc;
+
+	*err = NULL;
+	store_notes_ensure(s);
+	st = store_stmt(s, orphans ? NOTES_ORPHANS : NOTES_LIVE);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n.event = (const char *)sqlite3_column_text(st, 0);
+		n.date = (const char *)sqlite3_column_text(st, 1);
+		n.title = (const char *)sqlite3_column_text(st, 2);
+		n.marked = sqlite3_column_int(st, 3);
+		n.note = (const char *)sqlite3_column_text(st, 4);
+		n.updated = (const char *)sqlite3_column_text(st, 5);
+		n.orphan = sqlite3_column_int(st, 6);
+		fn(&n, arg);
+		count++;
+	}
+	if (rc != SQLITE_DONE) {
+		*err = xasprintf("cannot read the notes: %s",
+		    sqlite3_errmsg(s->db));
+		count = -1;
+	}
+	sqlite3_reset(st);
+	return count;
+}
+
+/* Each entry as JSON: the keys are a contract (README). */
+#define NOTES_JSON(sql) "WITH t(c0, c1, c2, c3, c4, c5, c6, c7) AS (" sql \
+	") SELECT json_object('event', c0, 'date', c1, 'title', c2," \
+	" 'marked', json(CASE WHEN c3 THEN 'true' ELSE 'false' END)," \
+	" 'note', c4, 'updated', c5, 'orphan', json(CASE WHEN c6 THEN 'true'" \
+	" ELSE 'false' END)) FROM t ORDER BY c7"
+
+int
+store_json_notes(struct store *s, int orphans, FILE *out, char **err)
+{
+	sqlite3_stmt	*st;
+	int64_t		 n = 0;
+	int		 rc;
+
+	*err = NULL;
+	store_notes_ensure(s);
+	st = store_stmt(s, orphans ? NOTES_JSON(NOTES_ORPHANS) :
+	    NOTES_JSON(NOTES_LIVE));
+	fputc('[', out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs(n++ == 0 ? "\n  " : ",\n  ", out);
+		fputs((const char *)sqlite3_column_text(st, 0), out);
+	}
+	fputs(n == 0 ? "]\n" : "\n]\n", out);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*err = xasprintf("cannot read the notes: %s",
+		    sqlite3_errmsg(s->db));
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_search_marked(struct store *s, int on)
+{
+	store_notes_ensure(s);
+	s->hits_marked = on != 0;
+}
