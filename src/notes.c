@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -29,6 +30,7 @@
 
 struct notes {
 	sqlite3	*db;
+	struct timespec busy;		/* when the current wait began */
 	char	*path;
 	char	*corpus;
 	int	 readonly;
@@ -120,6 +122,30 @@ notes_header(const char *path, char **err)
 	return 0;
 }
 
+/*
+ * Waits for another writer's lock in short steps, so that a writer that
+ * commits often cannot keep a waiting one out for long (SQLite's own
+ * handler backs off to 100 ms sleeps and loses most races). Gives up
+ * after NOTES_BUSY_MS.
+ */
+static int
+notes_busy(void *arg, int count)
+{
+	struct timespec	 now, ts = { 0, 1000000 };
+	struct timespec	*start = arg;
+	double		 ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0)
+		*start = now;
+	ms = (double)(now.tv_sec - start->tv_sec) * 1e3 +
+	    (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+	if (ms >= NOTES_BUSY_MS)
+		return 0;
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
 /* A single text value from sql, or NULL; caller frees. */
 static char *
 notes_text(sqlite3 *db, const char *sql)
@@ -143,11 +169,15 @@ notes_text(sqlite3 *db, const char *sql)
 static int
 notes_verify(sqlite3 *db, const char *path, char **err)
 {
-	char	*v;
+	char	*v, *p;
 	int	 rc = 0;
 
 	v = notes_text(db, "PRAGMA quick_check(1)");
 	if (v == NULL || strcmp(v, "ok") != 0) {
+		for (p = v; p != NULL && *p != '\0'; p++) {
+			if (*p == '\n' || *p == '\r')
+				*p = ' ';
+		}
 		*err = xasprintf("%s: corrupt (%s); " NOTES_HINT, path,
 		    v != NULL ? v : sqlite3_errmsg(db));
 		free(v);
@@ -336,8 +366,7 @@ notes_open(const char *path, const char *corpus, int flags, char **err)
 		    sqlite3_errmsg(n->db));
 		goto fail;
 	}
-	sqlite3_busy_timeout(n->db, NOTES_BUSY_MS);
-	sqlite3_extended_result_codes(n->db, 0);
+	sqlite3_busy_handler(n->db, notes_busy, &n->busy);
 	if ((rc = notes_verify(n->db, path, err)) == -1)
 		goto fail;
 	if (rc == 1 && n->readonly) {
