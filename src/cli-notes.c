@@ -222,7 +222,7 @@ cli_mark_set(struct cli *c, int marked, const char *cmd)
 	struct notes	*n;
 	const char	**pos;
 	char		**dates, *err;
-	int		 rc, i;
+	int		 rc, i, ok;
 
 	pos = xcalloc((size_t)c->argc + 1, sizeof *pos);
 	if ((rc = cli_opts(c, NULL, 0, NULL, pos, c->argc, cmd)) != 0)
@@ -239,16 +239,18 @@ cli_mark_set(struct cli *c, int marked, const char *cmd)
 	if ((s = cli_open(c, 0, 0)) == NULL)
 		goto out2;
 	if ((n = cli_notes_open(c, NOTES_CREATE, NULL)) != NULL) {
-		if (cli_notes_ids(c, s, n, (char **)(uintptr_t)pos, i, dates,
+		ok = cli_notes_ids(c, s, n, (char **)(uintptr_t)pos, i, dates,
 		    !marked, marked ? "nothing marked" : "nothing unmarked") ==
-		    0) {
-			if (notes_mark(n, pos, (const char *const *)dates, i,
-			    marked, &err) == 0)
-				rc = 0;
-			else {
-				fprintf(stderr, "dossier: %s\n", err);
-				free(err);
-			}
+		    0;
+		/* The writer closes last, so that it checkpoints the WAL. */
+		store_close(s);
+		s = NULL;
+		if (ok && notes_mark(n, pos, (const char *const *)dates, i,
+		    marked, &err) == 0)
+			rc = 0;
+		else if (ok) {
+			fprintf(stderr, "dossier: %s\n", err);
+			free(err);
 		}
 		notes_close(n);
 	}
@@ -309,7 +311,7 @@ cli_note(struct cli *c)
 	struct notes	*n;
 	char		*text, *date = NULL, *err;
 	size_t		 len, bad;
-	int		 rc;
+	int		 rc, ok;
 
 	if ((rc = cli_opts(c, NULL, 0, NULL, pos, 2, "note")) != 0)
 		return rc;
@@ -338,14 +340,15 @@ cli_note(struct cli *c)
 		return 1;
 	}
 	if ((n = cli_notes_open(c, NOTES_CREATE, NULL)) != NULL) {
-		if (cli_notes_ids(c, s, n, (char **)(uintptr_t)pos, 1, &date,
-		    1, "nothing saved") == 0) {
-			if (notes_set(n, pos[0], date, text, &err) == 0)
-				rc = 0;
-			else {
-				fprintf(stderr, "dossier: %s\n", err);
-				free(err);
-			}
+		ok = cli_notes_ids(c, s, n, (char **)(uintptr_t)pos, 1, &date,
+		    1, "nothing saved") == 0;
+		store_close(s);
+		s = NULL;
+		if (ok && notes_set(n, pos[0], date, text, &err) == 0)
+			rc = 0;
+		else if (ok) {
+			fprintf(stderr, "dossier: %s\n", err);
+			free(err);
 		}
 		notes_close(n);
 	}
@@ -530,6 +533,7 @@ cli_view_save(struct cli *c)
 		rc = 2;
 		goto out;
 	}
+	c->need_notes = 1;
 	if ((s = cli_open(c, 0, 0)) == NULL)
 		goto out;
 	for (i = 0; i < v.nactors; i++) {

@@ -170,16 +170,33 @@ static int
 notes_verify(sqlite3 *db, const char *path, char **err)
 {
 	char	*v, *p;
-	int	 rc = 0;
+	int	 rc = 0, code;
 
 	v = notes_text(db, "PRAGMA quick_check(1)");
+	code = sqlite3_errcode(db) & 0xff;
+	if (v == NULL && (code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
+	    code == SQLITE_PERM)) {
+		/* A WAL file cannot be read without its -shm beside it. */
+		*err = xasprintf("%s: cannot be read: its directory is "
+		    "read-only and SQLite must make %s-shm there; make the "
+		    "directory writable, or use a copy with --notes FILE",
+		    path, path);
+		return -1;
+	}
+	if (v == NULL && code != SQLITE_CORRUPT && code != SQLITE_NOTADB) {
+		*err = xasprintf("%s: cannot be read: %s", path,
+		    sqlite3_errmsg(db));
+		return -1;
+	}
 	if (v == NULL || strcmp(v, "ok") != 0) {
 		for (p = v; p != NULL && *p != '\0'; p++) {
 			if (*p == '\n' || *p == '\r')
 				*p = ' ';
 		}
+		p = v != NULL && strncmp(v, "*** in database main *** ",
+		    25) == 0 ? v + 25 : v;
 		*err = xasprintf("%s: corrupt (%s); " NOTES_HINT, path,
-		    v != NULL ? v : sqlite3_errmsg(db));
+		    p != NULL ? p : sqlite3_errmsg(db));
 		free(v);
 		return -1;
 	}
