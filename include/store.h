@@ -249,7 +249,7 @@ struct store_hit {
 	const char *event;	/* event id */
 	char	 date[11];
 	const char *title;
-	const char *kind;	/* "event" or "excerpt" */
+	const char *kind;	/* "event", "excerpt" or "note" (the user's) */
 	const char *snippet;	/* matched terms marked */
 	double	 rank;
 };

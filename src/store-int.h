@@ -282,6 +282,20 @@ void	store_notes_ensure(struct store *s);
 #define STORE_MARKED(e) "EXISTS (SELECT 1 FROM unote WHERE event = " e \
 	" AND marked)"
 #define STORE_NOTE(e) "(SELECT note FROM unote WHERE event = " e ")"
+/*
+ * The hits of match in the user's notes (kind "note"), best first, up to
+ * limit (<= 0: all): a statement to step (caller finalizes) whose columns
+ * are those of STORE_HIT_COLS, or with json one JSON object; NULL when
+ * there are no notes.
+ */
+sqlite3_stmt *store_notes_hits(struct store *s, const char *match,
+	    int64_t limit, int json);
+/* A search hit as a JSON object, from h(id, date, title, kind, snip, rank). */
+#define STORE_JSON_HIT_OBJECT "json_object('event', id, 'date', date," \
+	" 'title', title, 'kind', kind, 'snippet', replace(replace(snip, '" \
+	TEXT_MARK_ON "', '['), '" TEXT_MARK_OFF "', ']'), 'rank', rank," \
+	" 'marked', json(CASE WHEN " STORE_MARKED("id") " THEN 'true' ELSE" \
+	" 'false' END), 'note', " STORE_NOTE("id") ")"
 
 /* store-view.c: fills v's table up to position upto (-1: all), stopping
  * at the deadline (store_now seconds; 0: none). */

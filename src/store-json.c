@@ -12,6 +12,22 @@
 #include "text.h"
 
 /*
+ * Writes the rows of st, one JSON value a row in column 0, as elements
+ * of an array that has n already (the '[' written). Returns SQLite's code.
+ */
+static int
+json_rows_out(sqlite3_stmt *st, FILE *out, int64_t *n)
+{
+	int	rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs((*n)++ == 0 ? "\n  " : ",\n  ", out);
+		fputs((const char *)sqlite3_column_text(st, 0), out);
+	}
+	return rc;
+}
+
+/*
  * Writes the rows of st, one JSON value a row in column 0, as an array.
  * Returns the number of rows, or -1 with *err.
  */
@@ -22,10 +38,7 @@ json_array_out(struct store *s, sqlite3_stmt *st, FILE *out, char **err)
 	int	rc;
 
 	fputc('[', out);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fputs(n++ == 0 ? "\n  " : ",\n  ", out);
-		fputs((const char *)sqlite3_column_text(st, 0), out);
-	}
+	rc = json_rows_out(st, out, &n);
 	fputs(n == 0 ? "]\n" : "\n]\n", out);
 	if (rc != SQLITE_DONE) {
 		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
@@ -113,11 +126,7 @@ store_json_show(struct store *s, const char *id, FILE *out, char **err)
 
 /* A search hit as a JSON object, from the columns of a hit statement. */
 #define STORE_JSON_HIT(sql) "WITH h(id, date, title, kind, snip, rank) AS (" \
-	sql ") SELECT json_object('event', id, 'date', date, 'title', title," \
-	" 'kind', kind, 'snippet', replace(replace(snip, '" TEXT_MARK_ON \
-	"', '['), '" TEXT_MARK_OFF "', ']'), 'rank', rank, 'marked'," \
-	" json(CASE WHEN " STORE_MARKED("id") " THEN 'true' ELSE 'false'" \
-	" END), 'note', " STORE_NOTE("id") ") FROM h"
+	sql ") SELECT " STORE_JSON_HIT_OBJECT " FROM h"
 
 int
 store_json_search(struct store *s, const char *query, int64_t limit,
@@ -139,24 +148,38 @@ store_json_search(struct store *s, const char *query, int64_t limit,
 		return -1;
 	}
 	rows = store_rank_rows_match(s->db, match);
+	fputc('[', out);
+	/* The user's own notes first (store-notes.c). */
+	if ((st = store_notes_hits(s, match, limit, 1)) != NULL) {
+		json_rows_out(st, out, nhits);
+		sqlite3_finalize(st);
+	}
 	if (nbest < 0) {
 		st = store_stmt(s, STORE_JSON_HIT(STORE_SEARCH_SQL));
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+		sqlite3_bind_int64(st, 2, limit <= 0 ? -1 : limit > *nhits ?
+		    limit - *nhits : 0);
 		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
 		if (s->hits_marked)
 			sqlite3_bind_int(st, 5, 1);
 		free(match);
 		free(rows);
-		*nhits = json_array_out(s, st, out, err);
+		rc = json_rows_out(st, out, nhits);
+		fputs(*nhits == 0 ? "]\n" : "\n]\n", out);
 		sqlite3_reset(st);
-		return *nhits < 0 ? -1 : 0;
+		if (rc != SQLITE_DONE) {
+			*err = xasprintf("query failed: %s",
+			    sqlite3_errmsg(s->db));
+			*nhits = -1;
+			return -1;
+		}
+		return 0;
 	}
 	/* As json_array_out writes it, a hit a statement. */
 	st = store_stmt(s, STORE_JSON_HIT(STORE_HIT_SQL));
 	sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
-	fputc('[', out);
-	for (i = 0; i < nbest && rc == SQLITE_ROW; i++) {
+	for (i = 0; i < nbest && rc == SQLITE_ROW && (limit <= 0 ||
+	    *nhits < limit); i++) {
 		sqlite3_bind_int64(st, 2, best[i].rowid);
 		sqlite3_bind_double(st, 3, -best[i].score);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {

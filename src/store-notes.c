@@ -139,3 +139,47 @@ store_search_marked(struct store *s, int on)
 	store_notes_ensure(s);
 	s->hits_marked = on != 0;
 }
+
+/*
+ * The user's notes in an index of their own, temp.nfts, made again for
+ * each search (notes change under a running reader, and are few): the
+ * same tokenizer as the content's index, so that a query matches the same
+ * words in both.
+ */
+static int
+notes_index(struct store *s)
+{
+	store_notes_ensure(s);
+	return sqlite3_exec(s->db, "DROP TABLE IF EXISTS temp.nfts;"
+	    " CREATE VIRTUAL TABLE temp.nfts USING fts5(event UNINDEXED, note,"
+	    " tokenize = 'porter unicode61 remove_diacritics 2');"
+	    " INSERT INTO temp.nfts(event, note) SELECT n.event, n.note FROM"
+	    " unote n JOIN event e ON e.id = n.event WHERE n.note IS NOT NULL",
+	    NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+sqlite3_stmt *
+store_notes_hits(struct store *s, const char *match, int64_t limit, int json)
+{
+	sqlite3_stmt	*st;
+	char		*sql;
+
+	if (notes_index(s) == -1 || store_int(s, "SELECT count(*) FROM"
+	    " temp.nfts") == 0)
+		return NULL;
+	sql = xasprintf("WITH h(id, date, title, kind, snip, rank) AS (SELECT"
+	    " e.id, e.date, e.title, 'note', snippet(nfts, 1, '" TEXT_MARK_ON
+	    "', '" TEXT_MARK_OFF "', '…', 16), bm25(nfts) FROM nfts JOIN event"
+	    " e ON e.id = nfts.event WHERE nfts MATCH ?1%s ORDER BY rank,"
+	    " e.seq LIMIT ?2) SELECT %s FROM h", s->hits_marked ? " AND "
+	    STORE_MARKED("e.id") : "", json ? STORE_JSON_HIT_OBJECT :
+	    "id, date, title, kind, snip, rank");
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		st = NULL;
+	free(sql);
+	if (st != NULL) {
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+	}
+	return st;
+}

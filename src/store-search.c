@@ -41,8 +41,9 @@ search_hit(sqlite3_stmt *st, struct store_hit *h)
 	h->event = (const char *)sqlite3_column_text(st, 0);
 	store_col_copy(st, 1, h->date, sizeof h->date);
 	h->title = (const char *)sqlite3_column_text(st, 2);
-	h->kind = strcmp((const char *)sqlite3_column_text(st, 3),
-	    "event") == 0 ? "event" : "excerpt";
+	h->kind = (const char *)sqlite3_column_text(st, 3);
+	h->kind = strcmp(h->kind, "event") == 0 ? "event" :
+	    strcmp(h->kind, "note") == 0 ? "note" : "excerpt";
 	h->snippet = (const char *)sqlite3_column_text(st, 4);
 	h->rank = sqlite3_column_double(st, 5);
 }
@@ -68,10 +69,20 @@ store_search(struct store *s, const char *query, int64_t limit,
 		return -1;
 	}
 	rows = store_rank_rows_match(s->db, match);
+	/* The user's own notes first (store-notes.c). */
+	if ((st = store_notes_hits(s, match, limit, 0)) != NULL) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			search_hit(st, &h);
+			fn(&h, arg);
+			n++;
+		}
+		sqlite3_finalize(st);
+	}
 	if (nbest >= 0) {
 		st = store_stmt(s, STORE_HIT_SQL);
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
-		for (i = 0; i < nbest && rc == SQLITE_DONE; i++) {
+		for (i = 0; i < nbest && rc == SQLITE_DONE && (limit <= 0 ||
+		    n < limit); i++) {
 			sqlite3_bind_int64(st, 2, best[i].rowid);
 			sqlite3_bind_double(st, 3, -best[i].score);
 			if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -86,7 +97,8 @@ store_search(struct store *s, const char *query, int64_t limit,
 	} else {
 		st = store_stmt(s, STORE_SEARCH_SQL);
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+		sqlite3_bind_int64(st, 2, limit <= 0 ? -1 : limit > n ?
+		    limit - n : 0);
 		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
 		if (s->hits_marked)
 			sqlite3_bind_int(st, 5, 1);

@@ -183,3 +183,14 @@ if [ $rc = 1 ] && grep -q "^$TESTTMP/bad.yaml:3:13: error: " "$err" &&
 else
 	fail import-error-position "exit $rc: $(cat "$err")"
 fi
+
+# Search finds the user's own words: hits of kind note, first.
+D note treaty-signed 'Ratification by parliament still pending'
+expect search-note-hit 0 "2024-04-10 treaty-signed note: Ratification by [parliament] still pending" search parliament
+D search --json parliament >"$out"
+if [ "$(sqlite3 :memory: "SELECT json_extract(readfile('$out'), '\$[0].kind')")" = note ]; then
+	pass search-note-hit-json
+else
+	fail search-note-hit-json "$(cat "$out")"
+fi
+expect search-note-marked-only 1 "" search parliament --marked
