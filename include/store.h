@@ -143,6 +143,8 @@ struct store_row {
 	char	*actors;	/* short actor names joined by ", " */
 	double	 rank;		/* bm25 rank in a search view, else 0 */
 	int64_t	 rid;		/* the store's own row id (internal) */
+	int	 marked;	/* the user's: set by store_rows_notes */
+	int	 noted;
 };
 
 /*
@@ -313,6 +315,21 @@ int64_t		 store_notes_list(struct store *, int orphans,
  * only (on non-zero), until turned off.
  */
 void		 store_search_marked(struct store *, int on);
+/*
+ * One event's mark and note as they are now (another process may have
+ * changed them): *note is a new string or NULL (caller frees). Returns 0,
+ * or -1 if the notes cannot be read.
+ */
+int		 store_note_get(struct store *, const char *event, int *marked,
+		    char **note);
+/* Sets marked and noted of n rows from the notes as they are now. */
+void		 store_rows_notes(struct store *, struct store_row *rows, int n);
+/*
+ * The position of the next (dir > 0) or previous (dir < 0) marked event
+ * after or before pos in the view, without wrapping; 0 if none.
+ */
+int64_t		 store_view_next_marked(struct store_view *, int64_t pos,
+		    int dir);
 /* The same as a JSON array (keys in the README). Returns 0 or -1. */
 int		 store_json_notes(struct store *, int orphans, FILE *out,
 		    char **err);

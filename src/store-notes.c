@@ -183,3 +183,85 @@ store_notes_hits(struct store *s, const char *match, int64_t limit, int json)
 	}
 	return st;
 }
+
+int
+store_note_get(struct store *s, const char *event, int *marked, char **note)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*marked = 0;
+	*note = NULL;
+	store_notes_ensure(s);
+	st = store_stmt(s, "SELECT marked, note FROM unote WHERE event = ?1");
+	sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*marked = sqlite3_column_int(st, 0);
+		*note = store_col_dup(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+void
+store_rows_notes(struct store *s, struct store_row *rows, int n)
+{
+	sqlite3_stmt	*st;
+	int		 i;
+
+	store_notes_ensure(s);
+	st = store_stmt(s, "SELECT marked, note IS NOT NULL FROM unote"
+	    " WHERE event = ?1");
+	for (i = 0; i < n; i++) {
+		rows[i].marked = rows[i].noted = 0;
+		sqlite3_bind_text(st, 1, rows[i].id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			rows[i].marked = sqlite3_column_int(st, 0);
+			rows[i].noted = sqlite3_column_int(st, 1);
+		}
+		sqlite3_reset(st);
+	}
+}
+
+/*
+ * The next marked event after (dir > 0) or before (dir < 0) position pos
+ * of view v, without wrapping: marked events are few, so they lead, each
+ * looked up in the view.
+ */
+int64_t
+store_view_next_marked(struct store_view *v, int64_t pos, int dir)
+{
+	sqlite3_stmt	*st;
+	int64_t		 found = 0;
+	char		*sql;
+
+	store_notes_ensure(v->s);
+	if (v->table == NULL) {
+		st = store_stmt(v->s, dir > 0 ? "SELECT min(e.seq) FROM unote n"
+		    " JOIN event e ON e.id = n.event WHERE n.marked AND"
+		    " e.seq > ?1 AND e.seq <= ?2" : "SELECT max(e.seq) FROM"
+		    " unote n JOIN event e ON e.id = n.event WHERE n.marked AND"
+		    " e.seq < ?1 AND e.seq >= ?2");
+		sqlite3_bind_int64(st, 1, v->base + pos - 1);
+		sqlite3_bind_int64(st, 2, dir > 0 ? v->base + v->count - 1 :
+		    v->base);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			found = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return found == 0 ? 0 : found - v->base + 1;
+	}
+	/* A walked view: the whole of it first (bounded by its index). */
+	store_view_fill(v, -1, 0);
+	sql = xasprintf("SELECT %s(v.pos) FROM %s v JOIN event e ON e.rid ="
+	    " v.rid WHERE v.pos %s ?1 AND " STORE_MARKED("e.id"),
+	    dir > 0 ? "min" : "max", v->table, dir > 0 ? ">" : "<");
+	if (sqlite3_prepare_v2(v->s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		fatal("store: %s: %s", sqlite3_errmsg(v->s->db), sql);
+	free(sql);
+	sqlite3_bind_int64(st, 1, pos);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		found = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return found;
+}

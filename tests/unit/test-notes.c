@@ -23,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "notes.h"
+#include "store.h"
 #include "unit.h"
 #include "util.h"
 
@@ -648,6 +649,125 @@ UNIT_TEST(import_errors_have_positions)
 	free(dir);
 }
 
+
+/* --- the store's side: filters, flags, jumps and note hits --- */
+
+static const char small_events[] =
+	"actors:\n"
+	"  - id: alpha\n"
+	"    name: Anna Alpha\n"
+	"    kind: person\n"
+	"events:\n"
+	"  - id: one\n"
+	"    date: 2024-01-01\n"
+	"    title: The first event\n"
+	"    actors: [alpha]\n"
+	"  - id: two\n"
+	"    date: 2024-01-02\n"
+	"    title: The second event\n"
+	"    actors: [alpha]\n"
+	"  - id: three\n"
+	"    date: 2024-01-03\n"
+	"    title: The third event\n"
+	"  - id: four\n"
+	"    date: 2024-01-04\n"
+	"    title: The fourth event\n"
+	"    actors: [alpha]\n";
+
+static void
+hit_kinds(const struct store_hit *h, void *arg)
+{
+	buf_addf(arg, "%s:%s;", h->event, h->kind);
+}
+
+UNIT_TEST(store_sees_notes)
+{
+	char			*dir = unit_newdir("storenotes"), *p, *err = NULL;
+	char			*content, *corpus, *note;
+	const char		*ids[] = { "two", "four" };
+	struct store_filter	 f;
+	struct store_view	*v;
+	struct store_row	 rows[4];
+	struct diag_list	 dl;
+	struct notes		*n;
+	struct store		*s;
+	struct buf		 b;
+	int			 marked, got;
+
+	content = xasprintf("%s/content", dir);
+	unit_write_text(dir, "content/events.yaml", small_events);
+	p = xasprintf("%s/notes.db", dir);
+	corpus = notes_corpus(content);
+	diag_init(&dl);
+	s = store_open(content, NULL, STORE_MEMORY | STORE_QUIET, NULL, &dl,
+	    &err);
+	CHECK(s != NULL);
+	if (s == NULL || (n = must_open(p, corpus)) == NULL)
+		goto out;
+	CHECK_INT(notes_mark(n, ids, NULL, 2, 1, &err), 0);
+	CHECK_INT(notes_set(n, "three", NULL, "about parliament", &err), 0);
+	CHECK_INT(store_attach_notes(s, p, corpus, &err), 0);
+	memset(&f, 0, sizeof f);
+	f.marked = 1;
+	v = store_view_new(s, &f, &err);
+	CHECK(v != NULL);
+	if (v != NULL) {
+		got = store_view_rows(v, 1, 4, rows);
+		CHECK_INT(got, 2);
+		if (got == 2) {
+			CHECK_STR(rows[0].id, "two");
+			CHECK_STR(rows[1].id, "four");
+		}
+		store_rows_clear(rows, got);
+		store_view_free(v);
+	}
+	/* An actor and marked: two and four both have alpha. */
+	f.actor = "alpha";
+	v = store_view_new(s, &f, &err);
+	CHECK(v != NULL && store_view_more(v, -1, 0) &&
+	    store_view_count(v) == 2);
+	store_view_free(v);
+	/* The whole timeline: flags, and jumps from mark to mark. */
+	memset(&f, 0, sizeof f);
+	v = store_view_new(s, &f, &err);
+	got = store_view_rows(v, 1, 4, rows);
+	store_rows_notes(s, rows, got);
+	CHECK(got == 4 && !rows[0].marked && rows[1].marked &&
+	    rows[2].noted && !rows[2].marked && rows[3].marked);
+	store_rows_clear(rows, got);
+	CHECK_INT(store_view_next_marked(v, 1, 1), 2);
+	CHECK_INT(store_view_next_marked(v, 2, 1), 4);
+	CHECK_INT(store_view_next_marked(v, 4, 1), 0);
+	CHECK_INT(store_view_next_marked(v, 4, -1), 2);
+	CHECK_INT(store_view_next_marked(v, 2, -1), 0);
+	store_view_free(v);
+	/* A walked view (an actor's): the same jumps. */
+	f.actor = "alpha";
+	v = store_view_new(s, &f, &err);
+	CHECK_INT(store_view_next_marked(v, 1, 1), 2);
+	CHECK_INT(store_view_next_marked(v, 3, -1), 2);
+	store_view_free(v);
+	/* Another writer's change shows at the next read. */
+	CHECK_INT(notes_set(n, "one", NULL, "fresh", &err), 0);
+	CHECK_INT(store_note_get(s, "one", &marked, &note), 0);
+	CHECK_STR(note, "fresh");
+	free(note);
+	/* Search finds the note as a hit of kind note. */
+	buf_init(&b);
+	buf_adds(&b, "");
+	CHECK_INT(store_search(s, "parliament", 0, hit_kinds, &b, &err), 1);
+	CHECK_STR(buf_str(&b), "three:note;");
+	buf_free(&b);
+	notes_close(n);
+out:
+	store_close(s);
+	diag_free(&dl);
+	free(corpus);
+	free(content);
+	free(p);
+	free(dir);
+}
+
 static const struct unit_test tests[] = {
 	UNIT_ENTRY(default_path),
 	UNIT_ENTRY(missing_not_made_without_create),
@@ -658,6 +778,7 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(two_writers_lose_nothing),
 	UNIT_ENTRY(export_import_round_trip),
 	UNIT_ENTRY(import_errors_have_positions),
+	UNIT_ENTRY(store_sees_notes),
 };
 
 int
