@@ -25,6 +25,7 @@ struct store {
 	int		 nviews;	/* for temporary table names */
 	int		 notes;		/* temp.unote exists (store-notes.c) */
 	int		 hits_marked;	/* searches keep marked events only */
+	int		 nnotes;	/* notes indexes made (store-notes.c) */
 	struct {
 		const char	*sql;	/* the literal it was made from */
 		sqlite3_stmt	*st;
@@ -67,6 +68,7 @@ struct store_view {
 	char		*fstr[5];	/* owned here */
 	struct store_view *counter;	/* counts them all, or NULL */
 	int		 best;		/* rows store-rank.c gave, or 0 */
+	char		*notes;		/* the index of notes that match too */
 };
 
 #define STORE_CHUNK	256	/* keys read a statement in a walk */
@@ -288,6 +290,12 @@ void	store_notes_ensure(struct store *s);
  * are those of STORE_HIT_COLS, or with json one JSON object; NULL when
  * there are no notes.
  */
+/*
+ * Indexes the user's notes as the content is, in a new temporary table
+ * (a view being walked may still read the last one), and returns its name
+ * (caller frees) if any note matches, else NULL.
+ */
+char	*store_notes_match(struct store *s, const char *match);
 sqlite3_stmt *store_notes_hits(struct store *s, const char *match,
 	    int64_t limit, int json);
 /* A search hit as a JSON object, from h(id, date, title, kind, snip, rank). */

@@ -141,42 +141,84 @@ store_search_marked(struct store *s, int on)
 }
 
 /*
- * The user's notes in an index of their own, temp.nfts, made again for
- * each search (notes change under a running reader, and are few): the
- * same tokenizer as the content's index, so that a query matches the same
- * words in both.
+ * Indexes the user's notes into a new temporary table, with the same
+ * tokenizer as the content's index so that a query matches the same words
+ * in both; made again for each search (notes change under a running
+ * reader, and are few). The last but one is dropped if no statement still
+ * reads it. Returns the table's name (caller frees), or NULL on failure.
  */
-static int
+static char *
 notes_index(struct store *s)
 {
+	char	*name, *sql;
+	int	 rc;
+
 	store_notes_ensure(s);
-	return sqlite3_exec(s->db, "DROP TABLE IF EXISTS temp.nfts;"
-	    " CREATE VIRTUAL TABLE temp.nfts USING fts5(event UNINDEXED, note,"
-	    " tokenize = 'porter unicode61 remove_diacritics 2');"
-	    " INSERT INTO temp.nfts(event, note) SELECT n.event, n.note FROM"
-	    " unote n JOIN event e ON e.id = n.event WHERE n.note IS NOT NULL",
-	    NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	if (s->nnotes > 0) {
+		sql = xasprintf("DROP TABLE IF EXISTS temp.nfts%d",
+		    s->nnotes - 1);
+		sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+		free(sql);
+	}
+	name = xasprintf("nfts%d", s->nnotes++);
+	sql = xasprintf("CREATE VIRTUAL TABLE temp.%s USING fts5(event"
+	    " UNINDEXED, note, tokenize = 'porter unicode61 remove_diacritics"
+	    " 2'); INSERT INTO temp.%s(event, note) SELECT n.event, n.note"
+	    " FROM unote n JOIN event e ON e.id = n.event WHERE n.note IS NOT"
+	    " NULL", name, name);
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
+char *
+store_notes_match(struct store *s, const char *match)
+{
+	sqlite3_stmt	*st;
+	char		*name, *sql;
+	int		 n = 0;
+
+	if ((name = notes_index(s)) == NULL)
+		return NULL;
+	sql = xasprintf("SELECT count(*) FROM %s WHERE %s MATCH ?1", name,
+	    name);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	free(sql);
+	if (n == 0) {
+		free(name);
+		return NULL;
+	}
+	return name;
 }
 
 sqlite3_stmt *
 store_notes_hits(struct store *s, const char *match, int64_t limit, int json)
 {
 	sqlite3_stmt	*st;
-	char		*sql;
+	char		*sql, *name;
 
-	if (notes_index(s) == -1 || store_int(s, "SELECT count(*) FROM"
-	    " temp.nfts") == 0)
+	if ((name = store_notes_match(s, match)) == NULL)
 		return NULL;
 	sql = xasprintf("WITH h(id, date, title, kind, snip, rank) AS (SELECT"
-	    " e.id, e.date, e.title, 'note', snippet(nfts, 1, '" TEXT_MARK_ON
-	    "', '" TEXT_MARK_OFF "', '…', 16), bm25(nfts) FROM nfts JOIN event"
-	    " e ON e.id = nfts.event WHERE nfts MATCH ?1%s ORDER BY rank,"
-	    " e.seq LIMIT ?2) SELECT %s FROM h", s->hits_marked ? " AND "
-	    STORE_MARKED("e.id") : "", json ? STORE_JSON_HIT_OBJECT :
-	    "id, date, title, kind, snip, rank");
+	    " e.id, e.date, e.title, 'note', snippet(%s, 1, '" TEXT_MARK_ON
+	    "', '" TEXT_MARK_OFF "', '…', 16), bm25(%s) FROM %s JOIN event"
+	    " e ON e.id = %s.event WHERE %s MATCH ?1%s ORDER BY rank, e.seq"
+	    " LIMIT ?2) SELECT %s FROM h", name, name, name, name, name,
+	    s->hits_marked ? " AND " STORE_MARKED("e.id") : "", json ?
+	    STORE_JSON_HIT_OBJECT : "id, date, title, kind, snip, rank");
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		st = NULL;
 	free(sql);
+	free(name);
 	if (st != NULL) {
 		sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);

@@ -97,7 +97,7 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 	sqlite3_stmt	*st;
 	const char	*walk;
 	char		*sql;
-	int		 ka, kt, km;
+	int		 ka, kt, km, rc;
 
 	v->next = 0;
 	v->end = INT64_MAX;
@@ -116,7 +116,19 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 	}
 	sqlite3_reset(st);
 
-	if (v->match != NULL)
+	if (v->match != NULL && v->notes != NULL) {
+		/* Events whose note matches, merged in key order. */
+		sql = xasprintf("SELECT rowid FROM fts WHERE fts MATCH ?3 AND"
+		    " rowid >= ?1 AND rowid < ?2 UNION SELECT e.rid FROM %s"
+		    " JOIN event e ON e.id = %s.event WHERE %s MATCH ?3"
+		    " AND e.rid >= ?1 AND e.rid < ?2 ORDER BY 1", v->notes,
+		    v->notes, v->notes);
+		rc = sqlite3_prepare_v2(s->db, sql, -1, &v->walk, NULL);
+		free(sql);
+		if (rc != SQLITE_OK)
+			return -1;
+		walk = NULL;
+	} else if (v->match != NULL)
 		walk = "SELECT rowid FROM fts WHERE fts MATCH ?3 AND"
 		    " rowid >= ?1 AND rowid < ?2 ORDER BY rowid";
 	else if (f->actor != NULL)
@@ -129,7 +141,8 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 		walk = "SELECT e.rid FROM unote n JOIN event e ON e.id ="
 		    " n.event WHERE n.marked AND e.rid >= ?1 AND e.rid < ?2"
 		    " ORDER BY e.rid";
-	if (sqlite3_prepare_v2(s->db, walk, -1, &v->walk, NULL) != SQLITE_OK)
+	if (walk != NULL && sqlite3_prepare_v2(s->db, walk, -1, &v->walk,
+	    NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(v->walk, 1, v->next);
 	sqlite3_bind_int64(v->walk, 2, v->end);
@@ -281,8 +294,12 @@ view_rank_all(struct store_view *v)
 	    " row_number() OVER (ORDER BY rank, rid), rid, rank FROM"
 	    " (SELECT e.rid AS rid, min(h.rank) AS rank"
 	    " FROM (SELECT " STORE_KEY_EVENT("f.rowid") " AS rid,"
-	    " rank FROM fts f WHERE fts MATCH ?1) h"
-	    " JOIN event e ON e.rid = h.rid WHERE 1", v->table);
+	    " rank FROM fts f WHERE fts MATCH ?1", v->table);
+	if (v->notes != NULL)
+		buf_addf(&sql, " UNION ALL SELECT n.rid, bm25(%s) FROM %s JOIN"
+		    " event n ON n.id = %s.event WHERE %s MATCH ?1", v->notes,
+		    v->notes, v->notes, v->notes);
+	buf_adds(&sql, ") h JOIN event e ON e.rid = h.rid WHERE 1");
 	view_where(&sql, &v->filter);
 	buf_adds(&sql, " GROUP BY e.rid)");
 	if (rc != SQLITE_OK || sqlite3_prepare_v2(v->s->db, buf_str(&sql), -1,
@@ -473,6 +490,7 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 		return v;
 	}
 	v->match = match;
+	v->notes = match != NULL ? store_notes_match(s, match) : NULL;
 	v->query = f->query != NULL ? xstrdup(f->query) : NULL;
 	v->marker = match != NULL ? store_highlighter_new(s->db, match) : NULL;
 	v->table = xasprintf("view%d", ++s->nviews);
@@ -504,7 +522,9 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 	/* Best first: the best at once, if store-rank.c can, else all. */
 	buf_free(&sql);
 	view_filter_copy(v, f);
-	if ((rc = view_rank_best(v, STORE_VIEW_BEST)) == -1 ||
+	/* store-rank.c knows nothing of notes: FTS5 ranks them all. */
+	if ((rc = v->notes != NULL ? 1 : view_rank_best(v, STORE_VIEW_BEST))
+	    == -1 ||
 	    (rc == 1 && view_rank_all(v) == -1))
 		goto sqlfail;
 	return v;
@@ -541,6 +561,7 @@ store_view_free(struct store_view *v)
 		free(v->fstr[i]);
 	free(v->query);
 	free(v->match);
+	free(v->notes);
 	store_highlighter_free(v->marker);
 	free(v);
 }

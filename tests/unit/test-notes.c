@@ -705,7 +705,8 @@ UNIT_TEST(store_sees_notes)
 	if (s == NULL || (n = must_open(p, corpus)) == NULL)
 		goto out;
 	CHECK_INT(notes_mark(n, ids, NULL, 2, 1, &err), 0);
-	CHECK_INT(notes_set(n, "three", NULL, "about parliament", &err), 0);
+	CHECK_INT(notes_set(n, "three", NULL, "parliament, like the fourth",
+	    &err), 0);
 	CHECK_INT(store_attach_notes(s, p, corpus, &err), 0);
 	memset(&f, 0, sizeof f);
 	f.marked = 1;
@@ -758,6 +759,26 @@ UNIT_TEST(store_sees_notes)
 	CHECK_INT(store_search(s, "parliament", 0, hit_kinds, &b, &err), 1);
 	CHECK_STR(buf_str(&b), "three:note;");
 	buf_free(&b);
+	/* The reader's search views find it too, in either order. */
+	memset(&f, 0, sizeof f);
+	f.query = "parliament";
+	v = store_view_new(s, &f, &err);
+	CHECK(v != NULL && store_view_more(v, -1, 0) &&
+	    store_view_count(v) == 1);
+	store_view_free(v);
+	f.query = "fourth";
+	f.order = STORE_ORDER_RANK;
+	v = store_view_new(s, &f, &err);
+	CHECK(v != NULL && store_view_more(v, -1, 0) &&
+	    store_view_count(v) == 2);
+	store_view_free(v);
+	f.order = STORE_ORDER_DATE;
+	v = store_view_new(s, &f, &err);
+	got = v != NULL ? store_view_rows(v, 1, 4, rows) : 0;
+	CHECK(got == 2 && strcmp(rows[0].id, "three") == 0 &&
+	    strcmp(rows[1].id, "four") == 0);
+	store_rows_clear(rows, got);
+	store_view_free(v);
 	notes_close(n);
 out:
 	store_close(s);
