@@ -33,6 +33,7 @@ struct content_actor {
 	char			*kind;
 	char			*role;		/* or NULL */
 	char			*affiliation;	/* or NULL */
+	char			*shortname;	/* "short:", a label, or NULL */
 	struct content_strs	 aliases;
 	struct content_pos	 pos;		/* of "id:" value */
 	struct content_pos	 aff_pos;
@@ -45,8 +46,16 @@ struct content_source {
 	char			*url;
 	char			*published;
 	char			*text;		/* as written, or NULL */
+	char			*note;		/* the editor's, or NULL */
 	struct content_pos	 pos;
 	struct content_pos	 text_pos;
+};
+
+/* The corpus's own description: at most one "corpus:" section a corpus. */
+struct content_corpus {
+	char			*title;
+	char			*description;	/* or NULL */
+	struct content_pos	 pos;		/* of the "corpus:" mapping */
 };
 
 struct content_excerpt {
@@ -79,13 +88,14 @@ struct content_event {
 /*
  * Where records go. Each callback gets a record valid only during the call;
  * file is the index given to content_parse. A callback returns 0, or -1 to
- * stop parsing.
+ * stop parsing; a NULL callback drops its records.
  */
 struct content_sink {
 	void	*arg;
 	int	(*actor)(void *, int file, const struct content_actor *);
 	int	(*source)(void *, int file, const struct content_source *);
 	int	(*event)(void *, int file, const struct content_event *);
+	int	(*corpus)(void *, int file, const struct content_corpus *);
 };
 
 /* One content file found by content_scan. */

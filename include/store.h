@@ -334,4 +334,56 @@ int64_t		 store_view_next_marked(struct store_view *, int64_t pos,
 int		 store_json_notes(struct store *, int orphans, FILE *out,
 		    char **err);
 
+/*
+ * A source as its reader needs it (store-source.c): what it is, who quotes
+ * it, and its text with the quoted passages found in it.
+ */
+struct store_quoter {
+	int64_t	 seq;		/* the quoting event's timeline number */
+	char	*event;		/* its id */
+	char	 date[11];
+	char	*title;
+	int	 ord;		/* the excerpt's place in the event */
+	char	*quote;
+	char	*note;		/* or NULL */
+	char	*file;		/* the YAML file of the excerpt, or NULL */
+	int	 line;		/* and its line */
+};
+struct store_passage {
+	size_t	 start;		/* byte offsets in text, end excluded */
+	size_t	 end;
+	int	 quoter;	/* index in quoters */
+};
+struct store_source {
+	char			*id;
+	char			*title;
+	char			*publisher;	/* or NULL, as url, published */
+	char			*url;
+	char			*published;
+	char			*text_path;	/* the text file, or NULL */
+	char			*text;		/* its text, when asked and read */
+	struct store_quoter	*quoters;	/* in timeline order */
+	int			 nquoters;
+	struct store_passage	*passages;	/* in text order */
+	int			 npassages;
+};
+/*
+ * Returns the source with that id, or NULL if there is none. with_text:
+ * read its text and find the quoted passages; if the text cannot be read,
+ * the source comes back without it and *err (caller frees) says why.
+ * Free with store_source_free.
+ */
+struct store_source *store_source_get(struct store *, const char *id,
+		    int with_text, char **err);
+void		 store_source_free(struct store_source *);
+/*
+ * Writes the source as one JSON object (its fields, "events" quoting it
+ * with their quotes, and "text": text or null). Returns 0, 1 if there is
+ * no such source, -1 with *err (caller frees).
+ */
+int		 store_json_source(struct store *, const char *id,
+		    const char *text, FILE *out, char **err);
+/* Every source id, sorted; returns the count, *ids caller frees (each). */
+int		 store_source_ids(struct store *, char ***ids);
+
 #endif

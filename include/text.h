@@ -109,6 +109,12 @@ size_t	text_wrap(const char *s, int width, struct text_line **lines);
  * frees.
  */
 char	*text_fold(const char *s);
+/*
+ * The same, and *map (caller frees; NULL not to have it) gets, for each
+ * byte of the result and one past its end, the offset in s it came from,
+ * so a passage found in folded text can be shown in the original.
+ */
+char	*text_fold_map(const char *s, size_t **map);
 
 /* Returns a newly allocated copy of s without highlight markers. */
 char	*text_strip_marks(const char *s);

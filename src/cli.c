@@ -4,6 +4,8 @@
  * search hits, unknown id), 2 usage errors and queries that cannot run.
  */
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,7 @@
 #include "store.h"
 #include "text.h"
 #include "ui.h"
+#include "watch.h"
 
 struct cli_cmd {
 	const char	*name;
@@ -31,10 +34,12 @@ static int	cli_show(struct cli *);
 static int	cli_search(struct cli *);
 static int	cli_actors(struct cli *);
 static int	cli_index(struct cli *);
+static int	cli_source(struct cli *);
 
 static const struct cli_cmd cli_cmds[] = {
-	{ "check", cli_check, "check",
-	  "validate the content and report every problem" },
+	{ "check", cli_check, "check [--watch]",
+	  "validate the content and report every problem (--watch: again "
+	  "on every change, until Ctrl-C)" },
 	{ "list", cli_list, "list [--actor ID] [--tag TAG] [--from DATE] "
 	  "[--to DATE] [--limit N] [--json] [--marked] [--view NAME]",
 	  "print the timeline" },
@@ -47,6 +52,8 @@ static const struct cli_cmd cli_cmds[] = {
 	  "list actors by number of events" },
 	{ "index", cli_index, "index [--force]",
 	  "build or refresh the store now" },
+	{ "source", cli_source, "source ID [--text] [--json]",
+	  "a source, the events that quote it and, with --text, its text" },
 	CLI_NOTES_CMDS
 };
 #define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])
@@ -258,16 +265,15 @@ cli_opts(struct cli *c, const struct cli_opt *opts, int nopts,
 	return 0;
 }
 
+/* One report of `check`: every problem, then the counts. */
 static int
-cli_check(struct cli *c)
+cli_check_once(struct cli *c)
 {
 	struct diag_list	d;
 	struct store_counts	n;
 	char			*err;
 	int			rc;
 
-	if ((rc = cli_opts(c, NULL, 0, NULL, NULL, 0, "check")) != 0)
-		return rc;
 	diag_init(&d);
 	rc = store_check(c->content, &d, &n, &err);
 	cli_diags(&d);
@@ -280,8 +286,68 @@ cli_check(struct cli *c)
 	    (long long)n.actors, (long long)n.sources, (long long)n.excerpts,
 	    d.errors, d.errors == 1 ? "" : "s", d.warnings,
 	    d.warnings == 1 ? "" : "s");
+	fflush(stdout);
 	diag_free(&d);
 	return rc == 0 ? 0 : 1;
+}
+
+static volatile sig_atomic_t cli_stop;
+
+static void
+cli_on_signal(int sig)
+{
+	(void)sig;
+	cli_stop = 1;
+}
+
+/*
+ * check --watch: a report now and after every settled change to the
+ * content, until Ctrl-C (status 0) or a signal to end.
+ */
+static int
+cli_check_watch(struct cli *c)
+{
+	struct sigaction	 sa;
+	struct pollfd		 p;
+	struct watch		*w;
+	int			 t;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = cli_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	w = watch_new(c->content);
+	fprintf(stderr, "dossier: watching %s (%s); Ctrl-C ends\n",
+	    c->content, watch_method(w));
+	(void)cli_check_once(c);
+	while (!cli_stop) {
+		p.fd = watch_fd(w);
+		p.events = POLLIN;
+		t = watch_timeout(w);
+		if (poll(&p, p.fd >= 0 ? 1 : 0, t) == -1 && errno != EINTR)
+			break;
+		if (!cli_stop && watch_check(w)) {
+			putchar('\n');
+			(void)cli_check_once(c);
+		}
+	}
+	watch_free(w);
+	return 0;
+}
+
+static int
+cli_check(struct cli *c)
+{
+	static const struct cli_opt opts[] = { { "--watch", 0 } };
+	const char	*v[1] = { NULL };
+	int		 rc;
+
+	if ((rc = cli_opts(c, opts, 1, v, NULL, 0, "check")) != 0)
+		return rc;
+	if (v[0] != NULL)
+		return cli_check_watch(c);
+	return cli_check_once(c);
 }
 
 int
@@ -583,6 +649,77 @@ cli_index(struct cli *c)
 	    (long long)n.sources, (long long)n.excerpts);
 	store_close(s);
 	return 0;
+}
+
+/* source ID: what the source is, who quotes it, and maybe its text. */
+static int
+cli_source(struct cli *c)
+{
+	static const struct cli_opt opts[] = {
+		{ "--text", 0 }, { "--json", 0 },
+	};
+	const char		*v[2] = { NULL }, *id[1];
+	struct store_source	*src;
+	struct store		*s;
+	char			*err = NULL, *jerr;
+	int			 rc, i;
+
+	if ((rc = cli_opts(c, opts, 2, v, id, 1, "source")) != 0)
+		return rc;
+	if (id[0] == NULL)
+		return cli_bad("source needs a source id");
+	if ((s = cli_open(c, 0, 0)) == NULL)
+		return 1;
+	if ((src = store_source_get(s, id[0], v[0] != NULL, &err)) == NULL) {
+		fprintf(stderr, "dossier: no source '%s'\n", id[0]);
+		store_close(s);
+		return 1;
+	}
+	rc = 0;
+	if (err != NULL) {
+		fprintf(stderr, "dossier: %s\n", err);
+		rc = 1;
+	}
+	if (v[1] != NULL) {
+		if (store_json_source(s, id[0], src->text, stdout, &jerr) != 0) {
+			fprintf(stderr, "dossier: %s\n", jerr);
+			free(jerr);
+			rc = 1;
+		}
+	} else {
+		cli_put(c, src->title, 1);
+		printf("\n\nid:        ");
+		cli_put(c, src->id, 1);
+		printf("\npublisher: ");
+		cli_put(c, src->publisher != NULL ? src->publisher : "-", 1);
+		printf("\npublished: %s\nurl:       ",
+		    src->published != NULL ? src->published : "-");
+		cli_put(c, src->url != NULL ? src->url : "-", 1);
+		printf("\ntext:      ");
+		cli_put(c, src->text_path != NULL ? src->text_path : "-", 1);
+		printf("\n\nquoted by %d excerpt%s:\n", src->nquoters,
+		    src->nquoters == 1 ? "" : "s");
+		for (i = 0; i < src->nquoters; i++) {
+			printf("%s ", src->quoters[i].date);
+			cli_put(c, src->quoters[i].event, 1);
+			putchar(' ');
+			cli_put(c, src->quoters[i].title, 1);
+			printf("\n    \"");
+			cli_put(c, src->quoters[i].quote, 1);
+			printf("\"\n");
+		}
+		if (src->text != NULL) {
+			printf("\n");
+			cli_put(c, src->text, 0);
+			if (*src->text != '\0' &&
+			    src->text[strlen(src->text) - 1] != '\n')
+				putchar('\n');
+		}
+	}
+	free(err);
+	store_source_free(src);
+	store_close(s);
+	return rc;
 }
 
 static int

@@ -41,10 +41,12 @@ enum rec_kind {
 	REC_ACTOR,
 	REC_SOURCE,
 	REC_EVENT,
-	REC_EXCERPT
+	REC_EXCERPT,
+	REC_CORPUS
 };
 
-static const char *rec_names[] = { "actor", "source", "event", "excerpt" };
+static const char *rec_names[] = { "actor", "source", "event", "excerpt",
+    "corpus" };
 
 /* Position of a libyaml mark, 1-based. */
 static struct content_pos
@@ -445,6 +447,7 @@ struct rec {
 		struct content_source	*source;
 		struct content_event	*event;
 		struct content_excerpt	*excerpt;
+		struct content_corpus	*corpus;
 	} u;
 };
 
@@ -474,6 +477,8 @@ static const struct field fields[] = {
 	{ REC_EVENT, "excerpts", 0 },
 	{ REC_EXCERPT, "source", 1 }, { REC_EXCERPT, "quote", 1 },
 	{ REC_EXCERPT, "note", 0 },
+	{ REC_ACTOR, "short", 0 }, { REC_SOURCE, "note", 0 },
+	{ REC_CORPUS, "title", 1 }, { REC_CORPUS, "description", 0 },
 };
 #define NFIELDS ((int)(sizeof fields / sizeof fields[0]))
 
@@ -509,6 +514,17 @@ rec_text(struct cparse *cp, const char *field, char **dst, int id)
 	*dst = v;
 }
 
+/* Reads a one-line text field: an actor's short label, a corpus title. */
+static void
+rec_line(struct cparse *cp, const char *field, char **dst)
+{
+	const yaml_mark_t	m = cp->ev.start_mark;
+
+	rec_text(cp, field, dst, 0);
+	if (*dst != NULL && (**dst == '\0' || strchr(*dst, '\n') != NULL))
+		cp_error(cp, &m, "'%s' must be one line of text", field);
+}
+
 /* Reads the value of field f (current event) into the record. */
 static void
 rec_field(struct cparse *cp, struct rec *r, int f)
@@ -519,6 +535,7 @@ rec_field(struct cparse *cp, struct rec *r, int f)
 	struct content_source	*s;
 	struct content_event	*e;
 	struct content_excerpt	*x;
+	struct content_corpus	*c;
 	char			*v = NULL;
 
 	switch (r->kind) {
@@ -536,7 +553,9 @@ rec_field(struct cparse *cp, struct rec *r, int f)
 		else if (strcmp(name, "affiliation") == 0) {
 			a->aff_pos = cp_pos(&m);
 			rec_text(cp, name, &a->affiliation, 1);
-		} else
+		} else if (strcmp(name, "short") == 0)
+			rec_line(cp, name, &a->shortname);
+		else
 			cp_strlist(cp, name, 0, &a->aliases);
 		if (strcmp(name, "kind") == 0 && a->kind != NULL &&
 		    strcmp(a->kind, "person") != 0 &&
@@ -560,7 +579,9 @@ rec_field(struct cparse *cp, struct rec *r, int f)
 		else if (strcmp(name, "text") == 0) {
 			s->text_pos = cp_pos(&m);
 			rec_text(cp, name, &s->text, 0);
-		} else {
+		} else if (strcmp(name, "note") == 0)
+			rec_text(cp, name, &s->note, 0);
+		else {
 			rec_text(cp, name, &s->published, 0);
 			if (s->published != NULL &&
 			    !content_valid_date(s->published))
@@ -614,6 +635,13 @@ rec_field(struct cparse *cp, struct rec *r, int f)
 			rec_text(cp, name, &x->quote, 0);
 		} else
 			rec_text(cp, name, &x->note, 0);
+		break;
+	case REC_CORPUS:
+		c = r->u.corpus;
+		if (strcmp(name, "title") == 0)
+			rec_line(cp, name, &c->title);
+		else
+			rec_text(cp, name, &c->description, 0);
 		break;
 	}
 }
@@ -785,6 +813,7 @@ actor_free(struct content_actor *a)
 	free(a->kind);
 	free(a->role);
 	free(a->affiliation);
+	free(a->shortname);
 	strs_free(&a->aliases);
 }
 
@@ -797,6 +826,7 @@ source_free(struct content_source *s)
 	free(s->url);
 	free(s->published);
 	free(s->text);
+	free(s->note);
 }
 
 static void
@@ -821,6 +851,7 @@ cp_one(struct cparse *cp, enum rec_kind k)
 	struct content_actor	a;
 	struct content_source	s;
 	struct content_event	e;
+	struct content_corpus	c;
 	struct rec		r;
 	int			ok, rc = 0;
 
@@ -855,6 +886,20 @@ cp_one(struct cparse *cp, enum rec_kind k)
 		if (ok && !cp->stop && cp->sink->source != NULL)
 			rc = cp->sink->source(cp->sink->arg, cp->file, &s);
 		source_free(&s);
+		break;
+	case REC_CORPUS:
+		memset(&c, 0, sizeof c);
+		r.u.corpus = &c;
+		c.pos = cp_pos(&cp->ev.start_mark);
+		ok = cp_record(cp, &r) == 0;
+		if (ok) {
+			rec_require(cp, &r, c.title, "title");
+			ok = c.title != NULL;
+		}
+		if (ok && !cp->stop && cp->sink->corpus != NULL)
+			rc = cp->sink->corpus(cp->sink->arg, cp->file, &c);
+		free(c.title);
+		free(c.description);
 		break;
 	default:
 		memset(&e, 0, sizeof e);
@@ -949,6 +994,8 @@ cp_document(struct cparse *cp)
 			cp_list(cp, REC_SOURCE, key);
 		else if (strcmp(key, "events") == 0)
 			cp_list(cp, REC_EVENT, key);
+		else if (strcmp(key, "corpus") == 0)
+			cp_one(cp, REC_CORPUS);
 		else {
 			diag_add(cp->diags, DIAG_WARNING, cp->path,
 			    (int)km.line + 1, (int)km.column + 1,

@@ -42,7 +42,10 @@ static const char build_schema[] =
 	"CREATE TABLE source(sid INTEGER PRIMARY KEY, id TEXT NOT NULL,"
 	"  title TEXT NOT NULL, publisher TEXT, url TEXT, published TEXT,"
 	"  text TEXT, fid INT, line INT, col INT, text_line INT,"
-	"  text_col INT);"
+	"  text_col INT, note TEXT);"
+	/* The corpus's title and description: at most one row. */
+	"CREATE TABLE corpus(title TEXT NOT NULL, description TEXT,"
+	"  fid INT, line INT, col INT);"
 	"CREATE TABLE event(rid INTEGER PRIMARY KEY, seq INT NOT NULL,"
 	"  id TEXT NOT NULL,"
 	"  date TEXT NOT NULL, time TEXT, approximate INT NOT NULL,"
@@ -121,7 +124,7 @@ static const char build_indexes[] =
 /* Statements of the sink, prepared once per build. */
 enum {
 	INS_ACTOR, INS_ALIAS, INS_SOURCE, INS_EVENT, INS_EA, INS_ET, INS_EX,
-	INS_N
+	INS_CORPUS, INS_N
 };
 
 static const char *build_ins_sql[INS_N] = {
@@ -129,13 +132,16 @@ static const char *build_ins_sql[INS_N] = {
 	"  line, col, aff_line, aff_col) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO alias(aid, ord, alias) VALUES (?,?,?)",
 	"INSERT INTO source(id, title, publisher, url, published, text, fid,"
-	"  line, col, text_line, text_col) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+	"  line, col, text_line, text_col, note)"
+	"  VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO ev_in(id, date, time, approximate, title, summary, fid,"
 	"  line, col) VALUES (?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO ea_in(rin, ord, actor, line, col) VALUES (?,?,?,?,?)",
 	"INSERT INTO et_in(rin, ord, tag) VALUES (?,?,?)",
 	"INSERT INTO ex_in(rin, ord, source, quote, note, line, col, sline,"
 	"  scol, qline, qcol) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+	"INSERT INTO corpus(title, description, fid, line, col)"
+	"  VALUES (?,?,?,?,?)",
 };
 
 struct build {
@@ -259,8 +265,8 @@ build_step(struct build *b, sqlite3_stmt *st)
 }
 
 /*
- * The short name shown in timeline rows: a person's last name (the last
- * word of the name), else the shortest of the name and aliases of at least
+ * The short name shown in timeline rows: the actor's "short:" if given,
+ * else a person's last name (the last word of the name), else the shortest of the name and aliases of at least
  * two characters. Returns a newly allocated string.
  */
 static char *
@@ -269,6 +275,8 @@ build_short(const struct content_actor *a)
 	const char	*best = a->name, *sp;
 	int		 i;
 
+	if (a->shortname != NULL)	/* the content's own label wins */
+		return xstrdup(a->shortname);
 	if (strcmp(a->kind, "person") == 0) {
 		sp = strrchr(a->name, ' ');
 		return xstrdup(sp != NULL && sp[1] != '\0' ? sp + 1 : a->name);
@@ -335,6 +343,7 @@ sink_source(void *arg, int file, const struct content_source *s)
 	sqlite3_bind_int(st, 9, s->pos.col);
 	sqlite3_bind_int(st, 10, s->text_pos.line);
 	sqlite3_bind_int(st, 11, s->text_pos.col);
+	bind_text(st, 12, s->note);
 	b->n.sources++;
 	return build_step(b, st);
 }
@@ -485,6 +494,41 @@ build_path(struct build *b, int fid)
 	free(b->pathv[b->pathi]);
 	b->pathv[b->pathi] = p;
 	return p != NULL ? p : "?";
+}
+
+/*
+ * Saves the corpus section; a second one, in any file, is an error at it
+ * that names the first.
+ */
+static int
+sink_corpus(void *arg, int file, const struct content_corpus *c)
+{
+	struct build	*b = arg;
+	sqlite3_stmt	*st;
+	int		 fid, line, col;
+
+	if (sqlite3_prepare_v2(b->db, "SELECT fid, line, col FROM corpus"
+	    " LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "saving content");
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		fid = sqlite3_column_int(st, 0);
+		line = sqlite3_column_int(st, 1);
+		col = sqlite3_column_int(st, 2);
+		sqlite3_finalize(st);
+		diag_add(b->diags, DIAG_ERROR, build_path(b, file), c->pos.line,
+		    c->pos.col, "a second 'corpus:' section (the first is at"
+		    " %s:%d:%d; a corpus has at most one)", build_path(b, fid),
+		    line, col);
+		return 0;
+	}
+	sqlite3_finalize(st);
+	st = b->ins[INS_CORPUS];
+	bind_text(st, 1, c->title);
+	bind_text(st, 2, c->description);
+	sqlite3_bind_int(st, 3, file);
+	sqlite3_bind_int(st, 4, c->pos.line);
+	sqlite3_bind_int(st, 5, c->pos.col);
+	return build_step(b, st);
 }
 
 /*
@@ -860,6 +904,7 @@ build_remove(struct build *b, char d0[11])
 	    "  WHERE fid IN (SELECT fid FROM chg));"
 	    "DELETE FROM actor WHERE fid IN (SELECT fid FROM chg);"
 	    "DELETE FROM source WHERE fid IN (SELECT fid FROM chg);"
+	    "DELETE FROM corpus WHERE fid IN (SELECT fid FROM chg);"
 	    "DROP TABLE temp.gone_event;";
 	sqlite3_stmt	*st;
 
@@ -1230,6 +1275,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	sink.actor = sink_actor;
 	sink.source = sink_source;
 	sink.event = sink_event;
+	sink.corpus = sink_corpus;
 	for (i = 0; i < nfiles && !diag_full(diags); i++) {
 		if (!parse[i])
 			continue;

@@ -510,14 +510,22 @@ text_fold_cp(int32_t cp)
 char *
 text_fold(const char *s)
 {
+	return text_fold_map(s, NULL);
+}
+
+char *
+text_fold_map(const char *s, size_t **mapp)
+{
 	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 len = strlen(s), i = 0, o = 0;
+	size_t			 len = strlen(s), i = 0, o = 0, k, *map = NULL;
 	char			*out, c;
 	int32_t			 cp;
 	int			 n, pending = 0;
 
 	/* Folding never makes the text longer. */
 	out = xmalloc(len + 1);
+	if (mapp != NULL)
+		map = *mapp = xcalloc(len + 1, sizeof *map);
 	while (i < len) {
 		if (u[i] < 0x80) {
 			cp = u[i];
@@ -530,17 +538,25 @@ text_fold(const char *s)
 			continue;
 		}
 		if (pending) {
+			if (map != NULL)
+				map[o] = i;	/* the run of space ends here */
 			out[o++] = ' ';
 			pending = 0;
 		}
-		if ((c = text_fold_cp(cp)) != 0)
+		if ((c = text_fold_cp(cp)) != 0) {
+			if (map != NULL)
+				map[o] = i;
 			out[o++] = c;
-		else {
+		} else {
+			for (k = 0; map != NULL && k < (size_t)n; k++)
+				map[o + k] = i + k;
 			memcpy(out + o, s + i, (size_t)n);
 			o += (size_t)n;
 		}
 		i += (size_t)n;
 	}
+	if (map != NULL)
+		map[o] = len;
 	out[o] = '\0';
 	return out;
 }

@@ -46,12 +46,12 @@ run_one() {
 : >"$log"
 for t in "$BUILD"/tests/test-*; do
 	[ -x "$t" ] || continue
-	case $t in *"${TESTS:-}"*) ;; *) continue ;; esac
+	case ${t#"$BUILD"/} in *"${TESTS:-}"*) ;; *) continue ;; esac
 	run_one "unit-$(basename "$t")" "$t"
 done
 for t in "$TOP"/tests/cli/*.sh "$TOP"/tests/screen/*.sh; do
 	[ -f "$t" ] || continue
-	case $t in *"${TESTS:-}"*) ;; *) continue ;; esac
+	case ${t#"$TOP"/} in *"${TESTS:-}"*) ;; *) continue ;; esac
 	run_one "$(basename "$(dirname "$t")")-$(basename "$t" .sh)" sh "$t"
 done
 

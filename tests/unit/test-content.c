@@ -66,6 +66,8 @@ rec_actor(void *arg, int file, const struct content_actor *a)
 	if (a->affiliation != NULL)
 		buf_addf(&r->b, "@%d:%d", a->aff_pos.line, a->aff_pos.col);
 	add_strs(&r->b, "aliases", &a->aliases);
+	if (a->shortname != NULL)
+		add_str(&r->b, "short", a->shortname);
 	return rec_done(r);
 }
 
@@ -83,6 +85,8 @@ rec_source(void *arg, int file, const struct content_source *s)
 	add_str(&r->b, "text", s->text);
 	if (s->text != NULL)
 		buf_addf(&r->b, "@%d:%d", s->text_pos.line, s->text_pos.col);
+	if (s->note != NULL)
+		add_str(&r->b, "note", s->note);
 	return rec_done(r);
 }
 
@@ -110,6 +114,17 @@ rec_event(void *arg, int file, const struct content_event *e)
 		add_str(&r->b, "note", x->note);
 		buf_adds(&r->b, "}");
 	}
+	return rec_done(r);
+}
+
+static int
+rec_corpus(void *arg, int file, const struct content_corpus *c)
+{
+	struct rec	*r = arg;
+
+	buf_addf(&r->b, "corpus %d @%d:%d", file, c->pos.line, c->pos.col);
+	add_str(&r->b, "title", c->title);
+	add_str(&r->b, "description", c->description);
 	return rec_done(r);
 }
 
@@ -171,6 +186,7 @@ parse_bytes(const char *yaml, size_t len, int stop_after)
 	sink.actor = rec_actor;
 	sink.source = rec_source;
 	sink.event = rec_event;
+	sink.corpus = rec_corpus;
 	diag_init(&dl);
 	p.rc = content_parse(path, 3, &sink, &dl);
 	p.records = buf_detach(&r.b);
@@ -1002,6 +1018,98 @@ UNIT_TEST(scan_unreadable_dir)
 	free(dir);
 }
 
+UNIT_TEST(parse_actor_short)
+{
+	PARSES("actors:\n"
+	    "  - id: ministry\n"
+	    "    name: Ministry of Foreign Affairs of Ruritania\n"
+	    "    kind: organization\n"
+	    "    short: Ruritanian MFA\n",
+	    0,
+	    "actor 3 @2:9 id=ministry name=Ministry of Foreign Affairs of "
+	    "Ruritania kind=organization role=(null) aff=(null) aliases=[] "
+	    "short=Ruritanian MFA\n",
+	    "");
+	/* A label is one line of text, not a list, not empty, not twice. */
+	PARSES("actors:\n"
+	    "  - {id: a, name: A, kind: state, short: \"two\\nlines\"}\n"
+	    "  - {id: b, name: B, kind: state, short: [B]}\n"
+	    "  - {id: c, name: C, kind: state, short: ''}\n"
+	    "  - {id: d, name: D, kind: state, short: D, short: E}\n",
+	    0, "",
+	    "F:2:42: error: 'short' must be one line of text\n"
+	    "F:3:42: error: expected text for 'short', found a list\n"
+	    "F:4:42: error: 'short' must be one line of text\n"
+	    "F:5:45: error: 'short' is given twice in this actor\n");
+}
+
+UNIT_TEST(parse_source_note)
+{
+	PARSES("sources:\n"
+	    "  - id: wire\n"
+	    "    title: The Wire\n"
+	    "    note: >-\n"
+	    "      A commentary; its figures\n"
+	    "      have no source.\n",
+	    0,
+	    "source 3 @2:9 id=wire title=The Wire publisher=(null) "
+	    "url=(null) published=(null) text=(null) "
+	    "note=A commentary; its figures have no source.\n",
+	    "");
+	PARSES("sources:\n"
+	    "  - {id: wire, title: The Wire, note: {a: b}}\n",
+	    0, "",
+	    "F:2:39: error: expected text for 'note', found a mapping\n");
+}
+
+UNIT_TEST(parse_corpus)
+{
+	PARSES("corpus:\n"
+	    "  title: The Ruritanian Crisis\n"
+	    "  description: What happened, day by day.\n"
+	    "events: []\n",
+	    0,
+	    "corpus 3 @2:3 title=The Ruritanian Crisis "
+	    "description=What happened, day by day.\n",
+	    "");
+	/* The description is optional; an unknown field only warns. */
+	PARSES("corpus: {title: Crisis, editor: me}\n",
+	    0,
+	    "corpus 3 @1:9 title=Crisis description=(null)\n",
+	    "F:1:25: warning: unknown field 'editor' in corpus (ignored)\n");
+}
+
+UNIT_TEST(parse_corpus_errors)
+{
+	PARSES("corpus:\n"
+	    "  description: no title\n",
+	    0, "",
+	    "F:2:3: error: corpus has no 'title'\n");
+	PARSES("corpus: [a, b]\n",
+	    0, "",
+	    "F:1:9: error: expected corpus (a mapping with corpus fields), "
+	    "found a list\n");
+	PARSES("corpus:\n"
+	    "  title: |\n"
+	    "    two\n"
+	    "    lines\n",
+	    0, "",
+	    "F:2:10: error: 'title' must be one line of text\n");
+	PARSES("corpus: {title: ~}\n",
+	    0, "",
+	    "F:1:9: error: corpus has an empty 'title'\n");
+	/*
+	 * The loader hands each section on; the store refuses a second one
+	 * (tests/bad/corpus-twice), since it may be in another file.
+	 */
+	PARSES("corpus: {title: A}\n"
+	    "corpus: {title: B}\n",
+	    0,
+	    "corpus 3 @1:9 title=A description=(null)\n"
+	    "corpus 3 @2:9 title=B description=(null)\n",
+	    "");
+}
+
 static const struct unit_test tests[] = {
 	UNIT_ENTRY(parse_actor),
 	UNIT_ENTRY(parse_source),
@@ -1029,6 +1137,10 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(scan_empty_and_missing),
 	UNIT_ENTRY(scan_symlinks),
 	UNIT_ENTRY(scan_unreadable_dir),
+	UNIT_ENTRY(parse_actor_short),
+	UNIT_ENTRY(parse_source_note),
+	UNIT_ENTRY(parse_corpus),
+	UNIT_ENTRY(parse_corpus_errors),
 };
 
 int
