@@ -286,7 +286,9 @@ int		 store_json_actors(struct store *, FILE *out, char **err);
  * store_attach_notes attaches the notes.db at path read-only (it must have
  * passed notes_check) for the corpus named corpus (notes_corpus), so that
  * filters, JSON and the notes listing can join it; path NULL attaches
- * nothing and every event reads as unmarked. Call once, before any view.
+ * nothing and every event reads as unmarked. A file made later (the
+ * reader's first note) may be attached then; once one is, this does
+ * nothing.
  * Returns 0, or -1 with *err (caller frees).
  */
 int		 store_attach_notes(struct store *, const char *path,

@@ -24,6 +24,7 @@ struct store {
 	char		*path;		/* database file, or ":memory:" */
 	int		 nviews;	/* for temporary table names */
 	int		 notes;		/* temp.unote exists (store-notes.c) */
+	int		 notes_db;	/* and reads an attached notes.db */
 	int		 hits_marked;	/* searches keep marked events only */
 	int		 nnotes;	/* notes indexes made (store-notes.c) */
 	struct {

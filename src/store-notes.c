@@ -36,13 +36,15 @@ store_attach_notes(struct store *s, const char *path, const char *corpus,
 	int	 rc;
 
 	*err = NULL;
-	if (s->notes)
+	if (s->notes_db)
 		return 0;
 	if (path == NULL) {
 		store_notes_ensure(s);
 		return 0;
 	}
-	sql = sqlite3_mprintf("ATTACH %Q AS notes; CREATE TEMP VIEW unote("
+	/* An empty view made before the file existed gives way. */
+	sql = sqlite3_mprintf("ATTACH %Q AS notes; DROP VIEW IF EXISTS"
+	    " temp.unote; CREATE TEMP VIEW unote("
 	    "event, date, marked, note, updated) AS SELECT event, date,"
 	    " marked, note, updated FROM notes.entry WHERE corpus = %Q",
 	    path, corpus);
@@ -55,6 +57,7 @@ store_attach_notes(struct store *s, const char *path, const char *corpus,
 		return -1;
 	}
 	s->notes = 1;
+	s->notes_db = 1;
 	return 0;
 }
 
