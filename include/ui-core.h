@@ -1,8 +1,12 @@
 /*
- * ui-core.h: the reader's shared state and the services of its main loop
- * (src/ui.c) that the panes and overlays call: redraw requests, status-line
- * messages, overlays, and changing what the timeline shows. ui.h is the
- * outside's view of the reader; this header is the inside's.
+ * ui-core.h: the reader's shared state and the services every mode may
+ * call (src/ui-core.c): redraw requests, status-line messages, the stack
+ * of modes and the key dispatch through it, and the current actor. ui.h is
+ * the outside's view of the reader; this header is the inside's.
+ *
+ * A mode (the main screen, a prompt, an overlay) is a const struct ui_mode
+ * in its own file, with its state behind a void * that the stack holds,
+ * as tmux's window modes; struct ui keeps only what every mode shares.
  */
 #ifndef DOSSIER_UI_CORE_H
 #define DOSSIER_UI_CORE_H
@@ -13,10 +17,7 @@
 #include "keys.h"
 #include "store.h"
 #include "theme.h"
-#include "ui-actors.h"
-#include "ui-detail.h"
-#include "ui-help.h"
-#include "ui-prompt.h"
+#include "ui-list.h"
 #include "ui-timeline.h"
 #include "ui.h"
 
@@ -43,31 +44,55 @@ enum ui_focus {
 	UI_FOCUS_DETAIL
 };
 
-/* Mouse events as the panes see them. */
+/* Mouse events as the modes see them. */
 enum ui_mouse {
 	UI_MOUSE_CLICK,
 	UI_MOUSE_WHEEL_UP,
 	UI_MOUSE_WHEEL_DOWN
 };
 
-/* What an overlay does; one static table per kind, as tmux's modes. */
-struct ui_overlay {
-	const char	*name;
-	enum keys_mode	 mode;
-	void		(*draw)(struct ui *, WINDOW *);
-	/* y, x relative to the overlay window. */
-	void		(*mouse)(struct ui *, WINDOW *, int y, int x,
+struct ui;
+
+/*
+ * What a mode does; one const table per mode. Every function but draw may
+ * be NULL. data is what init returned.
+ */
+struct ui_mode {
+	const char	*name;		/* its section of the key table */
+	/* An action that opens it from any mode below (KEYS_NONE: none). */
+	enum keys_action open;
+	int		 status_line;	/* drawn on the status line */
+	/* Returns the mode's state (arg as given to ui_mode_push), or NULL
+	 * to stay closed, having said why with ui_message. */
+	void		*(*init)(struct ui *, const void *arg);
+	void		 (*free)(struct ui *, void *data);
+	void		 (*resize)(struct ui *, void *data);
+	/* flags: the UI_REDRAW_* being drawn. */
+	void		 (*draw)(struct ui *, void *data, unsigned flags);
+	/* Returns 1 if it handled the action, 0 to let the list have it. */
+	int		 (*key)(struct ui *, void *data, enum keys_action,
+			    int key);
+	/* The list that takes the movement actions key leaves, or NULL. */
+	struct ui_list	*(*list)(struct ui *, void *data);
+	/* y, x in the overlay window (the screen for the main mode). */
+	void		 (*mouse)(struct ui *, void *data, int y, int x,
 			    enum ui_mouse);
-	/* Typed characters that no binding takes, or NULL to ignore them. */
-	void		(*insert)(struct ui *, int ch);
-	void		(*close)(struct ui *);
+	/* A typed character that no binding takes. */
+	void		 (*insert)(struct ui *, void *data, int ch);
 };
 
-extern const struct ui_overlay ui_actors_overlay;
-extern const struct ui_overlay ui_profile_overlay;
-extern const struct ui_overlay ui_help_overlay;
+/* The modes (ui-modes.h): ui_main_mode, ui_help_mode... */
+#define UI_MODE(n)	extern const struct ui_mode ui_##n##_mode;
+#include "ui-modes.h"
+#undef UI_MODE
 
-#define UI_MAX_OVERLAYS	4
+struct ui_mode_entry {
+	const struct ui_mode	*mode;
+	int			 keys;		/* its mode in the key table */
+	void			*data;
+};
+
+#define UI_MAX_MODES	8
 
 /* Counts the reader says once a view being walked knows them. */
 enum ui_announce {
@@ -96,7 +121,7 @@ struct ui {
 	WINDOW			*ov_win;
 	enum ui_focus		 focus;
 
-	/* Theme and its curses mapping. */
+	/* Theme and its curses mapping (ui-theme.c). */
 	struct theme		*theme;
 	int			 color;		/* colours in use */
 	attr_t			 attr[THEME_NELEMS];
@@ -104,7 +129,7 @@ struct ui {
 	size_t			 ntheme_paths;
 	int			 theme_index;	/* into theme_paths, or -1 */
 
-	/* What the timeline shows. */
+	/* What the timeline shows (ui-view.c). */
 	char			 first[11];	/* corpus date range */
 	char			 last[11];
 	int64_t			 total;		/* events in the corpus */
@@ -113,28 +138,33 @@ struct ui {
 	char			*filter_name;	/* their name */
 	char			*query;		/* search as typed, or NULL */
 	enum store_order	 order;
+	enum ui_announce	 announce;	/* to say when the walk ends */
 
-	/* The current actor (see ui_detail_sync). */
+	/*
+	 * The selection: the timeline's position in the view, and the
+	 * selected event's number (0: none), which the other panes read.
+	 */
+	struct ui_timeline	 tl;
+	int64_t			 seq;
+	/* Bumped when the selected event must be read again (a search). */
+	unsigned		 reload;
+
+	/* The current actor (see ui_detail_sync) and its generation. */
 	char			*actor;		/* id, or NULL */
 	char			*actor_name;	/* short name */
+	unsigned		 actor_gen;
 
-	/* Panes, prompt and overlays. */
-	struct ui_timeline	 tl;
-	struct ui_detail	 dt;
-	struct ui_prompt	 prompt;
-	struct ui_prompt_history search_history;
-	struct ui_prompt_history date_history;
-	struct ui_actors	 actors;
-	struct ui_profile	 profile;
-	struct ui_help		 help;
-	const struct ui_overlay	*ov[UI_MAX_OVERLAYS];
-	int			 nov;
+	/* The modes, the main screen at the bottom. */
+	struct ui_mode_entry	 modes[UI_MAX_MODES];
+	int			 nmodes;
 
 	/* Status-line message. */
 	char			*msg;
 	int			 msg_error;
-	/* What to say when the view's walk ends (ui_walk). */
-	enum ui_announce	 announce;
+
+	/* Work to do once the screen shows what led to it (ui_later). */
+	void			(*later)(struct ui *, const char *);
+	char			*later_arg;
 };
 
 void	ui_redraw(struct ui *, unsigned);
@@ -143,53 +173,39 @@ void	ui_redraw(struct ui *, unsigned);
 void	ui_message(struct ui *, const char *, ...) UTIL_PRINTF(2, 3);
 void	ui_error(struct ui *, const char *, ...) UTIL_PRINTF(2, 3);
 
-/* Opens an overlay on top of the others, or closes the topmost. */
-void	ui_overlay_push(struct ui *, const struct ui_overlay *);
-void	ui_overlay_pop(struct ui *);
-void	ui_overlay_close_all(struct ui *);
+/*
+ * Opens mode on top of the others, giving arg to its init. Returns 0, or
+ * -1 if the mode chose not to open.
+ */
+int	ui_mode_push(struct ui *, const struct ui_mode *, const void *arg);
+/* Closes the topmost mode (never the main screen). */
+void	ui_mode_pop(struct ui *);
+/* Closes every mode above the main screen. */
+void	ui_mode_close_all(struct ui *);
+/* Closes every mode, the main screen too (at the end). */
+void	ui_mode_free_all(struct ui *);
+/* The topmost mode. */
+struct ui_mode_entry *ui_mode_top(struct ui *);
+/* Whether the topmost mode draws on the status line (a prompt). */
+int	ui_mode_status_taken(struct ui *);
+
+/*
+ * Hands one key to the topmost mode: its binding's action to its key
+ * function, then to its list, then to a mode that the action opens; a
+ * character that no binding takes goes to its insert.
+ */
+void	ui_mode_key(struct ui *, int key);
 
 /* Sets the current actor (id and short name copied; NULL for none). */
 void	ui_set_actor(struct ui *, const char *id, const char *short_name);
 
 /*
- * Filters the timeline to an actor (NULL: no actor filter), keeping the
- * search, and selects the event nearest the selected one. Returns 0, or -1
- * with a message shown and nothing changed.
+ * Asks the main loop to draw the screen and then call fn(ui, arg) (arg is
+ * copied): for slow work whose message must show first ("searching...").
  */
-int	ui_filter_actor(struct ui *, const char *id, const char *name);
-
-/*
- * Selects the event with timeline number seq, dropping the filter and the
- * search if the current view does not hold it.
- */
-void	ui_goto_seq(struct ui *, int64_t seq);
-
-/* KEYS_MAIN handlers (src/ui.c). */
-void	ui_key_down(struct ui *, int);
-void	ui_key_up(struct ui *, int);
-void	ui_key_first(struct ui *, int);
-void	ui_key_last(struct ui *, int);
-void	ui_key_page_down(struct ui *, int);
-void	ui_key_page_up(struct ui *, int);
-void	ui_key_half_down(struct ui *, int);
-void	ui_key_half_up(struct ui *, int);
-void	ui_key_focus(struct ui *, int);
-void	ui_key_enter(struct ui *, int);
-void	ui_key_actor_next(struct ui *, int);
-void	ui_key_actor_prev(struct ui *, int);
-void	ui_key_actor_jump_next(struct ui *, int);
-void	ui_key_actor_jump_prev(struct ui *, int);
-void	ui_key_search(struct ui *, int);
-void	ui_key_search_next(struct ui *, int);
-void	ui_key_search_prev(struct ui *, int);
-void	ui_key_order(struct ui *, int);
-void	ui_key_clear(struct ui *, int);
-void	ui_key_date(struct ui *, int);
-void	ui_key_theme(struct ui *, int);
-void	ui_key_redraw(struct ui *, int);
-void	ui_key_quit(struct ui *, int);
-void	ui_key_interrupt(struct ui *, int);
-void	ui_key_suspend(struct ui *, int);
-void	ui_key_mouse(struct ui *, int);
+void	ui_later(struct ui *, void (*fn)(struct ui *, const char *),
+	    const char *arg);
+/* Runs what ui_later asked for, if anything; returns whether it did. */
+int	ui_run_later(struct ui *);
 
 #endif

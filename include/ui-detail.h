@@ -40,6 +40,8 @@ struct ui_detail {
 	/* Lines built for width, the current actor and d; dirty forces it. */
 	int			 width;
 	int			 dirty;
+	unsigned		 actor_gen;	/* ui->actor_gen built for */
+	unsigned		 reload;	/* ui->reload read for */
 	struct ui_text		**texts;
 	size_t			 ntexts;
 	struct ui_detail_seg	*segs;
@@ -53,26 +55,27 @@ struct ui_detail {
 	int			 height;	/* lines of the pane */
 };
 
-void	ui_detail_init(struct ui *);
-void	ui_detail_free(struct ui *);
+/* The pane belongs to the main screen (ui-main.c), which passes it. */
+void	ui_detail_init(struct ui_detail *);
+void	ui_detail_free(struct ui_detail *);
 
 /*
- * Loads the selected event if it changed and settles the current actor:
- * kept when the new event involves them, else the event's first actor.
- * Cheap when nothing changed. Handlers that use the current actor call it.
+ * Loads the selected event (ui->seq) if it changed, or if ui->reload did
+ * (a new search), and settles the current actor: kept when the new event
+ * involves them, else the event's first actor. Cheap when nothing changed.
+ * Handlers that use the current actor call it.
  */
-void	ui_detail_sync(struct ui *);
-/* Forces a reload (the search changed) or a rebuild (the theme did). */
-void	ui_detail_reload(struct ui *);
-void	ui_detail_resize(struct ui *, int height, int width);
-void	ui_detail_draw(struct ui *);
+void	ui_detail_sync(struct ui *, struct ui_detail *);
+void	ui_detail_resize(struct ui_detail *, int height, int width);
+void	ui_detail_draw(struct ui *, struct ui_detail *);
 
 /* Scrolls by delta lines; clamps. */
-void	ui_detail_scroll(struct ui *, int delta);
-void	ui_detail_scroll_to(struct ui *, int line);	/* -1: the end */
+void	ui_detail_scroll(struct ui *, struct ui_detail *, int delta);
+/* Scrolls to a line; -1: the end. */
+void	ui_detail_scroll_to(struct ui *, struct ui_detail *, int line);
 /* Chooses the next (dir > 0) or previous actor of the event. */
-void	ui_detail_cycle_actor(struct ui *, int dir);
+void	ui_detail_cycle_actor(struct ui *, struct ui_detail *, int dir);
 /* Handles a click at y, x of the pane: an actor becomes current. */
-void	ui_detail_click(struct ui *, int y, int x);
+void	ui_detail_click(struct ui *, struct ui_detail *, int y, int x);
 
 #endif

@@ -57,8 +57,7 @@ void	ui_timeline_scroll(struct ui *, int delta);
 /* Handles a click on line y of the pane. */
 void	ui_timeline_click(struct ui *, int y);
 
-/* The selected event's timeline number and date, or 0 and "" if none. */
-int64_t	ui_timeline_seq(struct ui *);
+/* The selected event's date, or "" if none (its number is ui->seq). */
 void	ui_timeline_date(struct ui *, char date[11]);
 
 #endif

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "cli-int.h"
 #include "content.h"
+#include "keys.h"
 #include "paths.h"
 #include "store.h"
 #include "text.h"
@@ -35,6 +36,7 @@ static int	cli_search(struct cli *);
 static int	cli_actors(struct cli *);
 static int	cli_index(struct cli *);
 static int	cli_source(struct cli *);
+static int	cli_keys(struct cli *);
 
 static const struct cli_cmd cli_cmds[] = {
 	{ "check", cli_check, "check [--watch]",
@@ -54,6 +56,8 @@ static const struct cli_cmd cli_cmds[] = {
 	  "build or refresh the store now" },
 	{ "source", cli_source, "source ID [--text] [--json]",
 	  "a source, the events that quote it and, with --text, its text" },
+	{ "keys", cli_keys, "keys [--markdown]",
+	  "print the reader's key bindings: mode, action, keys" },
 	CLI_NOTES_CMDS
 };
 #define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])
@@ -720,6 +724,27 @@ cli_source(struct cli *c)
 	store_source_free(src);
 	store_close(s);
 	return rc;
+}
+
+/* Prints the bindings in effect; reads no content. */
+static int
+cli_keys(struct cli *c)
+{
+	static const struct cli_opt opts[] = { { "--markdown", 0 } };
+	const char	*v[1] = { NULL };
+	struct buf	 b;
+	int		 rc;
+
+	if ((rc = cli_opts(c, opts, 1, v, NULL, 0, "keys")) != 0)
+		return rc;
+	buf_init(&b);
+	if (v[0] != NULL)
+		keys_markdown(&b);
+	else
+		keys_list(&b);
+	fputs(buf_str(&b), stdout);
+	buf_free(&b);
+	return 0;
 }
 
 static int

@@ -17,10 +17,10 @@
 #define UI_DETAIL_LABEL	8
 
 void
-ui_detail_init(struct ui *ui)
+ui_detail_init(struct ui_detail *dt)
 {
-	memset(&ui->dt, 0, sizeof ui->dt);
-	ui->dt.dirty = 1;
+	memset(dt, 0, sizeof *dt);
+	dt->dirty = 1;
 }
 
 /* Drops the built lines (not the event). */
@@ -39,10 +39,8 @@ ui_detail_clear_lines(struct ui_detail *dt)
 }
 
 void
-ui_detail_free(struct ui *ui)
+ui_detail_free(struct ui_detail *dt)
 {
-	struct ui_detail	*dt = &ui->dt;
-
 	ui_detail_clear_lines(dt);
 	free(dt->texts);
 	free(dt->segs);
@@ -61,14 +59,18 @@ ui_detail_same(const char *a, const char *b)
 }
 
 void
-ui_detail_sync(struct ui *ui)
+ui_detail_sync(struct ui *ui, struct ui_detail *dt)
 {
-	struct ui_detail	*dt = &ui->dt;
 	struct store_detail	*d;
 	int64_t			 seq;
 	int			 i;
 
-	seq = ui_timeline_seq(ui);
+	seq = ui->seq;
+	/* A new search reads the event again, from its top. */
+	if (dt->reload != ui->reload) {
+		dt->reload = ui->reload;
+		dt->seq = -1;
+	}
 	if (seq == dt->seq && ui_detail_same(ui->query, dt->query) &&
 	    (dt->d != NULL || seq == 0))
 		return;
@@ -93,23 +95,14 @@ ui_detail_sync(struct ui *ui)
 	ui_set_actor(ui, d->actors[0].id, d->actors[0].short_name);
 }
 
-void
-ui_detail_reload(struct ui *ui)
-{
-	store_detail_free(ui->dt.d);
-	ui->dt.d = NULL;
-	ui->dt.seq = -1;
-	ui->dt.dirty = 1;
-	ui_redraw(ui, UI_REDRAW_DETAIL);
-}
 
 void
-ui_detail_resize(struct ui *ui, int height, int width)
+ui_detail_resize(struct ui_detail *dt, int height, int width)
 {
-	ui->dt.height = height;
-	if (width != ui->dt.width)
-		ui->dt.dirty = 1;
-	ui->dt.width = width;
+	dt->height = height;
+	if (width != dt->width)
+		dt->dirty = 1;
+	dt->width = width;
 }
 
 /* Keeps a prepared copy of raw for the lines being built. */
@@ -226,9 +219,8 @@ ui_detail_label(struct ui_detail *dt, int x, const char *s,
 
 /* Lays out the event's actors, flowing names onto as many lines as needed. */
 static void
-ui_detail_actors(struct ui *ui, int width)
+ui_detail_actors(struct ui *ui, struct ui_detail *dt, int width)
 {
-	struct ui_detail	*dt = &ui->dt;
 	struct store_detail	*d = dt->d;
 	struct ui_text		*t, *sep;
 	int			 i, x, w, room = width - UI_DETAIL_LABEL;
@@ -259,9 +251,8 @@ ui_detail_actors(struct ui *ui, int width)
 
 /* Builds every line of the loaded event for the pane's width. */
 static void
-ui_detail_build(struct ui *ui)
+ui_detail_build(struct ui *ui, struct ui_detail *dt)
 {
-	struct ui_detail	*dt = &ui->dt;
 	struct store_detail	*d = dt->d;
 	struct store_excerpt	*ex;
 	struct buf		 b;
@@ -270,6 +261,7 @@ ui_detail_build(struct ui *ui)
 
 	ui_detail_clear_lines(dt);
 	dt->dirty = 0;
+	dt->actor_gen = ui->actor_gen;
 	if (d == NULL || width < 4)
 		return;
 	buf_init(&b);
@@ -287,7 +279,7 @@ ui_detail_build(struct ui *ui)
 	buf_reset(&b);
 
 	if (d->nactors > 0)
-		ui_detail_actors(ui, width);
+		ui_detail_actors(ui, dt, width);
 	if (d->ntags > 0) {
 		for (i = 0; i < d->ntags; i++)
 			buf_addf(&b, "%s%s", i > 0 ? ", " : "", d->tags[i]);
@@ -346,25 +338,24 @@ ui_detail_build(struct ui *ui)
 
 /* Rebuilds the lines when the event, the width or the actor changed. */
 static void
-ui_detail_ensure(struct ui *ui)
+ui_detail_ensure(struct ui *ui, struct ui_detail *dt)
 {
-	ui_detail_sync(ui);
-	if (ui->dt.dirty)
-		ui_detail_build(ui);
+	ui_detail_sync(ui, dt);
+	if (dt->dirty || dt->actor_gen != ui->actor_gen)
+		ui_detail_build(ui, dt);
 }
 
 void
-ui_detail_draw(struct ui *ui)
+ui_detail_draw(struct ui *ui, struct ui_detail *dt)
 {
-	struct ui_detail	*dt = &ui->dt;
 	struct ui_detail_seg	*s;
 	WINDOW			*w = ui->dt_win;
 	size_t			 l, k;
 	int			 h, width, y, mark;
 
 	getmaxyx(w, h, width);
-	ui_detail_resize(ui, h, width);
-	ui_detail_ensure(ui);
+	ui_detail_resize(dt, h, width);
+	ui_detail_ensure(ui, dt);
 	werase(w);
 	if (dt->scroll > (int)dt->nlines - h)
 		dt->scroll = (int)dt->nlines - h;
@@ -388,12 +379,11 @@ ui_detail_draw(struct ui *ui)
 }
 
 void
-ui_detail_scroll(struct ui *ui, int delta)
+ui_detail_scroll(struct ui *ui, struct ui_detail *dt, int delta)
 {
-	struct ui_detail	*dt = &ui->dt;
 	int			 max, old = dt->scroll;
 
-	ui_detail_ensure(ui);
+	ui_detail_ensure(ui, dt);
 	max = (int)dt->nlines - dt->height;
 	dt->scroll += delta;
 	if (dt->scroll > max)
@@ -405,22 +395,22 @@ ui_detail_scroll(struct ui *ui, int delta)
 }
 
 void
-ui_detail_scroll_to(struct ui *ui, int line)
+ui_detail_scroll_to(struct ui *ui, struct ui_detail *dt, int line)
 {
-	ui_detail_ensure(ui);
+	ui_detail_ensure(ui, dt);
 	if (line < 0)
-		line = (int)ui->dt.nlines;
-	ui_detail_scroll(ui, line - ui->dt.scroll);
+		line = (int)dt->nlines;
+	ui_detail_scroll(ui, dt, line - dt->scroll);
 }
 
 void
-ui_detail_cycle_actor(struct ui *ui, int dir)
+ui_detail_cycle_actor(struct ui *ui, struct ui_detail *dt, int dir)
 {
 	struct store_detail	*d;
 	int			 i, cur = -1;
 
-	ui_detail_sync(ui);
-	if ((d = ui->dt.d) == NULL || d->nactors == 0) {
+	ui_detail_sync(ui, dt);
+	if ((d = dt->d) == NULL || d->nactors == 0) {
 		ui_message(ui, "this event names no actors");
 		return;
 	}
@@ -440,13 +430,12 @@ ui_detail_cycle_actor(struct ui *ui, int dir)
 }
 
 void
-ui_detail_click(struct ui *ui, int y, int x)
+ui_detail_click(struct ui *ui, struct ui_detail *dt, int y, int x)
 {
-	struct ui_detail	*dt = &ui->dt;
 	struct ui_detail_seg	*s;
 	size_t			 l, k;
 
-	ui_detail_ensure(ui);
+	ui_detail_ensure(ui, dt);
 	l = (size_t)dt->scroll + (size_t)y;
 	if (y < 0 || l >= dt->nlines || dt->d == NULL)
 		return;

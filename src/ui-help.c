@@ -1,7 +1,13 @@
 /*
- * ui-help.c: the help overlay. It lists every binding of the key table,
- * mode by mode, with labels wrapped to the overlay's width; nothing here is
- * written by hand, so the help cannot drift from the keys.
+ * ui-help.c: the help mode. It lists every binding of the key table, mode
+ * by mode, as bound now, with labels wrapped to the overlay's width;
+ * nothing here is written by hand, so the help cannot drift from the keys.
+ *
+ * It is also the model of a mode: this file, its rows in the key table
+ * (src/keys.c) and its line in include/ui-modes.h are all there is. It
+ * opens on the "help" action of any mode below it that does not take the
+ * action itself, scrolls with the generic list (ui-list.c) and handles
+ * only its own close.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,16 +16,11 @@
 #include "text.h"
 #include "ui-core.h"
 #include "ui-draw.h"
-#include "ui-help.h"
+#include "ui-list.h"
 #include "util.h"
 
-static void	ui_help_draw(struct ui *, WINDOW *);
-static void	ui_help_mouse(struct ui *, WINDOW *, int, int,
-		    enum ui_mouse);
-
-const struct ui_overlay ui_help_overlay = {
-	"help", KEYS_HELP, ui_help_draw, ui_help_mouse, NULL, NULL
-};
+/* Lines the help scrolls by for one turn of the wheel. */
+#define UI_HELP_WHEEL	3
 
 /* One line of the help: a heading, or part of a binding's label. */
 struct ui_help_line {
@@ -29,6 +30,11 @@ struct ui_help_line {
 	size_t		 off;
 	size_t		 len;
 	int		 x;		/* column of the label */
+};
+
+/* The state of the open help: a list that only scrolls. */
+struct ui_help {
+	struct ui_list	list;		/* count: lines; top: the first shown */
 };
 
 /* Columns of the keys column. */
@@ -60,26 +66,27 @@ ui_help_layout(int width, struct ui_help_line **out)
 	size_t				 nkb, i, k, nw;
 	int				 n = 0, cap = 0, mode, lx, narrow;
 
+	const char			*keys;
+
 	kb = keys_table(&nkb);
 	narrow = width < 56;
 	lx = narrow ? 4 : UI_HELP_KEYS + 1;
-	for (mode = 0; mode < KEYS_NMODES; mode++) {
+	for (mode = 0; mode < keys_nmodes(); mode++) {
 		if (n > 0)
 			ui_help_add(&v, &n, &cap);
 		ui_help_add(&v, &n, &cap)->heading = keys_mode_title(mode);
 		for (i = 0; i < nkb; i++) {
-			if ((int)kb[i].mode != mode)
+			if (keys_mode_find(kb[i].mode) != mode)
 				continue;
+			/* A row is a note when it has no keys by default. */
+			keys = kb[i].keys[0] != '\0' ? keys_keys(i) : "letters";
 			if (narrow)
-				ui_help_add(&v, &n, &cap)->keys =
-				    kb[i].keys[0] != '\0' ? kb[i].keys :
-				    "letters";
+				ui_help_add(&v, &n, &cap)->keys = keys;
 			nw = text_wrap(kb[i].label, width - lx, &tl);
 			for (k = 0; k < nw; k++) {
 				ln = ui_help_add(&v, &n, &cap);
 				if (k == 0 && !narrow)
-					ln->keys = kb[i].keys[0] != '\0' ?
-					    kb[i].keys : "letters";
+					ln->keys = keys;
 				ln->label = kb[i].label;
 				ln->off = tl[k].off;
 				ln->len = tl[k].len;
@@ -92,101 +99,67 @@ ui_help_layout(int width, struct ui_help_line **out)
 	return n;
 }
 
-void
-ui_help_key_open(struct ui *ui, int key)
+static void *
+ui_help_init(struct ui *ui, const void *arg)
 {
-	(void)key;
-	ui->help.top = 0;
-	ui_overlay_push(ui, &ui_help_overlay);
+	(void)ui;
+	(void)arg;
+	return xcalloc(1, sizeof (struct ui_help));
 }
 
 static void
-ui_help_scroll(struct ui *ui, int delta)
+ui_help_free(struct ui *ui, void *data)
 {
-	struct ui_help	*hp = &ui->help;
-
-	hp->top += delta;
-	if (hp->top > hp->nlines - hp->height)
-		hp->top = hp->nlines - hp->height;
-	if (hp->top < 0)
-		hp->top = 0;
-	ui_redraw(ui, UI_REDRAW_OVERLAY);
+	(void)ui;
+	free(data);
 }
 
-void
-ui_help_key_down(struct ui *ui, int key)
+static struct ui_list *
+ui_help_list(struct ui *ui, void *data)
 {
-	(void)key;
-	ui_help_scroll(ui, 1);
+	struct ui_help	*hp = data;
+
+	(void)ui;
+	return &hp->list;
 }
 
-void
-ui_help_key_up(struct ui *ui, int key)
+static int
+ui_help_key(struct ui *ui, void *data, enum keys_action a, int key)
 {
+	(void)data;
 	(void)key;
-	ui_help_scroll(ui, -1);
-}
-
-void
-ui_help_key_page_down(struct ui *ui, int key)
-{
-	(void)key;
-	ui_help_scroll(ui, ui->help.height > 1 ? ui->help.height - 1 : 1);
-}
-
-void
-ui_help_key_page_up(struct ui *ui, int key)
-{
-	(void)key;
-	ui_help_scroll(ui, -(ui->help.height > 1 ? ui->help.height - 1 : 1));
-}
-
-void
-ui_help_key_first(struct ui *ui, int key)
-{
-	(void)key;
-	ui_help_scroll(ui, -ui->help.nlines);
-}
-
-void
-ui_help_key_last(struct ui *ui, int key)
-{
-	(void)key;
-	ui_help_scroll(ui, ui->help.nlines);
-}
-
-void
-ui_help_key_close(struct ui *ui, int key)
-{
-	(void)key;
-	ui_overlay_pop(ui);
+	if (a != KEYS_CLOSE)
+		return 0;
+	ui_mode_pop(ui);
+	return 1;
 }
 
 static void
-ui_help_draw(struct ui *ui, WINDOW *w)
+ui_help_draw(struct ui *ui, void *data, unsigned flags)
 {
-	struct ui_help		*hp = &ui->help;
+	struct ui_help		*hp = data;
+	struct ui_list		*l = &hp->list;
+	WINDOW			*w = ui->ov_win;
 	struct ui_help_line	*v, *ln;
 	struct ui_text		 t;
 	char			 hint[32];
 	int			 h, width, y;
 
+	(void)flags;
 	getmaxyx(w, h, width);
 	werase(w);
-	hp->nlines = ui_help_layout(width - 4, &v);
-	hp->height = h - 2;
-	if (hp->top > hp->nlines - hp->height)
-		hp->top = hp->nlines - hp->height;
-	if (hp->top < 0)
-		hp->top = 0;
-	if (hp->nlines > hp->height)
+	l->count = ui_help_layout(width - 4, &v);
+	l->height = h - 2;
+	l->scroller = 1;
+	ui_list_show(l);
+	if (l->count > l->height)
 		snprintf(hint, sizeof hint, "%d%%  q:close",
-		    (hp->top + hp->height) * 100 / hp->nlines);
+		    (int)((l->top + l->height) * 100 / l->count));
 	else
 		snprintf(hint, sizeof hint, "q:close");
 	ui_draw_box(ui, w, "Keys", hint);
-	for (y = 0; y < hp->height && hp->top + y < hp->nlines; y++) {
-		ln = &v[hp->top + y];
+	for (y = 0; y < l->height && l->top + y < l->count; y++) {
+		ln = &v[l->top + y];
 		if (ln->heading != NULL) {
 			ui_draw_str(ui, w, 1 + y, 2, width - 4, ln->heading,
 			    THEME_DT_TITLE, UI_DRAW_ELLIPSIS);
@@ -207,13 +180,26 @@ ui_help_draw(struct ui *ui, WINDOW *w)
 }
 
 static void
-ui_help_mouse(struct ui *ui, WINDOW *w, int y, int x, enum ui_mouse m)
+ui_help_mouse(struct ui *ui, void *data, int y, int x, enum ui_mouse m)
 {
-	(void)w;
+	struct ui_help	*hp = data;
+
 	(void)y;
 	(void)x;
-	if (m == UI_MOUSE_WHEEL_UP)
-		ui_help_scroll(ui, -3);
-	else if (m == UI_MOUSE_WHEEL_DOWN)
-		ui_help_scroll(ui, 3);
+	if (m == UI_MOUSE_CLICK)
+		return;
+	ui_list_scroll(&hp->list, m == UI_MOUSE_WHEEL_UP ? -UI_HELP_WHEEL :
+	    UI_HELP_WHEEL);
+	ui_redraw(ui, UI_REDRAW_OVERLAY);
 }
+
+const struct ui_mode ui_help_mode = {
+	.name = "help",
+	.open = KEYS_HELP,
+	.init = ui_help_init,
+	.free = ui_help_free,
+	.draw = ui_help_draw,
+	.key = ui_help_key,
+	.list = ui_help_list,
+	.mouse = ui_help_mouse,
+};

@@ -1,7 +1,8 @@
 /*
- * ui-prompt.c: the one-line editor of the search (/) and date (d) prompts,
- * drawn on the status line. The text is UTF-8; the cursor moves by code
- * point and the line scrolls sideways to keep the cursor in sight.
+ * ui-prompt.c: the prompt mode, the one-line editor of the search (/) and
+ * date (d) prompts, drawn on the status line. The text is UTF-8; the
+ * cursor moves by code point and the line scrolls sideways to keep the
+ * cursor in sight.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +13,26 @@
 #include "ui-prompt.h"
 #include "util.h"
 
+/* The state of an open prompt. */
+struct ui_prompt {
+	const char			*label;		/* not owned */
+	char				*s;		/* the text, UTF-8 */
+	size_t				 len;
+	size_t				 cap;
+	size_t				 cur;		/* cursor, a byte offset */
+	int				 hpos;		/* entry shown, or -1 */
+	struct ui_prompt_history	*history;	/* or NULL; not owned */
+	void				(*done)(struct ui *, const char *);
+};
+
 void
-ui_prompt_free(struct ui *ui)
+ui_prompt_history_free(struct ui_prompt_history *h)
 {
-	free(ui->prompt.s);
-	memset(&ui->prompt, 0, sizeof ui->prompt);
+	int	i;
+
+	for (i = 0; i < h->n; i++)
+		free(h->v[i]);
+	h->n = 0;
 }
 
 /* Replaces the text with s, cursor at the end. */
@@ -34,26 +50,31 @@ ui_prompt_set(struct ui_prompt *p, const char *s)
 	p->cur = n;
 }
 
-void
-ui_prompt_open(struct ui *ui, const char *label, const char *init,
-    struct ui_prompt_history *h, void (*done)(struct ui *, const char *))
+/* Opens a prompt; arg is a struct ui_prompt_args. */
+static void *
+ui_prompt_init(struct ui *ui, const void *arg)
 {
-	struct ui_prompt	*p = &ui->prompt;
+	const struct ui_prompt_args	*a = arg;
+	struct ui_prompt		*p;
 
-	p->active = 1;
-	p->label = label;
-	p->history = h;
+	p = xcalloc(1, sizeof *p);
+	p->label = a->label;
+	p->history = a->history;
 	p->hpos = -1;
-	p->done = done;
-	ui_prompt_set(p, init != NULL ? init : "");
+	p->done = a->done;
+	ui_prompt_set(p, a->init != NULL ? a->init : "");
 	curs_set(1);
 	ui_redraw(ui, UI_REDRAW_STATUS);
+	return p;
 }
 
 static void
-ui_prompt_close(struct ui *ui)
+ui_prompt_free(struct ui *ui, void *data)
 {
-	ui->prompt.active = 0;
+	struct ui_prompt	*p = data;
+
+	free(p->s);
+	free(p);
 	curs_set(0);
 	ui_redraw(ui, UI_REDRAW_STATUS);
 }
@@ -82,23 +103,27 @@ ui_prompt_remember(struct ui_prompt_history *h, const char *s)
 	h->n++;
 }
 
-void
-ui_prompt_draw(struct ui *ui)
+/* Draws the prompt on the status line and leaves the cursor in place. */
+static void
+ui_prompt_draw(struct ui *ui, void *data, unsigned flags)
 {
-	struct ui_prompt	*p = &ui->prompt;
+	struct ui_prompt	*p = data;
 	struct ui_text		 t;
 	WINDOW			*w = ui->status_win;
 	size_t			 start = 0;
 	int			 width, lw, room, x, h;
 	int32_t			 cp;
 
+	(void)flags;
 	getmaxyx(w, h, width);
 	(void)h;
 	ui_draw_fill(ui, w, 0, 0, width, THEME_PROMPT);
 	lw = ui_draw_str(ui, w, 0, 0, width, p->label, THEME_PROMPT, 0);
 	room = width - lw - 1;
-	if (room < 1)
+	if (room < 1) {
+		wnoutrefresh(w);
 		return;
+	}
 	ui_text_init(&t, p->s, 0);
 	/*
 	 * The prepared text may be longer than p->s (escapes), so measure
@@ -128,12 +153,14 @@ ui_prompt_draw(struct ui *ui)
 	ui_draw_text(ui, w, 0, lw, room, &t, 0, t.len, THEME_PROMPT, NULL, 0);
 	ui_text_free(&t);
 	wmove(w, 0, x);
+	wnoutrefresh(w);
 }
 
-void
-ui_prompt_insert(struct ui *ui, int ch)
+/* Inserts a typed character (not a binding) at the cursor. */
+static void
+ui_prompt_insert(struct ui *ui, void *data, int ch)
 {
-	struct ui_prompt	*p = &ui->prompt;
+	struct ui_prompt	*p = data;
 	char			 u[4];
 	size_t			 n;
 
@@ -176,10 +203,8 @@ ui_prompt_fwd(const char *s, size_t len, size_t off)
 
 /* Removes bytes [from, to) of the text. */
 static void
-ui_prompt_cut(struct ui *ui, size_t from, size_t to)
+ui_prompt_cut(struct ui *ui, struct ui_prompt *p, size_t from, size_t to)
 {
-	struct ui_prompt	*p = &ui->prompt;
-
 	if (from >= to)
 		return;
 	memmove(p->s + from, p->s + to, p->len - to + 1);
@@ -188,122 +213,38 @@ ui_prompt_cut(struct ui *ui, size_t from, size_t to)
 	ui_redraw(ui, UI_REDRAW_STATUS);
 }
 
-void
-ui_prompt_key_accept(struct ui *ui, int key)
+/* Enter: closes the prompt, then hands the text on. */
+static void
+ui_prompt_accept(struct ui *ui, struct ui_prompt *p)
 {
-	struct ui_prompt	*p = &ui->prompt;
-	char			*text;
+	void	(*done)(struct ui *, const char *) = p->done;
+	char	*text;
 
-	(void)key;
 	text = xstrdup(p->s);
 	ui_prompt_remember(p->history, text);
-	ui_prompt_close(ui);
-	if (p->done != NULL)
-		p->done(ui, text);
+	ui_mode_pop(ui);		/* frees p */
+	if (done != NULL)
+		done(ui, text);
 	free(text);
 }
 
-void
-ui_prompt_key_cancel(struct ui *ui, int key)
+/* Ctrl-w: erases the word before the cursor. */
+static void
+ui_prompt_kill_word(struct ui *ui, struct ui_prompt *p)
 {
-	(void)key;
-	ui_prompt_close(ui);
-}
+	size_t	from = p->cur;
 
-void
-ui_prompt_key_left(struct ui *ui, int key)
-{
-	(void)key;
-	ui->prompt.cur = ui_prompt_back(ui->prompt.s, ui->prompt.cur);
-	ui_redraw(ui, UI_REDRAW_STATUS);
-}
-
-void
-ui_prompt_key_right(struct ui *ui, int key)
-{
-	(void)key;
-	ui->prompt.cur = ui_prompt_fwd(ui->prompt.s, ui->prompt.len,
-	    ui->prompt.cur);
-	ui_redraw(ui, UI_REDRAW_STATUS);
-}
-
-void
-ui_prompt_key_home(struct ui *ui, int key)
-{
-	(void)key;
-	ui->prompt.cur = 0;
-	ui_redraw(ui, UI_REDRAW_STATUS);
-}
-
-void
-ui_prompt_key_end(struct ui *ui, int key)
-{
-	(void)key;
-	ui->prompt.cur = ui->prompt.len;
-	ui_redraw(ui, UI_REDRAW_STATUS);
-}
-
-void
-ui_prompt_key_backspace(struct ui *ui, int key)
-{
-	struct ui_prompt	*p = &ui->prompt;
-
-	(void)key;
-	/* Backspace on an empty line leaves the prompt, as in less and vi. */
-	if (p->len == 0) {
-		ui_prompt_close(ui);
-		return;
-	}
-	ui_prompt_cut(ui, ui_prompt_back(p->s, p->cur), p->cur);
-}
-
-void
-ui_prompt_key_delete(struct ui *ui, int key)
-{
-	struct ui_prompt	*p = &ui->prompt;
-
-	(void)key;
-	ui_prompt_cut(ui, p->cur, ui_prompt_fwd(p->s, p->len, p->cur));
-}
-
-void
-ui_prompt_key_kill_start(struct ui *ui, int key)
-{
-	(void)key;
-	ui_prompt_cut(ui, 0, ui->prompt.cur);
-}
-
-void
-ui_prompt_key_kill_end(struct ui *ui, int key)
-{
-	struct ui_prompt	*p = &ui->prompt;
-	size_t			 cur = p->cur;
-
-	(void)key;
-	ui_prompt_cut(ui, p->cur, p->len);
-	p->cur = cur;
-}
-
-void
-ui_prompt_key_kill_word(struct ui *ui, int key)
-{
-	struct ui_prompt	*p = &ui->prompt;
-	size_t			 from = p->cur;
-
-	(void)key;
 	while (from > 0 && p->s[from - 1] == ' ')
 		from--;
 	while (from > 0 && p->s[from - 1] != ' ')
 		from--;
-	ui_prompt_cut(ui, from, p->cur);
+	ui_prompt_cut(ui, p, from, p->cur);
 }
 
 /* Shows history entry i (-1: an empty line). */
 static void
-ui_prompt_history(struct ui *ui, int i)
+ui_prompt_history(struct ui *ui, struct ui_prompt *p, int i)
 {
-	struct ui_prompt	*p = &ui->prompt;
-
 	/* Past either end: stay, as readline does. */
 	if (p->history == NULL || i >= p->history->n || i < -1)
 		return;
@@ -312,16 +253,74 @@ ui_prompt_history(struct ui *ui, int i)
 	ui_redraw(ui, UI_REDRAW_STATUS);
 }
 
-void
-ui_prompt_key_history_prev(struct ui *ui, int key)
+static int
+ui_prompt_key(struct ui *ui, void *data, enum keys_action a, int key)
 {
+	struct ui_prompt	*p = data;
+	size_t			 cur = p->cur;
+
 	(void)key;
-	ui_prompt_history(ui, ui->prompt.hpos + 1);
+	switch (a) {
+	case KEYS_ACCEPT:
+		ui_prompt_accept(ui, p);
+		return 1;
+	case KEYS_CANCEL:
+		ui_mode_pop(ui);
+		return 1;
+	case KEYS_LEFT:
+		p->cur = ui_prompt_back(p->s, p->cur);
+		break;
+	case KEYS_RIGHT:
+		p->cur = ui_prompt_fwd(p->s, p->len, p->cur);
+		break;
+	case KEYS_HOME:
+		p->cur = 0;
+		break;
+	case KEYS_END:
+		p->cur = p->len;
+		break;
+	case KEYS_BACKSPACE:
+		/* Backspace on an empty line leaves the prompt, as in less. */
+		if (p->len == 0)
+			ui_mode_pop(ui);
+		else
+			ui_prompt_cut(ui, p, ui_prompt_back(p->s, p->cur),
+			    p->cur);
+		return 1;
+	case KEYS_DELETE:
+		ui_prompt_cut(ui, p, p->cur, ui_prompt_fwd(p->s, p->len,
+		    p->cur));
+		return 1;
+	case KEYS_KILL_START:
+		ui_prompt_cut(ui, p, 0, p->cur);
+		return 1;
+	case KEYS_KILL_END:
+		ui_prompt_cut(ui, p, p->cur, p->len);
+		p->cur = cur;
+		return 1;
+	case KEYS_KILL_WORD:
+		ui_prompt_kill_word(ui, p);
+		return 1;
+	case KEYS_HISTORY_PREVIOUS:
+		ui_prompt_history(ui, p, p->hpos + 1);
+		return 1;
+	case KEYS_HISTORY_NEXT:
+		ui_prompt_history(ui, p, p->hpos - 1);
+		return 1;
+	default:
+		return 0;
+	}
+	ui_redraw(ui, UI_REDRAW_STATUS);
+	return 1;
 }
 
-void
-ui_prompt_key_history_next(struct ui *ui, int key)
-{
-	(void)key;
-	ui_prompt_history(ui, ui->prompt.hpos - 1);
-}
+const struct ui_mode ui_prompt_mode = {
+	.name = "prompt",
+	.open = KEYS_NONE,
+	.status_line = 1,
+	.init = ui_prompt_init,
+	.free = ui_prompt_free,
+	.draw = ui_prompt_draw,
+	.key = ui_prompt_key,
+	.insert = ui_prompt_insert,
+};

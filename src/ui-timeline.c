@@ -93,6 +93,19 @@ ui_timeline_row_date(struct ui *ui, int64_t pos, char date[11])
 }
 
 /*
+ * Publishes the selected event's number in ui->seq, where the other panes
+ * and the modes read it. Called whenever the selection moves.
+ */
+static void
+ui_timeline_settle(struct ui *ui)
+{
+	const struct store_row	*r;
+
+	r = ui_timeline_row(ui, ui->tl.sel);
+	ui->seq = r != NULL ? r->seq : 0;
+}
+
+/*
  * Returns the smallest top such that rows top..pos fit the pane with their
  * headings: pos then sits on the last line.
  */
@@ -186,6 +199,7 @@ ui_timeline_set_view(struct ui *ui, struct store_view *view, int64_t sel)
 		if (tl->top < 1)
 			tl->top = 1;
 	}
+	ui_timeline_settle(ui);
 	ui_redraw(ui, UI_REDRAW_PANES);
 }
 
@@ -233,6 +247,7 @@ ui_timeline_select(struct ui *ui, int64_t pos)
 		return;
 	tl->sel = pos;
 	ui_timeline_show_sel(ui);
+	ui_timeline_settle(ui);
 	ui_redraw(ui, UI_REDRAW_TIMELINE | UI_REDRAW_DETAIL | UI_REDRAW_STATUS);
 }
 
@@ -294,6 +309,7 @@ ui_timeline_page(struct ui *ui, int dir, int half)
 		tl->sel = tl->count;
 	if (tl->sel > ui_timeline_last_shown(ui, tl->top))
 		tl->sel = ui_timeline_last_shown(ui, tl->top);
+	ui_timeline_settle(ui);
 	ui_redraw(ui, UI_REDRAW_TIMELINE | UI_REDRAW_DETAIL | UI_REDRAW_STATUS);
 }
 
@@ -317,6 +333,7 @@ ui_timeline_scroll(struct ui *ui, int delta)
 		tl->sel = tl->top;
 	if (tl->sel > last)
 		tl->sel = last;
+	ui_timeline_settle(ui);
 	ui_redraw(ui, UI_REDRAW_TIMELINE | UI_REDRAW_STATUS |
 	    (old != tl->sel ? UI_REDRAW_DETAIL : 0));
 }
@@ -329,15 +346,6 @@ ui_timeline_click(struct ui *ui, int y)
 	if (y < 0 || y >= tl->map_n || tl->map[y] == 0)
 		return;
 	ui_timeline_select(ui, tl->map[y]);
-}
-
-int64_t
-ui_timeline_seq(struct ui *ui)
-{
-	const struct store_row	*r;
-
-	r = ui_timeline_row(ui, ui->tl.sel);
-	return r != NULL ? r->seq : 0;
 }
 
 void

@@ -1,0 +1,53 @@
+/*
+ * ui-view.h: what the timeline shows: the view made from an actor filter,
+ * a search and an order, and the moves that change or search it (go to an
+ * event, a date, the next match, the last row of a view still being
+ * walked). It sits below the modes, which call it; it calls only the
+ * timeline pane and ui-core.
+ */
+#ifndef DOSSIER_UI_VIEW_H
+#define DOSSIER_UI_VIEW_H
+
+#include <stdint.h>
+
+struct ui;
+
+/* Time to finish walking a new view at once, and each step while idle. */
+#define UI_VIEW_WALK_FIRST_MS	2
+#define UI_VIEW_WALK_MS		15
+
+/*
+ * Filters the timeline to an actor (NULL: no actor filter), keeping the
+ * search, and selects the event nearest the selected one. Returns 0, or -1
+ * with a message shown and nothing changed.
+ */
+int	ui_view_filter_actor(struct ui *, const char *id, const char *name);
+
+/*
+ * Selects the event with timeline number seq, dropping the filter and the
+ * search if the current view does not hold it.
+ */
+void	ui_view_goto_seq(struct ui *, int64_t seq);
+
+/* The done functions of the search (/) and date (d) prompts. */
+void	ui_view_search(struct ui *, const char *text);
+void	ui_view_date(struct ui *, const char *text);
+
+/* Moves to the next (dir > 0) or previous match, wrapping round. */
+void	ui_view_search_step(struct ui *, int dir);
+/* Switches the search between date order and best first. */
+void	ui_view_order(struct ui *);
+/* Drops the search and the filter, keeping the selected event. */
+void	ui_view_clear(struct ui *);
+/* Selects the last event, walking the view to its end first. */
+void	ui_view_last(struct ui *);
+
+/*
+ * Walks a view still being walked a little further while no key waits,
+ * and says the count once the walk ends. For the main loop.
+ */
+void	ui_view_walk(struct ui *);
+/* Says what ui->announce holds now that the walk has ended. */
+void	ui_view_announce(struct ui *);
+
+#endif

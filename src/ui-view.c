@@ -1,0 +1,355 @@
+/*
+ * ui-view.c: what the timeline shows. Each change makes a new store view
+ * (actor filter, search, order), keeps the selected event where it can,
+ * and says what it found on the status line; a big view is walked on
+ * while no key waits, and its count said when the walk ends.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui-core.h"
+#include "ui-draw.h"
+#include "ui-timeline.h"
+#include "ui-view.h"
+#include "util.h"
+
+/* How ui_view_apply picks the event to select in the new view. */
+enum ui_view_keep {
+	UI_VIEW_KEEP_EVENT,	/* the selected one, or the next */
+	UI_VIEW_KEEP_KNOWN,	/* the selected one if found, else the first */
+	UI_VIEW_KEEP_FIRST	/* the first of the view */
+};
+
+/*
+ * Makes the view for an actor filter and a search (either may be NULL) and
+ * shows it. Returns 0, or -1 with a message and nothing changed when the
+ * query cannot run or nothing matches.
+ */
+static int
+ui_view_apply(struct ui *ui, const char *actor, const char *name,
+    const char *query, enum store_order order, enum ui_view_keep keep)
+{
+	struct store_filter	 f;
+	struct store_view	*v;
+	char			*err = NULL, *na, *nn, *nq;
+	int64_t			 pos;
+
+	memset(&f, 0, sizeof f);
+	f.actor = actor;
+	f.query = query;
+	f.order = query != NULL ? order : STORE_ORDER_DATE;
+	if ((v = store_view_new(ui->store, &f, &err)) == NULL) {
+		ui_error(ui, "%s", err != NULL ? err : "the search cannot run");
+		free(err);
+		return -1;
+	}
+	/* Small views are whole at once; big ones go on while keys wait. */
+	store_view_more(v, -1, UI_VIEW_WALK_FIRST_MS);
+	if (store_view_count(v) == 0) {
+		if (query != NULL && actor != NULL)
+			ui_message(ui, "no event with %s matches \"%s\"", name,
+			    query);
+		else if (query != NULL)
+			ui_message(ui, "no event matches \"%s\"", query);
+		else
+			ui_message(ui, "no event involves %s", name);
+		store_view_free(v);
+		return -1;
+	}
+	if (keep == UI_VIEW_KEEP_FIRST)
+		pos = 1;
+	else if (keep == UI_VIEW_KEEP_KNOWN) {
+		if ((pos = store_view_known(v, ui->seq)) == 0)
+			pos = 1;
+	} else
+		pos = store_view_find(v, ui->seq);
+
+	/* Copies first: actor and name may point into what is freed. */
+	na = actor != NULL ? xstrdup(actor) : NULL;
+	nn = name != NULL ? xstrdup(name) : NULL;
+	nq = query != NULL ? xstrdup(query) : NULL;
+	free(ui->filter_actor);
+	free(ui->filter_name);
+	free(ui->query);
+	ui->filter_actor = na;
+	ui->filter_name = nn;
+	ui->query = nq;
+	ui->order = f.order;
+	ui->announce = UI_ANNOUNCE_NONE;
+	ui_timeline_set_view(ui, v, pos);
+	if (ui->view != NULL)
+		store_view_free(ui->view);
+	ui->view = v;
+	ui_redraw(ui, UI_REDRAW_PANES);
+	return 0;
+}
+
+/*
+ * Says how many events the view holds, once it knows: a view still being
+ * walked says it when the walk ends (ui_view_walk).
+ */
+static void
+ui_view_say(struct ui *ui, enum ui_announce what)
+{
+	int64_t	n = ui->tl.count;
+
+	ui->announce = UI_ANNOUNCE_NONE;
+	if (ui->view != NULL && !store_view_done(ui->view)) {
+		ui->announce = what;
+		ui_message(ui, "%s... n/N: next/previous, Esc: all events",
+		    what == UI_ANNOUNCE_SEARCH ? "searching" : "counting");
+		return;
+	}
+	if (what == UI_ANNOUNCE_SEARCH)
+		ui_message(ui, "%lld matching event%s; n/N: next/previous,"
+		    " Esc: all events", (long long)n, n == 1 ? "" : "s");
+	else if (what == UI_ANNOUNCE_ACTOR)
+		ui_message(ui, "%lld event%s with %s; Esc shows them all",
+		    (long long)n, n == 1 ? "" : "s", ui->filter_name);
+}
+
+void
+ui_view_announce(struct ui *ui)
+{
+	ui_view_say(ui, ui->announce);
+}
+
+int
+ui_view_filter_actor(struct ui *ui, const char *id, const char *name)
+{
+	if (ui_view_apply(ui, id, name, ui->query, ui->order,
+	    UI_VIEW_KEEP_EVENT) != 0)
+		return -1;
+	ui_view_say(ui, UI_ANNOUNCE_ACTOR);
+	return 0;
+}
+
+/* Position of the event with number seq in the view, or 0 if not there. */
+static int64_t
+ui_view_holds(struct ui *ui, int64_t seq)
+{
+	struct store_row	r;
+	int64_t			pos;
+	int			found = 0;
+
+	pos = store_view_find(ui->view, seq);
+	if (pos > 0 && store_view_rows(ui->view, pos, 1, &r) == 1) {
+		found = r.seq == seq;
+		store_rows_clear(&r, 1);
+	}
+	return found ? pos : 0;
+}
+
+void
+ui_view_goto_seq(struct ui *ui, int64_t seq)
+{
+	int64_t	pos;
+
+	if ((pos = ui_view_holds(ui, seq)) == 0) {
+		if (ui_view_apply(ui, NULL, NULL, NULL, STORE_ORDER_DATE,
+		    UI_VIEW_KEEP_FIRST) != 0)
+			return;
+		ui_message(ui, "filter and search cleared to show that event");
+		if ((pos = ui_view_holds(ui, seq)) == 0)
+			return;
+	}
+	ui_timeline_select(ui, pos);
+	ui->focus = UI_FOCUS_TIMELINE;
+	ui_redraw(ui, UI_REDRAW_PANES);
+}
+
+/* The search itself, once the screen says "searching". */
+static void
+ui_view_search_now(struct ui *ui, const char *text)
+{
+	if (ui_view_apply(ui, ui->filter_actor, ui->filter_name, text,
+	    STORE_ORDER_DATE, UI_VIEW_KEEP_FIRST) != 0)
+		return;
+	ui->reload++;
+	ui->focus = UI_FOCUS_TIMELINE;
+	ui_view_say(ui, UI_ANNOUNCE_SEARCH);
+}
+
+void
+ui_view_search(struct ui *ui, const char *text)
+{
+	while (*text == ' ')
+		text++;
+	if (*text == '\0')
+		return;
+	/* A search of a large corpus takes a moment: say so first. */
+	ui_message(ui, "searching for \"%s\"...", text);
+	ui_later(ui, ui_view_search_now, text);
+}
+
+void
+ui_view_search_step(struct ui *ui, int dir)
+{
+	int64_t	pos;
+
+	if (ui->query == NULL) {
+		ui_message(ui, "no search; press / to search");
+		return;
+	}
+	pos = ui->tl.sel + dir;
+	/* Wrapping needs the end: past it, or back to it from the first. */
+	ui_timeline_grow(ui, pos < 1 ? -1 : pos, 0);
+	if (ui->tl.count == 1) {
+		ui_message(ui, "this is the only match");
+		return;
+	}
+	if (pos > ui->tl.count) {
+		pos = 1;
+		ui_message(ui, "search wrapped round to the first match");
+	} else if (pos < 1) {
+		pos = ui->tl.count;
+		ui_message(ui, "search wrapped round to the last match");
+	}
+	ui->focus = UI_FOCUS_TIMELINE;
+	ui_timeline_select(ui, pos);
+}
+
+void
+ui_view_order(struct ui *ui)
+{
+	enum store_order	o;
+
+	if (ui->query == NULL) {
+		ui_message(ui, "o orders search results; press / to search");
+		return;
+	}
+	o = ui->order == STORE_ORDER_DATE ? STORE_ORDER_RANK :
+	    STORE_ORDER_DATE;
+	/*
+	 * Best first keeps the selected event if it is among the best found
+	 * at once, else starts at the best match: finding its place further
+	 * down would rank every match, where the first screen needs a few.
+	 */
+	if (ui_view_apply(ui, ui->filter_actor, ui->filter_name, ui->query, o,
+	    o == STORE_ORDER_RANK ? UI_VIEW_KEEP_KNOWN :
+	    UI_VIEW_KEEP_EVENT) == 0)
+		ui_message(ui, o == STORE_ORDER_RANK ? "best matches first" :
+		    "matches in date order");
+}
+
+void
+ui_view_clear(struct ui *ui)
+{
+	if (ui->query == NULL && ui->filter_actor == NULL) {
+		if (ui->focus == UI_FOCUS_DETAIL) {
+			ui->focus = UI_FOCUS_TIMELINE;
+			ui_redraw(ui, UI_REDRAW_STATUS | UI_REDRAW_DETAIL);
+		}
+		return;
+	}
+	if (ui_view_apply(ui, NULL, NULL, NULL, STORE_ORDER_DATE,
+	    UI_VIEW_KEEP_EVENT) != 0)
+		return;
+	ui->reload++;
+	ui->focus = UI_FOCUS_TIMELINE;
+	ui_message(ui, "the whole timeline");
+}
+
+/* The last event, once the screen says "finding". */
+static void
+ui_view_last_now(struct ui *ui, const char *unused)
+{
+	(void)unused;
+	ui_timeline_grow(ui, -1, 0);
+	ui_timeline_select(ui, ui->tl.count);
+}
+
+void
+ui_view_last(struct ui *ui)
+{
+	if (ui->view != NULL && !store_view_done(ui->view)) {
+		/* The end of a long walk takes a moment: say so. */
+		ui_message(ui, "finding the last match...");
+		ui_later(ui, ui_view_last_now, NULL);
+		return;
+	}
+	ui_view_last_now(ui, NULL);
+}
+
+/*
+ * Reads what the user typed at the date prompt into date (YYYY-MM-DD),
+ * filling a missing year and month from ref. Returns 0, or -1 if it is not
+ * a date.
+ */
+static int
+ui_view_parse_date(const char *s, const char *ref, char date[11])
+{
+	int	y = 0, m = 0, d = 0, n = 0, ry = 0, rm = 0;
+
+	while (*s == ' ')
+		s++;
+	if (sscanf(ref, "%4d-%2d", &ry, &rm) != 2) {
+		ry = 2025;
+		rm = 1;
+	}
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n >= 8)
+		;
+	else if (sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && n >= 6 &&
+	    y > 31)
+		d = 1;
+	else if (sscanf(s, "%2d-%2d%n", &m, &d, &n) == 2)
+		y = ry;
+	else if (sscanf(s, "%2d%n", &d, &n) == 1) {
+		y = ry;
+		m = rm;
+	} else
+		return -1;
+	while (s[n] == ' ')
+		n++;
+	if (s[n] != '\0' || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+	    d > 31)
+		return -1;
+	snprintf(date, 11, "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
+void
+ui_view_date(struct ui *ui, const char *text)
+{
+	char	date[11], ref[11], day[16], got[11];
+	int64_t	pos;
+
+	while (*text == ' ')
+		text++;
+	if (*text == '\0')
+		return;
+	ui_timeline_date(ui, ref);
+	if (ref[0] == '\0')
+		memcpy(ref, ui->first, sizeof ref);
+	if (ui_view_parse_date(text, ref, date) != 0) {
+		ui_error(ui, "not a date: '%s' (try 2025-06-18, 06-18, or 18 "
+		    "for a day of the month shown)", text);
+		return;
+	}
+	ui_draw_date(date, day);
+	if ((pos = store_view_find_date(ui->view, date)) == 0) {
+		ui_message(ui, "no event on or after %s%s", day,
+		    ui->query != NULL || ui->filter_actor != NULL ?
+		    " in this view" : "");
+		return;
+	}
+	ui->focus = UI_FOCUS_TIMELINE;
+	ui_timeline_select(ui, pos);
+	ui_timeline_date(ui, got);
+	if (strcmp(got, date) != 0)
+		ui_message(ui, "nothing on %s; the next event follows", day);
+}
+
+void
+ui_view_walk(struct ui *ui)
+{
+	if (!ui_timeline_grow(ui, -1, UI_VIEW_WALK_MS) &&
+	    !store_view_done(ui->view))
+		return;
+	ui_redraw(ui, UI_REDRAW_STATUS);
+	if (ui->tl.count < ui->tl.top + ui->tl.height)
+		ui_redraw(ui, UI_REDRAW_TIMELINE);
+	if (store_view_done(ui->view) && ui->announce != UI_ANNOUNCE_NONE)
+		ui_view_say(ui, ui->announce);
+}
