@@ -22,6 +22,9 @@ struct cli {
 	char		**argv;
 	int		 need_notes;	/* a failure to read them is fatal */
 	struct notes_view *view;	/* --view NAME, owned (cli-notes.c) */
+	const char	*view_name;	/* --view NAME before any command */
+	char		*notes_path;	/* what the reader was given, owned */
+	char		*corpus;
 };
 
 /*
@@ -79,5 +82,11 @@ int	cli_notes_filter(struct cli *, struct store_filter *f,
 /* show --marked: 0 if event id is marked, else 1 (reported). */
 int	cli_notes_require_mark(struct cli *, struct store *, const char *id);
 void	cli_notes_free(struct cli *);
+/*
+ * Fills the reader's options on the notes (their file, the corpus, the
+ * view to open on); with o NULL, frees what it filled.
+ */
+struct ui_options;
+void	cli_notes_reader(struct cli *, struct ui_options *o);
 
 #endif

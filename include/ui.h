@@ -12,6 +12,9 @@ struct ui_options {
 	const char	*themes_dir;	/* directory of the bundled themes */
 	int		 no_color;	/* --no-color or NO_COLOR */
 	const char	*content;	/* content directory, for the top line */
+	const char	*notes_path;	/* the user's notes.db, or NULL */
+	const char	*corpus;	/* content's canonical name (notes.h) */
+	const char	*view;		/* a saved view to open on, or NULL */
 };
 
 /*

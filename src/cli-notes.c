@@ -13,6 +13,7 @@
 #include "notes.h"
 #include "store.h"
 #include "text.h"
+#include "ui.h"
 
 /* The notes file to use: --notes, else the default. Caller frees. */
 static char *
@@ -100,6 +101,8 @@ cli_notes_filter(struct cli *c, struct store_filter *f, const char *view,
 		f->marked = 1;
 		c->need_notes = 1;
 	}
+	if (view == NULL)
+		view = c->view_name;	/* given before the command */
 	if (view == NULL)
 		return 0;
 	c->need_notes = 1;
@@ -664,4 +667,21 @@ cli_view(struct cli *c)
 		return cli_view_rm(c);
 	return cli_bad("unknown view command '%s' (save, list or rm)",
 	    c->argv[0]);
+}
+
+void
+cli_notes_reader(struct cli *c, struct ui_options *o)
+{
+	if (o == NULL) {
+		free(c->notes_path);
+		free(c->corpus);
+		c->notes_path = c->corpus = NULL;
+		return;
+	}
+	c->notes_path = c->notes != NULL ? xstrdup(c->notes) :
+	    notes_default_path();
+	c->corpus = notes_corpus(c->content);
+	o->notes_path = c->notes_path;
+	o->corpus = c->corpus;
+	o->view = c->view_name;
 }

@@ -765,9 +765,11 @@ cli_reader(struct cli *c)
 	o.themes_dir = themes;
 	o.no_color = c->no_color;
 	o.content = c->content;
+	cli_notes_reader(c, &o);
 	rc = ui_run(s, &o);
 	store_close(s);
 	free(themes);
+	cli_notes_reader(c, NULL);
 	return rc;
 }
 
@@ -799,7 +801,8 @@ cli_main(int argc, char **argv)
 		}
 		if (strcmp(a, "-C") == 0 || strcmp(a, "--content") == 0 ||
 		    strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0 ||
-		    strcmp(a, "--notes") == 0) {
+		    strcmp(a, "--notes") == 0 || (cmd == NULL &&
+		    strcmp(a, "--view") == 0)) {
 			if (i + 1 == argc) {
 				free(rest);
 				free(c.content);
@@ -812,6 +815,8 @@ cli_main(int argc, char **argv)
 				c.db = argv[++i];
 			else if (a[2] == 'n')
 				c.notes = argv[++i];
+			else if (a[2] == 'v')
+				c.view_name = argv[++i];
 			else
 				c.theme = argv[++i];
 		} else if (strncmp(a, "--content=", 10) == 0) {
