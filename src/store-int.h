@@ -25,6 +25,15 @@ struct store {
 	int		 nviews;	/* for temporary table names */
 	int		 notes;		/* temp.unote exists (store-notes.c) */
 	int		 notes_db;	/* and reads an attached notes.db */
+	/*
+	 * The same notes.db on a connection of its own, for the reads of
+	 * one event's mark and note: the store's connection may hold a read
+	 * snapshot open while a view is walked, and these must see another
+	 * dossier's last commit.
+	 */
+	sqlite3		*ndb;
+	sqlite3_stmt	*nget;		/* marked, note of corpus ?1, event ?2 */
+	char		*ncorpus;
 	int		 hits_marked;	/* searches keep marked events only */
 	int		 nnotes;	/* notes indexes made (store-notes.c) */
 	struct {
@@ -281,6 +290,8 @@ int	store_search_best(struct store *s, const char *match, int64_t limit,
  * SQL that joins them. Call before preparing such SQL.
  */
 void	store_notes_ensure(struct store *s);
+/* Closes the notes' own connection (store_close). */
+void	store_notes_close(struct store *s);
 /* SQL: is event e (an alias of table event) marked? its note? */
 #define STORE_MARKED(e) "EXISTS (SELECT 1 FROM unote WHERE event = " e \
 	" AND marked)"

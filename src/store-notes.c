@@ -58,7 +58,53 @@ store_attach_notes(struct store *s, const char *path, const char *corpus,
 	}
 	s->notes = 1;
 	s->notes_db = 1;
+	/* Fresh reads of one event's entry (see store-int.h). */
+	if (sqlite3_open_v2(path, &s->ndb, SQLITE_OPEN_READONLY, NULL) ==
+	    SQLITE_OK && sqlite3_prepare_v2(s->ndb, "SELECT marked, note FROM"
+	    " entry WHERE corpus = ?1 AND event = ?2", -1, &s->nget, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_busy_timeout(s->ndb, 2000);
+		s->ncorpus = xstrdup(corpus);
+	} else {
+		sqlite3_close(s->ndb);
+		s->ndb = NULL;
+	}
 	return 0;
+}
+
+void
+store_notes_close(struct store *s)
+{
+	sqlite3_finalize(s->nget);
+	sqlite3_close(s->ndb);
+	free(s->ncorpus);
+	s->nget = NULL;
+	s->ndb = NULL;
+	s->ncorpus = NULL;
+}
+
+/*
+ * One event's entry as it is now: from the connection of its own if
+ * there is one, else through temp.unote. Returns the statement stepped to
+ * its row (SQLITE_ROW in *rc), for the caller to read and reset.
+ */
+static sqlite3_stmt *
+notes_entry_now(struct store *s, const char *event, int *rc)
+{
+	sqlite3_stmt	*st;
+
+	if (s->nget != NULL) {
+		st = s->nget;
+		sqlite3_bind_text(st, 1, s->ncorpus, -1, SQLITE_STATIC);
+	} else {
+		store_notes_ensure(s);
+		st = store_stmt(s, "SELECT marked, note FROM unote WHERE"
+		    " ?1 IS NULL AND event = ?2");
+		sqlite3_bind_null(st, 1);
+	}
+	sqlite3_bind_text(st, 2, event, -1, SQLITE_TRANSIENT);
+	*rc = sqlite3_step(st);
+	return st;
 }
 
 /* Marked or noted events; orphans last, by the date they last had. */
@@ -237,10 +283,7 @@ store_note_get(struct store *s, const char *event, int *marked, char **note)
 
 	*marked = 0;
 	*note = NULL;
-	store_notes_ensure(s);
-	st = store_stmt(s, "SELECT marked, note FROM unote WHERE event = ?1");
-	sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
+	st = notes_entry_now(s, event, &rc);
 	if (rc == SQLITE_ROW) {
 		*marked = sqlite3_column_int(st, 0);
 		*note = store_col_dup(st, 1);
@@ -253,17 +296,15 @@ void
 store_rows_notes(struct store *s, struct store_row *rows, int n)
 {
 	sqlite3_stmt	*st;
-	int		 i;
+	int		 i, rc;
 
-	store_notes_ensure(s);
-	st = store_stmt(s, "SELECT marked, note IS NOT NULL FROM unote"
-	    " WHERE event = ?1");
 	for (i = 0; i < n; i++) {
 		rows[i].marked = rows[i].noted = 0;
-		sqlite3_bind_text(st, 1, rows[i].id, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		st = notes_entry_now(s, rows[i].id, &rc);
+		if (rc == SQLITE_ROW) {
 			rows[i].marked = sqlite3_column_int(st, 0);
-			rows[i].noted = sqlite3_column_int(st, 1);
+			rows[i].noted = sqlite3_column_type(st, 1) !=
+			    SQLITE_NULL;
 		}
 		sqlite3_reset(st);
 	}
