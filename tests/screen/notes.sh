@@ -195,6 +195,8 @@ while [ $i -lt 500 ]; do
 done
 ids=$("$DOSSIER" -C "$SCREEN_FIX" --db "$SCREEN_DB" list | awk '{print $3}')
 (
+	# Not this subshell's to end the tmux server when it is done.
+	trap - EXIT INT TERM
 	k=0
 	while [ $k -lt 500 ]; do
 		k=$((k + 1))

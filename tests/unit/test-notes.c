@@ -748,11 +748,22 @@ UNIT_TEST(store_sees_notes)
 	CHECK_INT(store_view_next_marked(v, 1, 1), 2);
 	CHECK_INT(store_view_next_marked(v, 3, -1), 2);
 	store_view_free(v);
-	/* Another writer's change shows at the next read. */
+	/*
+	 * Another writer's change shows at the next read, even while a
+	 * walked view (an actor's) holds a statement of the store open.
+	 */
+	f.actor = "alpha";
+	f.marked = 0;
+	v = store_view_new(s, &f, &err);
+	CHECK_INT(store_note_get(s, "one", &marked, &note), 0);
+	free(note);
 	CHECK_INT(notes_set(n, "one", NULL, "fresh", &err), 0);
 	CHECK_INT(store_note_get(s, "one", &marked, &note), 0);
 	CHECK_STR(note, "fresh");
 	free(note);
+	got = store_view_rows(v, 1, 1, rows);
+	store_rows_clear(rows, got);
+	store_view_free(v);
 	/* Search finds the note as a hit of kind note. */
 	buf_init(&b);
 	buf_adds(&b, "");
