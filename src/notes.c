@@ -3,8 +3,8 @@
  * one SQLite file under $XDG_DATA_HOME/dossier, apart from the cache.
  *
  * Design note: dossier changes only a file it recognises as its own. The
- * header is read by hand first (SQLite's magic and our application_id at
- * offset 68), so a foreign file is refused before SQLite opens it; a file
+ * header is read first on a read-only connection (our application_id),
+ * so a foreign file is refused before anything could write to it; a file
  * of ours must then pass quick_check and carry our meta rows. A missing or
  * empty file is made in place in one rollback-journal transaction (page 1,
  * with the id, is written first, so a kill leaves either nothing or a file
@@ -82,11 +82,11 @@ notes_corpus(const char *content)
 static int
 notes_header(const char *path, char **err)
 {
-	unsigned char	h[100];
-	struct stat	sb;
-	ssize_t		n;
-	uint32_t	id;
-	int		fd;
+	sqlite3		*db = NULL;
+	sqlite3_stmt	*st = NULL;
+	struct stat	 sb;
+	uint32_t	 id;
+	int		 code;
 
 	if (stat(path, &sb) == -1) {
 		if (errno == ENOENT)
@@ -100,19 +100,38 @@ notes_header(const char *path, char **err)
 	}
 	if (sb.st_size == 0)
 		return 2;
-	if ((fd = open(path, O_RDONLY)) == -1) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
+	/*
+	 * The header is read through SQLite, never with open() and close():
+	 * closing any descriptor of a file drops every POSIX lock this
+	 * process holds on it, those of its SQLite connections too, and
+	 * another dossier would then delete the WAL they still write to.
+	 */
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK || sqlite3_busy_timeout(db, NOTES_BUSY_MS) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "PRAGMA application_id", -1,
+	    &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+		code = sqlite3_errcode(db) & 0xff;
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+		if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+			*err = xasprintf("%s: not dossier's notes (not an "
+			    "SQLite database: foreign or corrupt); " NOTES_HINT,
+			    path);
+		else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
+		    code == SQLITE_PERM)
+			/* A WAL file cannot be read without its -shm. */
+			*err = xasprintf("%s: cannot be read: its directory is "
+			    "read-only and SQLite must make %s-shm there; make "
+			    "the directory writable, or use a copy with --notes "
+			    "FILE", path, path);
+		else
+			*err = xasprintf("%s: cannot be read (%s); " NOTES_HINT,
+			    path, sqlite3_errstr(code));
 		return -1;
 	}
-	n = read(fd, h, sizeof h);
-	close(fd);
-	if (n != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
-		*err = xasprintf("%s: not dossier's notes (not an SQLite "
-		    "database: foreign or corrupt); " NOTES_HINT, path);
-		return -1;
-	}
-	id = (uint32_t)h[68] << 24 | (uint32_t)h[69] << 16 |
-	    (uint32_t)h[70] << 8 | h[71];
+	id = (uint32_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
 	if (id != NOTES_APP_ID) {
 		*err = xasprintf("%s: not dossier's notes (an SQLite database "
 		    "of another application, id 0x%08x); " NOTES_HINT, path,
