@@ -39,6 +39,7 @@ ui_view_apply(struct ui *ui, const char *actor, const char *name,
 	f.actor = actor;
 	f.query = query;
 	f.order = query != NULL ? order : STORE_ORDER_DATE;
+	f.marked = ui->marked_only;
 	if ((v = store_view_new(ui->store, &f, &err)) == NULL) {
 		ui_error(ui, "%s", err != NULL ? err : "the search cannot run");
 		free(err);
@@ -47,7 +48,11 @@ ui_view_apply(struct ui *ui, const char *actor, const char *name,
 	/* Small views are whole at once; big ones go on while keys wait. */
 	store_view_more(v, -1, UI_VIEW_WALK_FIRST_MS);
 	if (store_view_count(v) == 0) {
-		if (query != NULL && actor != NULL)
+		if (f.marked)
+			ui_message(ui, "no marked event%s; m marks one",
+			    query != NULL || actor != NULL ? " in this view" :
+			    "");
+		else if (query != NULL && actor != NULL)
 			ui_message(ui, "no event with %s matches \"%s\"", name,
 			    query);
 		else if (query != NULL)
@@ -236,19 +241,56 @@ ui_view_order(struct ui *ui)
 void
 ui_view_clear(struct ui *ui)
 {
-	if (ui->query == NULL && ui->filter_actor == NULL) {
+	if (ui->query == NULL && ui->filter_actor == NULL &&
+	    !ui->marked_only) {
 		if (ui->focus == UI_FOCUS_DETAIL) {
 			ui->focus = UI_FOCUS_TIMELINE;
 			ui_redraw(ui, UI_REDRAW_STATUS | UI_REDRAW_DETAIL);
 		}
 		return;
 	}
+	ui->marked_only = 0;
 	if (ui_view_apply(ui, NULL, NULL, NULL, STORE_ORDER_DATE,
 	    UI_VIEW_KEEP_EVENT) != 0)
 		return;
 	ui->reload++;
 	ui->focus = UI_FOCUS_TIMELINE;
 	ui_message(ui, "the whole timeline");
+}
+
+void
+ui_view_marked(struct ui *ui, int on)
+{
+	int	old = ui->marked_only;
+
+	ui->marked_only = on;
+	if (ui_view_apply(ui, ui->filter_actor, ui->filter_name, ui->query,
+	    ui->order, UI_VIEW_KEEP_EVENT) != 0) {
+		ui->marked_only = old;
+		return;
+	}
+	if (on)
+		ui_message(ui, "%lld marked event%s; M shows all again",
+		    (long long)ui->tl.count, ui->tl.count == 1 ? "" : "s");
+	else
+		ui_message(ui, "all events again");
+}
+
+int
+ui_view_saved(struct ui *ui, const char *actor, const char *name,
+    const char *query, int marked)
+{
+	int	old = ui->marked_only;
+
+	ui->marked_only = marked;
+	if (ui_view_apply(ui, actor, name, query, STORE_ORDER_DATE,
+	    UI_VIEW_KEEP_FIRST) != 0) {
+		ui->marked_only = old;
+		return -1;
+	}
+	ui->reload++;
+	ui->focus = UI_FOCUS_TIMELINE;
+	return 0;
 }
 
 /* The last event, once the screen says "finding". */
