@@ -81,6 +81,12 @@ const char	*store_path(struct store *);
 /* Counts of the whole corpus in the store. */
 void		 store_counts(struct store *, struct store_counts *);
 
+/*
+ * The corpus's title from its "corpus:" section, or NULL when it has none
+ * (store-corpus.c). Caller frees.
+ */
+char		*store_corpus_title(struct store *);
+
 /* First and last event dates ("YYYY-MM-DD", "" when empty). */
 void		 store_date_range(struct store *, char first[11], char last[11]);
 

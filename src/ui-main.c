@@ -23,9 +23,13 @@
 /* Rows the wheel scrolls. */
 #define UI_MAIN_WHEEL	3
 
-/* The main screen's own state: the detail pane, its prompts' histories. */
+/*
+ * The main screen's own state: the detail pane, its prompts' histories,
+ * the corpus's title for the top line.
+ */
 struct ui_main {
 	struct ui_detail	 dt;
+	char			*title;		/* or NULL: the directory's name */
 	struct ui_prompt_history search_history;
 	struct ui_prompt_history date_history;
 };
@@ -35,10 +39,10 @@ ui_main_init(struct ui *ui, const void *arg)
 {
 	struct ui_main	*m;
 
-	(void)ui;
 	(void)arg;
 	m = xcalloc(1, sizeof *m);
 	ui_detail_init(&m->dt);
+	m->title = store_corpus_title(ui->store);
 	return m;
 }
 
@@ -49,6 +53,7 @@ ui_main_free(struct ui *ui, void *data)
 
 	(void)ui;
 	ui_detail_free(&m->dt);
+	free(m->title);
 	ui_prompt_history_free(&m->search_history);
 	ui_prompt_history_free(&m->date_history);
 	free(m);
@@ -65,11 +70,11 @@ ui_main_resize(struct ui *ui, void *data)
 }
 
 static void
-ui_main_draw_top(struct ui *ui)
+ui_main_draw_top(struct ui *ui, struct ui_main *m)
 {
 	WINDOW		*w = ui->top_win;
 	struct buf	 l, r;
-	const char	*base = NULL;
+	const char	*base = NULL, *q;
 	int		 rw;
 
 	buf_init(&l);
@@ -80,7 +85,9 @@ ui_main_draw_top(struct ui *ui)
 		    ui->opts->content;
 	}
 	buf_adds(&l, " dossier");
-	if (base != NULL)
+	if (m->title != NULL)
+		buf_addf(&l, " \xc2\xb7 %s", m->title);
+	else if (base != NULL)
 		buf_addf(&l, " \xc2\xb7 %s", base);
 	if (ui->first[0] != '\0')
 		buf_addf(&l, " \xc2\xb7 %s to %s", ui->first, ui->last);
@@ -88,10 +95,13 @@ ui_main_draw_top(struct ui *ui)
 	    ui->total == 1 ? "" : "s");
 	if (ui->filter_name != NULL)
 		buf_addf(&r, "actor: %s", ui->filter_name);
-	if (ui->query != NULL)
-		buf_addf(&r, "%ssearch: \"%s\"%s", r.len > 0 ? "  " : "",
-		    ui->query, ui->order == STORE_ORDER_RANK ?
+	if (ui->query != NULL) {
+		/* A query with its own quotes (a phrase) shows as typed. */
+		q = strchr(ui->query, '"') != NULL ? "" : "\"";
+		buf_addf(&r, "%ssearch: %s%s%s%s", r.len > 0 ? "  " : "", q,
+		    ui->query, q, ui->order == STORE_ORDER_RANK ?
 		    " best first" : "");
+	}
 	if (r.len > 0)
 		buf_addc(&r, ' ');
 
@@ -212,7 +222,7 @@ ui_main_draw(struct ui *ui, void *data, unsigned f)
 		f |= UI_REDRAW_STATUS;	/* the detail position is there */
 	}
 	if (f & (UI_REDRAW_DETAIL | UI_REDRAW_STATUS | UI_REDRAW_TOP))
-		ui_main_draw_top(ui);
+		ui_main_draw_top(ui, m);
 	if ((f & UI_REDRAW_STATUS) && !ui_mode_status_taken(ui))
 		ui_main_draw_status(ui, m);
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paths.h"
 #include "text.h"
 #include "ui-core.h"
 #include "ui-draw.h"
@@ -398,6 +399,36 @@ ui_timeline_draw_row(struct ui *ui, WINDOW *w, int y, int width,
 	ui_text_free(&actors);
 }
 
+/*
+ * An empty corpus: says what is missing and where the format is told, so
+ * that a first try on a new directory does not end on a blank screen.
+ */
+static void
+ui_timeline_draw_empty(struct ui *ui, WINDOW *w, int h, int width)
+{
+	struct ui_text		 t;
+	struct text_line	*tl;
+	char			*bundled, *s;
+	size_t			 i, n;
+
+	bundled = paths_content();
+	s = xasprintf("No events in %s. dossier reads the YAML files"
+	    " (*.yaml) there: an 'events:' list, with the 'actors:' and"
+	    " 'sources:' they name.\n\nThe format is described in"
+	    " %s/README.md (content/README.md in dossier's sources);"
+	    " 'dossier check' says what is wrong.", ui->opts->content != NULL ?
+	    ui->opts->content : "the content directory", bundled);
+	ui_text_init(&t, s, 1);
+	n = text_wrap(t.s, width - 2, &tl);
+	for (i = 0; i < n && (int)i < h; i++)
+		ui_draw_text(ui, w, (int)i, 1, width - 2, &t, tl[i].off,
+		    tl[i].len, THEME_DT_LABEL, NULL, 0);
+	free(tl);
+	ui_text_free(&t);
+	free(s);
+	free(bundled);
+}
+
 void
 ui_timeline_draw(struct ui *ui)
 {
@@ -417,8 +448,11 @@ ui_timeline_draw(struct ui *ui)
 	memset(tl->map, 0, (size_t)h * sizeof *tl->map);
 	werase(w);
 	if (tl->count == 0) {
-		ui_draw_str(ui, w, 0, 1, width - 2, "no events", THEME_DT_LABEL,
-		    0);
+		if (ui->total == 0)
+			ui_timeline_draw_empty(ui, w, h, width);
+		else
+			ui_draw_str(ui, w, 0, 1, width - 2, "no events",
+			    THEME_DT_LABEL, 0);
 		wnoutrefresh(w);
 		return;
 	}
