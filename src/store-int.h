@@ -77,7 +77,7 @@ void		 store_col_copy(sqlite3_stmt *st, int i, char *dst, size_t n);
 int64_t		 store_int(struct store *s, const char *sql);
 
 /* Bump when the schema or what is stored changes: old caches rebuild. */
-#define STORE_SCHEMA_VERSION	7
+#define STORE_SCHEMA_VERSION	8
 
 /*
  * An event's row id (rid) is its key in timeline order, and the full-text
