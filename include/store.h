@@ -238,7 +238,8 @@ void		 store_detail_free(struct store_detail *);
 
 /*
  * Actors whose id, name or an alias contains filter (case-insensitive; NULL
- * or "" for all), by number of events then name. Reads up to n from offset
+ * or "" for all): those where it starts one of these or a word of them
+ * first, then the others; within each, by number of events then name. Reads up to n from offset
  * into out; returns the number read. Free each with store_actors_clear.
  */
 int		 store_actor_list(struct store *, const char *filter,
