@@ -80,6 +80,8 @@ ui_detail_sync(struct ui *ui, struct ui_detail *dt)
 	dt->query = ui->query != NULL ? xstrdup(ui->query) : NULL;
 	if (seq != dt->seq)
 		dt->scroll = 0;
+	/* A search shows where it matched, not only the event's top. */
+	dt->seek = ui->query != NULL ? (dt->back ? -1 : 1) : 0;
 	dt->seq = seq;
 	dt->dirty = 1;
 	ui_redraw(ui, UI_REDRAW_DETAIL | UI_REDRAW_STATUS);
@@ -336,13 +338,97 @@ ui_detail_build(struct ui *ui, struct ui_detail *dt)
 	buf_free(&b);
 }
 
+/* Whether line l holds the start of a match. */
+static int
+ui_detail_line_matches(const struct ui_detail *dt, size_t l)
+{
+	const struct ui_detail_seg	*sg;
+	size_t				 k, i;
+
+	for (k = 0; k < dt->lines[l].nseg; k++) {
+		sg = &dt->segs[dt->lines[l].seg + k];
+		for (i = sg->off; i + TEXT_MARK_LEN <= sg->off + sg->len; i++) {
+			if (memcmp(sg->text->s + i, TEXT_MARK_ON,
+			    TEXT_MARK_LEN) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The first line after from (dir > 0) or before it (dir < 0) that holds
+ * a match, or -1.
+ */
+static int
+ui_detail_find_match(const struct ui_detail *dt, int from, int dir)
+{
+	int	l;
+
+	for (l = from + dir; l >= 0 && l < (int)dt->nlines; l += dir) {
+		if (ui_detail_line_matches(dt, (size_t)l))
+			return l;
+	}
+	return -1;
+}
+
+/*
+ * Scrolls so that line l shows: not at all if it does already, else with
+ * a third of the pane of what leads to it above.
+ */
+static void
+ui_detail_show_line(struct ui *ui, struct ui_detail *dt, int l)
+{
+	int	top;
+
+	if (dt->height <= 0 || (l >= dt->scroll && l < dt->scroll +
+	    dt->height))
+		return;
+	top = l < dt->height ? 0 : l - dt->height / 3;
+	if (top > (int)dt->nlines - dt->height)
+		top = (int)dt->nlines - dt->height;
+	if (top < 0)
+		top = 0;
+	dt->scroll = top;
+	ui_redraw(ui, UI_REDRAW_DETAIL | UI_REDRAW_STATUS);
+}
+
 /* Rebuilds the lines when the event, the width or the actor changed. */
 static void
 ui_detail_ensure(struct ui *ui, struct ui_detail *dt)
 {
+	int	l;
+
 	ui_detail_sync(ui, dt);
 	if (dt->dirty || dt->actor_gen != ui->actor_gen)
 		ui_detail_build(ui, dt);
+	/* A search just loaded it: its first (or last) match shows. */
+	if (dt->seek != 0 && dt->height > 0 && dt->nlines > 0) {
+		l = dt->seek > 0 ? ui_detail_find_match(dt, -1, 1) :
+		    ui_detail_find_match(dt, (int)dt->nlines, -1);
+		dt->seek = 0;
+		if (l >= 0)
+			ui_detail_show_line(ui, dt, l);
+	}
+}
+
+int
+ui_detail_match_step(struct ui *ui, struct ui_detail *dt, int dir)
+{
+	int	l;
+
+	ui_detail_ensure(ui, dt);
+	if (dt->d == NULL || dt->height <= 0)
+		return 0;
+	/* The next match below the lines shown, or above them. */
+	l = dir > 0 ? ui_detail_find_match(dt, dt->scroll + dt->height - 1,
+	    1) : ui_detail_find_match(dt, dt->scroll, -1);
+	if (l < 0)
+		return 0;
+	ui_detail_show_line(ui, dt, l);
+	ui_message(ui, "%s match in this event", dir > 0 ? "next" :
+	    "previous");
+	return 1;
 }
 
 void

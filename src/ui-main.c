@@ -277,6 +277,22 @@ ui_main_actor_jump(struct ui *ui, struct ui_main *m, int dir)
 		    dir > 0 ? "first" : "last", ui->actor_name);
 }
 
+/*
+ * n and N: the matches of the selected event outside the lines shown
+ * first, then the next or previous matching event (at its last match when
+ * going back).
+ */
+static void
+ui_main_search_step(struct ui *ui, struct ui_main *m, int dir)
+{
+	if (ui->query != NULL && ui_detail_match_step(ui, &m->dt, dir))
+		return;
+	m->dt.back = dir < 0;
+	ui_view_search_step(ui, dir);
+	ui_detail_sync(ui, &m->dt);
+	m->dt.back = 0;
+}
+
 /* Opens the prompt of / or d. */
 static void
 ui_main_prompt(struct ui *ui, const char *label,
@@ -368,7 +384,7 @@ ui_main_key(struct ui *ui, void *data, enum keys_action a, int key)
 		break;
 	case KEYS_SEARCH_NEXT:
 	case KEYS_SEARCH_PREVIOUS:
-		ui_view_search_step(ui, a == KEYS_SEARCH_NEXT ? 1 : -1);
+		ui_main_search_step(ui, m, a == KEYS_SEARCH_NEXT ? 1 : -1);
 		break;
 	case KEYS_ORDER:
 		ui_view_order(ui);
