@@ -107,7 +107,7 @@ static const struct keys_binding keys_bindings[] = {
 	{ "main", KEYS_SEARCH_PREVIOUS, "N", "previous match of the search (wraps round)" },
 	{ "main", KEYS_ORDER, "o", "search results in date order or best first" },
 	{ "main", KEYS_CLEAR, "Esc c", "clear the search and the filter, keeping the selected event" },
-	{ "main", KEYS_DATE, "d", "go to a date: 2025-06-18, 06-18, or 18 in the month shown" },
+	{ "main", KEYS_DATE, "d", "go to a date: 2025-06-18, or 06-18 or 18 nearest the event" },
 	{ "main", KEYS_THEME, "t", "next theme" },
 	{ "main", KEYS_HELP, "?", "this help" },
 	{ "main", KEYS_REDRAW, "Ctrl-l", "redraw the screen" },
