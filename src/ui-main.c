@@ -169,6 +169,38 @@ ui_main_hints(struct ui *ui, struct buf *b)
 	buf_adds(b, "q:quit");
 }
 
+/*
+ * The key hints of a mode over the main screen (an overlay), made from
+ * its rows of the key table: the first key of each action that is not a
+ * movement, as KEY:action. A new mode gets its hints from its bindings.
+ */
+static void
+ui_main_mode_hints(int mode, struct buf *b)
+{
+	const struct keys_binding	*t;
+	const char			*name = keys_mode_name(mode), *k;
+	size_t				 i, n, len;
+
+	t = keys_table(&n);
+	for (i = 0; i < n; i++) {
+		k = keys_keys(i);
+		if (strcmp(t[i].mode, name) != 0 || *k == '\0')
+			continue;
+		switch (t[i].action) {
+		case KEYS_NEXT: case KEYS_PREVIOUS: case KEYS_FIRST:
+		case KEYS_LAST: case KEYS_PAGE_DOWN: case KEYS_PAGE_UP:
+		case KEYS_HALF_DOWN: case KEYS_HALF_UP: case KEYS_MOUSE:
+		case KEYS_ERASE: case KEYS_ERASE_ALL: case KEYS_REDRAW:
+			continue;
+		default:
+			break;
+		}
+		len = strcspn(k, " ");
+		buf_addf(b, "%.*s:%s ", (int)len, k,
+		    keys_action_name(t[i].action));
+	}
+}
+
 static void
 ui_main_draw_status(struct ui *ui, struct ui_main *m)
 {
@@ -194,7 +226,11 @@ ui_main_draw_status(struct ui *ui, struct ui_main *m)
 		e = ui->msg_error ? THEME_ERROR : THEME_MESSAGE;
 	} else {
 		buf_addc(&l, ' ');
-		ui_main_hints(ui, &l);
+		/* An overlay's own keys, not the timeline's. */
+		if (ui->nmodes > 1 && !ui_mode_status_taken(ui))
+			ui_main_mode_hints(ui_mode_top(ui)->keys, &l);
+		else
+			ui_main_hints(ui, &l);
 	}
 	ui_draw_fill(ui, w, 0, 0, ui->cols, THEME_STATUS);
 	rw = ui_draw_width(buf_str(&r));

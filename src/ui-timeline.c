@@ -19,9 +19,6 @@
 #include "ui-timeline.h"
 #include "util.h"
 
-/* Columns before the title: " HH:MM ~ ". */
-#define UI_TIMELINE_LEFT	9
-
 void
 ui_timeline_init(struct ui *ui)
 {
@@ -152,6 +149,25 @@ ui_timeline_last_shown(struct ui *ui, int64_t top)
 		memcpy(prev, date, sizeof prev);
 	}
 	return p - 1;
+}
+
+int
+ui_timeline_needed(struct ui *ui, int max)
+{
+	struct ui_timeline	*tl = &ui->tl;
+	char			 date[11], prev[11] = "";
+	int64_t			 p;
+	int			 used = 0;
+
+	if (tl->view == NULL || !store_view_done(tl->view) ||
+	    (tl->count = store_view_count(tl->view)) >= max || tl->count == 0)
+		return max;
+	for (p = 1; p <= tl->count && used < max; p++) {
+		ui_timeline_row_date(ui, p, date);
+		used += 1 + (strcmp(date, prev) != 0);
+		memcpy(prev, date, sizeof prev);
+	}
+	return used < max ? used : max;
 }
 
 /* Moves top so that the selection shows, as little as it can. */
@@ -355,14 +371,57 @@ ui_timeline_date(struct ui *ui, char date[11])
 	ui_timeline_row_date(ui, ui->tl.sel, date);
 }
 
-/* Draws one event row on line y. */
+/* Where a row's parts go: the gutters are the same for every row shown. */
+struct ui_timeline_cols {
+	int	time_x;		/* -1: no row shown has a time */
+	int	approx_x;	/* -1: none is approximate */
+	int	title_x;
+};
+
+/*
+ * Sizes the gutters from the rows that will show, as ui_timeline_draw
+ * lays them out from top: a time column only if one of them has a time,
+ * a "~" column only if one is approximate.
+ */
+static void
+ui_timeline_columns(struct ui *ui, int h, struct ui_timeline_cols *c)
+{
+	const struct store_row	*r;
+	char			 prev[11] = "";
+	int64_t			 pos;
+	int			 y = 0, times = 0, approx = 0, x = 1;
+
+	for (pos = ui->tl.top; pos <= ui->tl.count && y < h; pos++, y++) {
+		if ((r = ui_timeline_row(ui, pos)) == NULL)
+			break;
+		if (y == 0 || strcmp(r->date, prev) != 0) {
+			y++;
+			snprintf(prev, sizeof prev, "%s", r->date);
+		}
+		times |= r->time[0] != '\0';
+		approx |= r->approximate;
+	}
+	c->time_x = times ? x : -1;
+	x += times ? 6 : 0;
+	c->approx_x = approx ? x : -1;
+	x += approx ? 2 : 0;
+	c->title_x = x < 2 ? 2 : x;
+}
+
+/*
+ * Draws one event row on line y. The title has the room it needs; the
+ * actors, at the right, what it leaves, but at least the first actor
+ * (with "…" when more follow), so that a long title never gives way to a
+ * list of names.
+ */
 static void
 ui_timeline_draw_row(struct ui *ui, WINDOW *w, int y, int width,
-    const struct store_row *r, int selected)
+    const struct store_row *r, int selected,
+    const struct ui_timeline_cols *c)
 {
 	struct ui_text	title, actors;
 	enum theme_elem	e_time, e_title, e_actors, e_approx, e_fill;
-	int		aw, tw, room, x;
+	int		aw, tw, fw, room, floor;
 
 	e_fill = selected ? THEME_TL_SELECTED : THEME_NORMAL;
 	e_time = selected ? THEME_TL_SELECTED : THEME_TL_TIME;
@@ -371,27 +430,26 @@ ui_timeline_draw_row(struct ui *ui, WINDOW *w, int y, int width,
 	e_approx = selected ? THEME_TL_SELECTED : THEME_TL_APPROX;
 
 	ui_draw_fill(ui, w, y, 0, width, e_fill);
-	if (r->time[0] != '\0')
-		ui_draw_str(ui, w, y, 1, 5, r->time, e_time, 0);
-	if (r->approximate)
-		ui_draw_str(ui, w, y, 7, 1, "~", e_approx, 0);
+	if (r->time[0] != '\0' && c->time_x >= 0)
+		ui_draw_str(ui, w, y, c->time_x, 5, r->time, e_time, 0);
+	if (r->approximate && c->approx_x >= 0)
+		ui_draw_str(ui, w, y, c->approx_x, 1, "~", e_approx, 0);
 
 	ui_text_init(&title, r->title, 0);
 	ui_text_init(&actors, r->actors, 0);
-	room = width - UI_TIMELINE_LEFT - 1;
+	room = width - c->title_x - 1;
 	aw = ui_text_cols(&actors, 0, actors.len);
 	tw = ui_text_cols(&title, 0, title.len);
-	/* Actors take what the title leaves, and at least a quarter. */
+	fw = ui_text_cols(&actors, 0, strcspn(actors.s, ","));
+	floor = fw < aw ? fw + 1 : aw;
 	if (aw > 0) {
-		if (aw > room - tw - 2 && aw > room / 4)
-			aw = room - tw - 2 > room / 4 ? room - tw - 2 :
-			    room / 4;
+		if (aw > room - tw - 2)
+			aw = room - tw - 2 > floor ? room - tw - 2 : floor;
 		if (aw < 4)
 			aw = 0;
 	}
-	x = UI_TIMELINE_LEFT;
-	ui_draw_text(ui, w, y, x, room - (aw > 0 ? aw + 2 : 0), &title, 0,
-	    title.len, e_title, NULL, UI_DRAW_ELLIPSIS);
+	ui_draw_text(ui, w, y, c->title_x, room - (aw > 0 ? aw + 2 : 0),
+	    &title, 0, title.len, e_title, NULL, UI_DRAW_ELLIPSIS);
 	if (aw > 0)
 		ui_draw_text(ui, w, y, width - 1 - aw, aw, &actors, 0,
 		    actors.len, e_actors, NULL, UI_DRAW_ELLIPSIS);
@@ -434,6 +492,7 @@ ui_timeline_draw(struct ui *ui)
 {
 	struct ui_timeline	*tl = &ui->tl;
 	const struct store_row	*r;
+	struct ui_timeline_cols	 c;
 	WINDOW			*w = ui->tl_win;
 	char			 prev[11], day[16];
 	int64_t			 pos;
@@ -456,6 +515,7 @@ ui_timeline_draw(struct ui *ui)
 		wnoutrefresh(w);
 		return;
 	}
+	ui_timeline_columns(ui, h, &c);
 	prev[0] = '\0';
 	y = 0;
 	for (pos = tl->top; pos <= tl->count && y < h; pos++) {
@@ -470,7 +530,7 @@ ui_timeline_draw(struct ui *ui)
 			y++;
 			snprintf(prev, sizeof prev, "%s", r->date);
 		}
-		ui_timeline_draw_row(ui, w, y, width, r, pos == tl->sel);
+		ui_timeline_draw_row(ui, w, y, width, r, pos == tl->sel, &c);
 		tl->map[y] = pos;
 		y++;
 	}

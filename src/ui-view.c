@@ -83,6 +83,9 @@ ui_view_apply(struct ui *ui, const char *actor, const char *name,
 		store_view_free(ui->view);
 	ui->view = v;
 	ui_redraw(ui, UI_REDRAW_PANES);
+	/* Stacked, the panes share the rows by what the view needs. */
+	if (ui->stacked)
+		ui_redraw(ui, UI_REDRAW_LAYOUT);
 	return 0;
 }
 

@@ -112,6 +112,10 @@ ui_layout(struct ui *ui)
 		tlh = (rows - 1) * 9 / 20;
 		if (tlh < 3)
 			tlh = 3;
+		/* A short view (a search with a hit or two) leaves the rest. */
+		tlh = ui_timeline_needed(ui, tlh);
+		if (tlh < 2)
+			tlh = 2;
 		ui->tl_win = ui_newwin(ui, tlh, ui->cols, 1, 0);
 		ui->sep_win = ui_newwin(ui, 1, ui->cols, 1 + tlh, 0);
 		ui->dt_win = ui_newwin(ui, rows - tlh - 1, ui->cols, 2 + tlh,
