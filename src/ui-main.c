@@ -127,12 +127,27 @@ ui_main_draw_sep(struct ui *ui, struct ui_main *m)
 	int	 h, pct;
 
 	werase(w);
+	/*
+	 * The focus shows by shape, not colour, so that mono and NO_COLOR
+	 * see it too: a heavy rule when the detail pane has it, a ">" on
+	 * the timeline's selected row when the timeline has.
+	 */
 	if (!ui->stacked) {
-		ui_draw_vline(ui, w, 0, 0, getmaxy(w), THEME_BORDER);
+		if (ui->focus == UI_FOCUS_DETAIL) {
+			for (h = 0; h < getmaxy(w); h++)
+				ui_draw_str(ui, w, h, 0, 1, "\xe2\x94\x83",
+				    THEME_BORDER, 0);
+		} else
+			ui_draw_vline(ui, w, 0, 0, getmaxy(w), THEME_BORDER);
 		wnoutrefresh(w);
 		return;
 	}
-	ui_draw_hline(ui, w, 0, 0, ui->cols, THEME_BORDER);
+	if (ui->focus == UI_FOCUS_DETAIL) {
+		for (h = 0; h < ui->cols; h++)
+			ui_draw_str(ui, w, 0, h, 1, "\xe2\x94\x81",
+			    THEME_BORDER, 0);
+	} else
+		ui_draw_hline(ui, w, 0, 0, ui->cols, THEME_BORDER);
 	/* In the stacked layout the rule says how much of the detail shows. */
 	h = m->dt.height;
 	if ((int)m->dt.nlines > h && h > 0) {
@@ -267,7 +282,8 @@ static void
 ui_main_focus(struct ui *ui, enum ui_focus f)
 {
 	ui->focus = f;
-	ui_redraw(ui, UI_REDRAW_STATUS | UI_REDRAW_DETAIL);
+	/* Both panes: each shows whether it has the focus. */
+	ui_redraw(ui, UI_REDRAW_STATUS | UI_REDRAW_DETAIL | UI_REDRAW_TIMELINE);
 }
 
 /* A page of the focused pane; half a page with half set. */

@@ -430,6 +430,9 @@ ui_timeline_draw_row(struct ui *ui, WINDOW *w, int y, int width,
 	e_approx = selected ? THEME_TL_SELECTED : THEME_TL_APPROX;
 
 	ui_draw_fill(ui, w, y, 0, width, e_fill);
+	/* Where the keys go: a mark that needs no colour (ui_detail_draw). */
+	if (selected && ui->focus == UI_FOCUS_TIMELINE)
+		ui_draw_str(ui, w, y, 0, 1, ">", e_fill, 0);
 	if (r->time[0] != '\0' && c->time_x >= 0)
 		ui_draw_str(ui, w, y, c->time_x, 5, r->time, e_time, 0);
 	if (r->approximate && c->approx_x >= 0)

@@ -211,6 +211,7 @@ ui_view_search_step(struct ui *ui, int dir)
 		ui_message(ui, "search wrapped round to the last match");
 	}
 	ui->focus = UI_FOCUS_TIMELINE;
+	ui_redraw(ui, UI_REDRAW_PANES);
 	ui_timeline_select(ui, pos);
 }
 
@@ -243,7 +244,7 @@ ui_view_clear(struct ui *ui)
 	if (ui->query == NULL && ui->filter_actor == NULL) {
 		if (ui->focus == UI_FOCUS_DETAIL) {
 			ui->focus = UI_FOCUS_TIMELINE;
-			ui_redraw(ui, UI_REDRAW_STATUS | UI_REDRAW_DETAIL);
+			ui_redraw(ui, UI_REDRAW_PANES);
 		}
 		return;
 	}
@@ -443,6 +444,7 @@ ui_view_date(struct ui *ui, const char *text)
 		return;
 	}
 	ui->focus = UI_FOCUS_TIMELINE;
+	ui_redraw(ui, UI_REDRAW_PANES);
 	ui_timeline_select(ui, pos);
 	ui_timeline_date(ui, got);
 	if (strcmp(got, date) != 0)

@@ -60,7 +60,7 @@ check layout-fit-title "a 50-column title is cut for the actor column" \
     line_wait 3 "Foreign ministers meet in Geneva for a long day ok"
 tmx resize-window -t t -x 40 -y 12
 no_gutter() {
-	line_wait 3 "Foreign ministers" && line 3 | grep -q '^  Foreign ministers'
+	line_wait 3 "Foreign ministers" && line 3 | grep -q '^[> ] Foreign ministers'
 }
 check layout-fit-gutter "a time gutter stays though no event has a time" \
     no_gutter
