@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 #include "ui-core.h"
@@ -219,6 +220,56 @@ ui_detail_label(struct ui_detail *dt, int x, const char *s,
 	ui_detail_seg(dt, x, elem, t, 0, t->len, 0, 0);
 }
 
+/* Whether a word of s starts with term[0, n) (whole word unless prefix). */
+static int
+ui_detail_word_match(const char *s, const char *term, size_t n, int prefix)
+{
+	const char	*p;
+
+	for (p = s; *p != '\0'; p++) {
+		if ((p == s || p[-1] == ' ' || p[-1] == '-') &&
+		    strncasecmp(p, term, n) == 0 &&
+		    (prefix || p[n] == '\0' || p[n] == ' ' || p[n] == '-' ||
+		    p[n] == ',' || p[n] == '.'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether a term of the search names actor a by its name or an alias, so
+ * that a hit found through an alias ("Alaqi") shows why: the actor is
+ * highlighted in the Actors line. Terms are the query's words, a
+ * trailing * making a prefix.
+ */
+static int
+ui_detail_actor_hit(const char *query, const struct store_actor *a)
+{
+	const char	*p = query, *w;
+	size_t		 n;
+	int		 i, prefix;
+
+	while (query != NULL && *p != '\0') {
+		while (*p == ' ' || *p == '"')
+			p++;
+		w = p;
+		while (*p != '\0' && *p != ' ' && *p != '"')
+			p++;
+		n = (size_t)(p - w);
+		if ((prefix = n > 0 && w[n - 1] == '*'))
+			n--;
+		if (n < 2)
+			continue;
+		if (ui_detail_word_match(a->name, w, n, prefix))
+			return 1;
+		for (i = 0; i < a->naliases; i++) {
+			if (ui_detail_word_match(a->aliases[i], w, n, prefix))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Lays out the event's actors, flowing names onto as many lines as needed. */
 static void
 ui_detail_actors(struct ui *ui, struct ui_detail *dt, int width)
@@ -241,7 +292,8 @@ ui_detail_actors(struct ui *ui, struct ui_detail *dt, int width)
 		elem = ui->actor != NULL &&
 		    strcmp(ui->actor, d->actors[i].id) == 0 ?
 		    THEME_ACTOR_CURRENT : THEME_DT_ACTOR;
-		ui_detail_seg(dt, x, elem, t, 0, t->len, 0, i + 1);
+		ui_detail_seg(dt, x, elem, t, 0, t->len,
+		    ui_detail_actor_hit(dt->query, &d->actors[i]), i + 1);
 		x += w < room ? w : room;
 		if (i + 1 < d->nactors) {
 			ui_detail_seg(dt, x, THEME_DT_LABEL, sep, 0, sep->len,
