@@ -38,7 +38,7 @@ screen_start 120 40 --notes "$N"
 # m: the first event (iaea-board-resolution) is marked.
 keys m
 check notes-m-message "m says nothing" status_wait "marked (u/U"
-check notes-m-row "no * in the marked row" line_wait 3 "*        Agency board"
+check notes-m-row "no * in the marked row" line_wait 3 ">*"
 check notes-m-detail "the detail pane does not say marked" \
     screen_wait "│ * marked"
 check notes-m-saved "the mark is not in notes.db" \
@@ -99,7 +99,7 @@ check notes-C-detail "the note is not under its own heading" \
 check notes-C-lines "both lines are not in the detail pane" \
     screen_wait "│   second line"
 check notes-C-glyph "no + in the row of an event with a note" \
-    line_wait 3 "*       +Agency board"
+    line_wait 3 ">*+"
 check notes-C-cli "the note is not in notes.db" \
     cli_has "iaea-board-resolution * First line é"
 keys C
