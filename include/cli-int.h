@@ -58,6 +58,27 @@ struct store *cli_open(struct cli *, int flags, int progress);
 /* 0 if v is NULL or a date, else 2 with a message. */
 int	cli_date_arg(const char *opt, const char *v);
 
+/*
+ * cli.c's shared helpers: filters as typed (cli-filter.h) from a
+ * command's arguments; a saved view and --marked on them; a positive
+ * count; "no events in DIR"; a column of names; diagnostics.
+ */
+struct cli_filter;
+int	cli_filter_opts(struct cli *, struct cli_filter *,
+	    const struct cli_opt *opts, int nopts, const char **vals,
+	    const char **pos, int npos, const char *cmd);
+int	cli_filter_view(struct cli *, struct cli_filter *, const char *view,
+	    int marked, struct store_filter *extra);
+int	cli_count(const char *v, int64_t *out);
+void	cli_empty_corpus(struct cli *, struct store *);
+void	cli_pad(struct cli *, const char *s, int width);
+void	cli_diags(struct diag_list *);
+
+/* The commands with files of their own, for cli.c's table. */
+int	cli_export(struct cli *);	/* cli-export.c */
+int	cli_source(struct cli *);	/* cli-source.c */
+int	cli_stats(struct cli *);	/* cli-stats.c */
+
 /* cli-notes.c: the commands on the user's notes, for cli.c's table. */
 int	cli_mark(struct cli *);
 int	cli_unmark(struct cli *);

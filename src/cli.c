@@ -42,10 +42,7 @@ static int	cli_show(struct cli *);
 static int	cli_search(struct cli *);
 static int	cli_actors(struct cli *);
 static int	cli_index(struct cli *);
-static int	cli_export(struct cli *);
-static int	cli_source(struct cli *);
 static int	cli_keys(struct cli *);
-static int	cli_stats(struct cli *);
 
 static const struct cli_cmd cli_cmds[] = {
 	{ "check", cli_check, "check [--watch]",
@@ -170,7 +167,7 @@ cli_put(struct cli *c, const char *s, int flat)
 }
 
 /* Prints diagnostics, on stderr. */
-static void
+void
 cli_diags(struct diag_list *d)
 {
 	diag_sort(d);
@@ -247,7 +244,7 @@ cli_open(struct cli *c, int flags, int progress)
 }
 
 /* Parses a positive count for --limit. */
-static int
+int
 cli_count(const char *v, int64_t *out)
 {
 	char	*end;
@@ -324,7 +321,7 @@ cli_filter_check(struct cli_filter *flt)
  * shared way in for every command that filters events: list, search,
  * stats, export.
  */
-static int
+int
 cli_filter_opts(struct cli *c, struct cli_filter *flt,
     const struct cli_opt *opts, int nopts, const char **vals,
     const char **pos, int npos, const char *cmd)
@@ -490,7 +487,7 @@ cli_row(struct cli *c, const struct store_row *r)
  * Says "no events in DIR" on stderr when the corpus has none: an empty
  * result is then no answer to the filters but a sign of a wrong directory.
  */
-static void
+void
 cli_empty_corpus(struct cli *c, struct store *s)
 {
 	struct store_counts	n;
@@ -506,7 +503,7 @@ cli_empty_corpus(struct cli *c, struct store *s)
  * as --actor is); its query and marked-only land in *extra. Returns 0 or
  * an exit status (reported).
  */
-static int
+int
 cli_filter_view(struct cli *c, struct cli_filter *flt, const char *view,
     int marked, struct store_filter *extra)
 {
@@ -788,7 +785,7 @@ done:
 }
 
 /* Pads to a display width, so names in any script line up. */
-static void
+void
 cli_pad(struct cli *c, const char *s, int width)
 {
 	int	w = text_width(s);
@@ -861,90 +858,6 @@ cli_index(struct cli *c)
 }
 
 /*
- * export: the events list (or search) would show, in a format for other
- * programs; to stdout, or to -o FILE through a temporary file. The
- * filters are list's (cli_filter_opts), --query search's.
- */
-/* export --notes: the user's mark and note of an event, from the store. */
-static int
-cli_export_personal(void *arg, const char *id, struct export_personal *p,
-    char **err)
-{
-	(void)err;
-	if (store_note_get(arg, id, &p->marked, &p->note) == -1)
-		p->marked = 0;
-	return 0;
-}
-
-static int
-cli_export(struct cli *c)
-{
-	static const struct cli_opt opts[] = {
-		{ "--format", 1 }, { "--query", 1 }, { "--marked", 0 },
-		{ "--view", 1 }, { "--notes", 0 }, { "-o", 1 },
-	};
-	const char		*v[6] = { NULL };
-	struct export_options	 o;
-	struct cli_filter	 flt;
-	struct store_filter	 extra;
-	struct store		*s = NULL;
-	int64_t			 n;
-	char			*err = NULL, *title = NULL;
-	int			 rc;
-
-	memset(&flt, 0, sizeof flt);
-	memset(&o, 0, sizeof o);
-	if ((rc = cli_filter_opts(c, &flt, opts, 6, v, NULL, 0,
-	    "export")) != 0)
-		goto done;
-	rc = 2;
-	if (v[0] != NULL && export_format_parse(v[0], &o.format) == -1) {
-		cli_bad("unknown format '%s' (formats: %s)", v[0],
-		    export_format_list());
-		goto done;
-	}
-	if (v[0] == NULL && v[5] != NULL &&
-	    export_format_of_path(v[5], &o.format) == -1) {
-		cli_bad("cannot tell a format from '%s' (give --format, or one "
-		    "of %s)", v[5], export_extension_list());
-		goto done;
-	}
-	/* A saved view fills what the options leave unset. */
-	if ((rc = cli_filter_view(c, &flt, v[3], v[2] != NULL, &extra)) != 0)
-		goto done;
-	rc = 1;
-	if (v[4] != NULL) {
-		c->need_notes = 1;	/* asked for: not having them fails */
-		o.notes = 1;
-		o.personal = cli_export_personal;
-	}
-	if ((s = cli_open(c, 0, 0)) == NULL ||
-	    cli_filter_resolve(&flt, s) != 0)
-		goto done;
-	o.arg = s;
-	flt.f.query = v[1] != NULL ? v[1] : extra.query;
-	flt.f.marked = extra.marked;
-	title = export_title(s, c->content);
-	o.title = title;
-	if (v[5] != NULL)
-		rc = export_file(s, &flt.f, &o, v[5], &n, &err);
-	else
-		rc = (n = export_write(s, &flt.f, &o, stdout, &err)) < 0 ? -1 :
-		    0;
-	if (rc == -1) {
-		fprintf(stderr, "dossier: %s\n", err);
-		free(err);
-		rc = 1;
-	}
-done:
-	if (s != NULL)
-		store_close(s);
-	free(title);
-	cli_filter_free(&flt);
-	return rc;
-}
-
-/*
  * --check-theme: the contrast table of the --theme (a bundled name or a
  * file; the built-in default without one). Exit 1 if a pair reads below
  * its minimum or the theme does not load.
@@ -984,77 +897,6 @@ cli_check_theme(struct cli *c)
 	diag_free(&dl);
 	free(path);
 	free(dir);
-	return rc;
-}
-
-/* source ID: what the source is, who quotes it, and maybe its text. */
-static int
-cli_source(struct cli *c)
-{
-	static const struct cli_opt opts[] = {
-		{ "--text", 0 }, { "--json", 0 },
-	};
-	const char		*v[2] = { NULL }, *id[1];
-	struct store_source	*src;
-	struct store		*s;
-	char			*err = NULL, *jerr;
-	int			 rc, i;
-
-	if ((rc = cli_opts(c, opts, 2, v, id, 1, "source")) != 0)
-		return rc;
-	if (id[0] == NULL)
-		return cli_bad("source needs a source id");
-	if ((s = cli_open(c, 0, 0)) == NULL)
-		return 1;
-	if ((src = store_source_get(s, id[0], v[0] != NULL, &err)) == NULL) {
-		fprintf(stderr, "dossier: no source '%s'\n", id[0]);
-		store_close(s);
-		return 1;
-	}
-	rc = 0;
-	if (err != NULL) {
-		fprintf(stderr, "dossier: %s\n", err);
-		rc = 1;
-	}
-	if (v[1] != NULL) {
-		if (store_json_source(s, id[0], src->text, stdout, &jerr) != 0) {
-			fprintf(stderr, "dossier: %s\n", jerr);
-			free(jerr);
-			rc = 1;
-		}
-	} else {
-		cli_put(c, src->title, 1);
-		printf("\n\nid:        ");
-		cli_put(c, src->id, 1);
-		printf("\npublisher: ");
-		cli_put(c, src->publisher != NULL ? src->publisher : "-", 1);
-		printf("\npublished: %s\nurl:       ",
-		    src->published != NULL ? src->published : "-");
-		cli_put(c, src->url != NULL ? src->url : "-", 1);
-		printf("\ntext:      ");
-		cli_put(c, src->text_path != NULL ? src->text_path : "-", 1);
-		printf("\n\nquoted by %d excerpt%s:\n", src->nquoters,
-		    src->nquoters == 1 ? "" : "s");
-		for (i = 0; i < src->nquoters; i++) {
-			printf("%s ", src->quoters[i].date);
-			cli_put(c, src->quoters[i].event, 1);
-			putchar(' ');
-			cli_put(c, src->quoters[i].title, 1);
-			printf("\n    \"");
-			cli_put(c, src->quoters[i].quote, 1);
-			printf("\"\n");
-		}
-		if (src->text != NULL) {
-			printf("\n");
-			cli_put(c, src->text, 0);
-			if (*src->text != '\0' &&
-			    src->text[strlen(src->text) - 1] != '\n')
-				putchar('\n');
-		}
-	}
-	free(err);
-	store_source_free(src);
-	store_close(s);
 	return rc;
 }
 
@@ -1151,126 +993,6 @@ cli_theme(struct cli *c, const char *dir, const char **name)
 	}
 	free(why);
 	return c->theme != NULL ? 2 : 0;
-}
-
-/* Writes s as a JSON string (RFC 8259: '"', '\\' and controls escaped). */
-static void
-cli_json_str(const char *s)
-{
-	putchar('"');
-	for (; s != NULL && *s != '\0'; s++) {
-		if (*s == '"' || *s == '\\')
-			printf("\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			printf("\\u%04x", (unsigned)*s);
-		else
-			putchar(*s);
-	}
-	putchar('"');
-}
-
-#define CLI_BAR_WIDTH	40	/* the longest bar of stats */
-
-/* stats as text: key (name) count bar, in aligned columns. */
-static void
-cli_stats_text(struct cli *c, const struct store_stats_row *r, int64_t n)
-{
-	const char	*mark;
-	int64_t		 i, max = 0;
-	int		 kw = 0, nw = 0, cw = 1, w, bar, k;
-	char		 num[24];
-
-	/* A terminal that shows UTF-8 gets blocks, else plain '#'. */
-	mark = c->tty && strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ?
-	    "\u2588" : "#";
-	for (i = 0; i < n; i++) {
-		if ((w = text_width(r[i].key)) > kw)
-			kw = w;
-		if (r[i].name != NULL && (w = text_width(r[i].name)) > nw)
-			nw = w;
-		if ((w = snprintf(num, sizeof num, "%lld",
-		    (long long)r[i].count)) > cw)
-			cw = w;
-		if (r[i].count > max)
-			max = r[i].count;
-	}
-	for (i = 0; i < n && !ferror(stdout); i++) {
-		cli_pad(c, r[i].key, kw);
-		if (r[i].name != NULL)
-			cli_pad(c, r[i].name, nw);
-		printf("%*lld", cw, (long long)r[i].count);
-		/* Rounded up: a day with one event shows. */
-		bar = max == 0 ? 0 : (int)((r[i].count * CLI_BAR_WIDTH +
-		    max - 1) / max);
-		if (bar > 0)
-			putchar(' ');
-		for (k = 0; k < bar; k++)
-			fputs(mark, stdout);
-		putchar('\n');
-	}
-}
-
-static int
-cli_stats(struct cli *c)
-{
-	static const struct cli_opt opts[] = { { "--by", 1 }, { "--json", 0 } };
-	static const char *const by[] = { "day", "week", "month", "actor",
-	    "tag" };
-	const char		*v[2] = { NULL };
-	struct cli_filter	 flt;
-	struct store_stats_row	*r;
-	struct store		*s;
-	int64_t			 n, i;
-	char			*err;
-	int			 rc, k = 0;
-
-	memset(&flt, 0, sizeof flt);
-	if ((rc = cli_filter_opts(c, &flt, opts, 2, v, NULL, 0, "stats")) != 0)
-		goto done;
-	for (k = 0; v[0] != NULL && k < 5 && strcmp(v[0], by[k]) != 0; k++)
-		/* nothing */;
-	if (k == 5) {
-		rc = cli_bad("--by '%s' is not one of day, week, month, actor, "
-		    "tag", v[0]);
-		goto done;
-	}
-	if ((s = cli_open(c, 0, 0)) == NULL) {
-		rc = 1;
-		goto done;
-	}
-	if ((rc = cli_filter_resolve(&flt, s)) != 0)
-		goto close;
-	cli_empty_corpus(c, s);
-	if ((n = store_stats(s, &flt.f, (enum store_stats_by)k, &r, &err)) ==
-	    -1) {
-		fprintf(stderr, "dossier: %s\n", err);
-		free(err);
-		rc = 1;
-		goto close;
-	}
-	if (v[1] == NULL)
-		cli_stats_text(c, r, n);
-	else {
-		/* As list writes its arrays: an element a line. */
-		putchar('[');
-		for (i = 0; i < n; i++) {
-			fputs(i == 0 ? "\n  {\"key\":" : ",\n  {\"key\":",
-			    stdout);
-			cli_json_str(r[i].key);
-			if (r[i].name != NULL) {
-				fputs(",\"name\":", stdout);
-				cli_json_str(r[i].name);
-			}
-			printf(",\"count\":%lld}", (long long)r[i].count);
-		}
-		fputs(n == 0 ? "]\n" : "\n]\n", stdout);
-	}
-	store_stats_free(r, n);
-close:
-	store_close(s);
-done:
-	cli_filter_free(&flt);
-	return rc;
 }
 
 /*
