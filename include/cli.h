@@ -1,6 +1,7 @@
 /*
  * cli.h: the command line: global options, the scriptable commands (check,
- * list, show, search, actors, index) and, without a command, the reader.
+ * list, show, search, actors, index, stats) and, without a command, the
+ * reader.
  */
 #ifndef DOSSIER_CLI_H
 #define DOSSIER_CLI_H

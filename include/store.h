@@ -103,6 +103,13 @@ struct store_filter {
 	const char	*to;		/* "YYYY-MM-DD" inclusive, or NULL */
 	const char	*query;		/* what the user typed, or NULL */
 	enum store_order order;
+	/*
+	 * Several actors (nactors ids; actor is then NULL): events involving
+	 * all of them, or any of them if any_actor is set.
+	 */
+	const char *const *actors;
+	int		 nactors;
+	int		 any_actor;
 };
 
 struct store_view;
@@ -263,6 +270,14 @@ int64_t		 store_search(struct store *, const char *query, int64_t limit,
 		    char **err);
 
 /*
+ * The same within the events that pass f, whose query is the search's;
+ * without actors, tag or dates, as store_search.
+ */
+int64_t		 store_search_filter(struct store *, const struct store_filter *f,
+		    int64_t limit, void (*fn)(const struct store_hit *, void *),
+		    void *arg, char **err);
+
+/*
  * JSON documents made by SQLite's JSON functions, written to out one
  * element at a time so that memory stays flat however long the list. Each
  * returns 0, or -1 with a one-line message in *err (caller frees).
@@ -277,6 +292,45 @@ int		 store_json_show(struct store *, const char *id, FILE *out,
 int		 store_json_search(struct store *, const char *query,
 		    int64_t limit, FILE *out, int64_t *nhits, char **err);
 int		 store_json_actors(struct store *, FILE *out, char **err);
+/* search within the events that pass f (see store_search_filter). */
+int		 store_json_search_filter(struct store *,
+		    const struct store_filter *f, int64_t limit, FILE *out,
+		    int64_t *nhits, char **err);
+
+/*
+ * Counts of events by a key (store-stats.c), made by SQL aggregation. By
+ * day, week or month, every key from the first event's to the last's
+ * comes, those without events with a count of 0; by actor or tag, only
+ * those with events, the most first.
+ */
+enum store_stats_by {
+	STORE_STATS_DAY,	/* YYYY-MM-DD */
+	STORE_STATS_WEEK,	/* YYYY-Www, the ISO 8601 week */
+	STORE_STATS_MONTH,	/* YYYY-MM */
+	STORE_STATS_ACTOR,	/* actor id, with its name */
+	STORE_STATS_TAG		/* tag */
+};
+struct store_stats_row {
+	char	*key;
+	char	*name;		/* the actor's name, or NULL */
+	int64_t	 count;
+};
+/*
+ * Counts the events that pass f (its query too, if any) by key. Returns
+ * the number of rows with *rows (free with store_stats_free), or -1 with
+ * a one-line message in *err (caller frees).
+ */
+int64_t		 store_stats(struct store *, const struct store_filter *f,
+		    enum store_stats_by by, struct store_stats_row **rows,
+		    char **err);
+void		 store_stats_free(struct store_stats_row *, int64_t n);
+/* Returns 1 if some event has tag, else 0. */
+int		 store_stats_has_tag(struct store *, const char *tag);
+/*
+ * All tags, by name (for suggestions): returns their number with *tags
+ * (free each and the array).
+ */
+int64_t		 store_stats_tags(struct store *, char ***tags);
 
 
 /*

@@ -4,6 +4,7 @@
  * search hits, unknown id), 2 usage errors and queries that cannot run.
  */
 #include <errno.h>
+#include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli-filter.h"
 #include "content.h"
 #include "keys.h"
 #include "palette.h"
@@ -30,6 +32,7 @@ struct cli {
 	int		 no_color;
 	int		 check_theme;	/* --check-theme */
 	int		 tty;		/* stdout is a terminal */
+	int		 sgr;		/* ...that shows attributes */
 	int		 argc;		/* the command's own arguments */
 	char		**argv;
 };
@@ -49,17 +52,18 @@ static int	cli_actors(struct cli *);
 static int	cli_index(struct cli *);
 static int	cli_source(struct cli *);
 static int	cli_keys(struct cli *);
+static int	cli_stats(struct cli *);
 
 static const struct cli_cmd cli_cmds[] = {
 	{ "check", cli_check, "check [--watch]",
 	  "validate the content and report every problem (--watch: again "
 	  "on every change, until Ctrl-C)" },
-	{ "list", cli_list, "list [--actor ID] [--tag TAG] [--from DATE] "
-	  "[--to DATE] [--limit N] [--json]", "print the timeline" },
+	{ "list", cli_list, "list [FILTERS] [--limit N] [--json]",
+	  "print the timeline" },
 	{ "show", cli_show, "show ID [--json]",
 	  "print one event with its actors, tags and excerpts" },
-	{ "search", cli_search, "search QUERY [--limit N] [--json]",
-	  "full-text search over events and excerpts" },
+	{ "search", cli_search, "search QUERY... [FILTERS] [--limit N] [--json]",
+	  "full-text search over events and excerpts (limit: 1000)" },
 	{ "actors", cli_actors, "actors [--json]",
 	  "list actors by number of events" },
 	{ "index", cli_index, "index [--force]",
@@ -68,6 +72,8 @@ static const struct cli_cmd cli_cmds[] = {
 	  "a source, the events that quote it and, with --text, its text" },
 	{ "keys", cli_keys, "keys [--markdown]",
 	  "print the reader's key bindings: mode, action, keys" },
+	{ "stats", cli_stats, "stats [--by day|week|month|actor|tag] [FILTERS] "
+	  "[--json]", "count events by day, ISO week, month, actor or tag" },
 };
 #define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])
 
@@ -79,9 +85,12 @@ cli_usage(FILE *f)
 	fprintf(f, "usage: dossier [OPTIONS] [COMMAND [ARGS]]\n\n"
 	    "Without a command, dossier opens the reader.\n\nCommands:\n");
 	for (i = 0; i < CLI_NCMDS; i++)
-		fprintf(f, "  %-58s\n      %s\n", cli_cmds[i].usage,
+		fprintf(f, "  %s\n      %s\n", cli_cmds[i].usage,
 		    cli_cmds[i].help);
-	fprintf(f, "\nOptions:\n"
+	fprintf(f, "\nFILTERS: --actor ID|NAME|ALIAS (again for events "
+	    "involving all of them),\n  --any-actor (any of them instead), "
+	    "--tag TAG, --from DATE, --to DATE\n"
+	    "\nOptions:\n"
 	    "  -C, --content DIR   content directory (default: "
 	    "$DOSSIER_CONTENT, else the bundled content)\n"
 	    "      --db PATH       database file (default: a cache under "
@@ -130,6 +139,8 @@ cli_put(struct cli *c, const char *s, int flat)
 	if (c->tty) {
 		esc = text_escape(s);
 		s = esc;
+	}
+	if (c->sgr) {
 		on = c->no_color ? "\033[1m" : "\033[1;33m";
 		off = c->no_color ? "\033[22m" : "\033[22;39m";
 	} else {
@@ -247,21 +258,93 @@ struct cli_opt {
 	int		 arg;
 };
 
+static int	cli_date_arg(const char *, const char *);
+
+/*
+ * Takes the filter option at c->argv[*i] (and its value, moving *i on).
+ * Returns 1 if it was one, 0 if not, -1 after a usage error.
+ */
 static int
-cli_opts(struct cli *c, const struct cli_opt *opts, int nopts,
-    const char **vals, const char **pos, int npos, const char *cmd)
+cli_filter_opt(struct cli_filter *flt, struct cli *c, int *i)
 {
-	int	i, j, got = 0;
+	static const char *const names[] = { "--actor", "--tag", "--from",
+	    "--to" };
+	const char	*a = c->argv[*i], *v;
+	size_t		 k;
+
+	if (strcmp(a, "--any-actor") == 0) {
+		flt->any = 1;
+		return 1;
+	}
+	for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+		if (strcmp(a, names[k]) == 0)
+			break;
+	}
+	if (k == sizeof names / sizeof names[0])
+		return 0;
+	if (*i + 1 == c->argc) {
+		cli_bad("option '%s' needs a value", a);
+		return -1;
+	}
+	v = c->argv[++*i];
+	if (k == 0) {
+		if (flt->actors == NULL)
+			flt->actors = xcalloc((size_t)c->argc,
+			    sizeof *flt->actors);
+		flt->actors[flt->nactors++] = v;
+	} else if (k == 1)
+		flt->tag = v;
+	else if (k == 2)
+		flt->from = v;
+	else
+		flt->to = v;
+	return 1;
+}
+
+/* Checks the filters that need no store: dates, and their order. */
+static int
+cli_filter_check(struct cli_filter *flt)
+{
+	if (cli_date_arg("--from", flt->from) || cli_date_arg("--to", flt->to))
+		return 2;
+	if (flt->from != NULL && flt->to != NULL &&
+	    strcmp(flt->from, flt->to) > 0)
+		return cli_bad("--from %s is after --to %s", flt->from,
+		    flt->to);
+	return 0;
+}
+
+/*
+ * Parses a command's arguments: its own options (opts, values into vals
+ * in table order, flags as "1"), up to npos positional arguments (the
+ * rest NULL; after "--" all are positional) and, if flt is not NULL, the
+ * filters (cli_filter_opt). Returns 0, or 2 after a usage error. The
+ * shared way in for every command that filters events: list, search,
+ * stats, export.
+ */
+static int
+cli_filter_opts(struct cli *c, struct cli_filter *flt,
+    const struct cli_opt *opts, int nopts, const char **vals,
+    const char **pos, int npos, const char *cmd)
+{
+	int	i, j, got = 0, rest = 0;
 
 	for (i = 0; i < c->argc; i++) {
 		const char	*a = c->argv[i];
 
-		if (a[0] != '-' || a[1] == '\0' || strcmp(a, "--") == 0) {
-			if (strcmp(a, "--") == 0 && i + 1 < c->argc)
-				a = c->argv[++i];
+		if (!rest && strcmp(a, "--") == 0) {
+			rest = 1;	/* the rest are arguments */
+			continue;
+		}
+		if (rest || a[0] != '-' || a[1] == '\0') {
 			if (got == npos)
 				return cli_bad("unexpected argument '%s'", a);
 			pos[got++] = a;
+			continue;
+		}
+		if (flt != NULL && (j = cli_filter_opt(flt, c, &i)) != 0) {
+			if (j < 0)
+				return 2;
 			continue;
 		}
 		for (j = 0; j < nopts; j++) {
@@ -282,7 +365,16 @@ cli_opts(struct cli *c, const struct cli_opt *opts, int nopts,
 	}
 	for (i = got; i < npos; i++)
 		pos[i] = NULL;
+	if (flt != NULL)
+		return cli_filter_check(flt);
 	return 0;
+}
+
+static int
+cli_opts(struct cli *c, const struct cli_opt *opts, int nopts,
+    const char **vals, const char **pos, int npos, const char *cmd)
+{
+	return cli_filter_opts(c, NULL, opts, nopts, vals, pos, npos, cmd);
 }
 
 /* One report of `check`: every problem, then the counts. */
@@ -384,7 +476,8 @@ cli_date_arg(const char *opt, const char *v)
 static void
 cli_row(struct cli *c, const struct store_row *r)
 {
-	printf("%s%s %s ", r->date, r->approximate ? "~" : "",
+	/* The marker has a column of its own: the columns stay aligned. */
+	printf("%s%c %s ", r->date, r->approximate ? '~' : ' ',
 	    r->time[0] != '\0' ? r->time : "--:--");
 	cli_put(c, r->id, 1);
 	putchar(' ');
@@ -392,15 +485,28 @@ cli_row(struct cli *c, const struct store_row *r)
 	putchar('\n');
 }
 
+/*
+ * Says "no events in DIR" on stderr when the corpus has none: an empty
+ * result is then no answer to the filters but a sign of a wrong directory.
+ */
+static void
+cli_empty_corpus(struct cli *c, struct store *s)
+{
+	struct store_counts	n;
+
+	store_counts(s, &n);
+	if (n.events == 0)
+		fprintf(stderr, "dossier: no events in %s\n", c->content);
+}
+
 static int
 cli_list(struct cli *c)
 {
 	static const struct cli_opt opts[] = {
-		{ "--actor", 1 }, { "--tag", 1 }, { "--from", 1 },
-		{ "--to", 1 }, { "--limit", 1 }, { "--json", 0 },
+		{ "--limit", 1 }, { "--json", 0 },
 	};
-	const char		*v[6] = { NULL };
-	struct store_filter	 f;
+	const char		*v[2] = { NULL };
+	struct cli_filter	 flt;
 	struct store_view	*view;
 	struct store_row	 rows[256];
 	struct store		*s;
@@ -408,30 +514,31 @@ cli_list(struct cli *c)
 	char			*err;
 	int			 rc, n, i;
 
-	if ((rc = cli_opts(c, opts, 6, v, NULL, 0, "list")) != 0)
-		return rc;
-	if (v[4] != NULL && cli_count(v[4], &limit) == -1)
-		return cli_bad("--limit '%s' is not a positive number", v[4]);
-	if (cli_date_arg("--from", v[2]) || cli_date_arg("--to", v[3]))
-		return 2;
-	memset(&f, 0, sizeof f);
-	f.actor = v[0];
-	f.tag = v[1];
-	f.from = v[2];
-	f.to = v[3];
-	if ((s = cli_open(c, 0, 0)) == NULL)
-		return 1;
-	if (v[5] != NULL) {
-		rc = store_json_list(s, &f, limit, stdout, &err);
+	memset(&flt, 0, sizeof flt);
+	if ((rc = cli_filter_opts(c, &flt, opts, 2, v, NULL, 0, "list")) != 0)
+		goto done;
+	if (v[0] != NULL && cli_count(v[0], &limit) == -1) {
+		rc = cli_bad("--limit '%s' is not a positive number", v[0]);
+		goto done;
+	}
+	if ((s = cli_open(c, 0, 0)) == NULL) {
+		rc = 1;
+		goto done;
+	}
+	if ((rc = cli_filter_resolve(&flt, s)) != 0)
+		goto close;
+	cli_empty_corpus(c, s);
+	if (v[1] != NULL) {
+		rc = store_json_list(s, &flt.f, limit, stdout, &err);
 		goto out;
 	}
-	if ((view = store_view_new(s, &f, &err)) == NULL) {
+	if ((view = store_view_new(s, &flt.f, &err)) == NULL) {
 		rc = -1;
 		goto out;
 	}
 	/* Rows are read until they run out: a view is counted as it goes. */
 	left = limit > 0 ? limit : INT64_MAX;
-	for (pos = 1; left > 0; pos += n, left -= n) {
+	for (pos = 1; left > 0 && !ferror(stdout); pos += n, left -= n) {
 		n = store_view_rows(view, pos, left < 256 ? (int)left : 256,
 		    rows);
 		if (n == 0)
@@ -448,7 +555,10 @@ out:
 		free(err);
 		rc = 1;
 	}
+close:
 	store_close(s);
+done:
+	cli_filter_free(&flt);
 	return rc;
 }
 
@@ -549,37 +659,72 @@ cli_hit(const struct store_hit *h, void *arg)
 	putchar('\n');
 }
 
+#define CLI_SEARCH_MAX	1000	/* hits --limit may ask for */
+
 static int
 cli_search(struct cli *c)
 {
 	static const struct cli_opt opts[] = { { "--limit", 1 },
 	    { "--json", 0 } };
-	const char	*v[2] = { NULL }, *q;
-	struct store	*s;
-	int64_t		 limit = 0, n;
-	char		*err = NULL;
-	int		 rc;
+	const char		*v[2] = { NULL }, **words;
+	struct cli_filter	 flt;
+	struct store		*s;
+	struct buf		 q;
+	int64_t			 limit = 0, n = 0;
+	char			*err = NULL;
+	int			 rc, i;
 
-	if ((rc = cli_opts(c, opts, 2, v, &q, 1, "search")) != 0)
-		return rc;
-	if (q == NULL)
-		return cli_bad("search needs a query");
-	if (v[0] != NULL && cli_count(v[0], &limit) == -1)
-		return cli_bad("--limit '%s' is not a positive number", v[0]);
-	if ((s = cli_open(c, 0, 0)) == NULL)
-		return 1;
-	if (v[1] != NULL) {
-		if (store_json_search(s, q, limit, stdout, &n, &err) == -1)
-			n = -1;
-	} else
-		n = store_search(s, q, limit, cli_hit, c, &err);
-	store_close(s);
-	if (n == -1) {
-		fprintf(stderr, "dossier: %s\n", err);
-		free(err);
-		return 2;
+	memset(&flt, 0, sizeof flt);
+	buf_init(&q);
+	/* The words left when the options are taken are the query. */
+	words = xcalloc((size_t)c->argc + 1, sizeof *words);
+	rc = cli_filter_opts(c, &flt, opts, 2, v, words, c->argc, "search");
+	for (i = 0; rc == 0 && words[i] != NULL; i++) {
+		if (i > 0)
+			buf_addc(&q, ' ');
+		buf_adds(&q, words[i]);
 	}
-	return n > 0 ? 0 : 1;
+	free(words);
+	if (rc != 0)
+		goto done;
+	if (i == 0) {
+		rc = cli_bad("search needs a query");
+		goto done;
+	}
+	if (v[0] != NULL && cli_count(v[0], &limit) == -1) {
+		rc = cli_bad("--limit '%s' is not a positive number", v[0]);
+		goto done;
+	}
+	if (limit > CLI_SEARCH_MAX) {
+		rc = cli_bad("--limit %s is more than %d", v[0],
+		    CLI_SEARCH_MAX);
+		goto done;
+	}
+	if ((s = cli_open(c, 0, 0)) == NULL) {
+		rc = 1;
+		goto done;
+	}
+	if ((rc = cli_filter_resolve(&flt, s)) == 0) {
+		flt.f.query = buf_str(&q);
+		if (v[1] != NULL) {
+			if (store_json_search_filter(s, &flt.f, limit, stdout,
+			    &n, &err) == -1)
+				n = -1;
+		} else
+			n = store_search_filter(s, &flt.f, limit, cli_hit, c,
+			    &err);
+		if (n == -1) {
+			fprintf(stderr, "dossier: %s\n", err);
+			free(err);
+			rc = 2;
+		} else
+			rc = n > 0 ? 0 : 1;
+	}
+	store_close(s);
+done:
+	buf_free(&q);
+	cli_filter_free(&flt);
+	return rc;
 }
 
 /* Pads to a display width, so names in any script line up. */
@@ -790,6 +935,156 @@ cli_keys(struct cli *c)
 	return 0;
 }
 
+/* Writes s as a JSON string (RFC 8259: '"', '\\' and controls escaped). */
+static void
+cli_json_str(const char *s)
+{
+	putchar('"');
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			printf("\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			printf("\\u%04x", (unsigned)*s);
+		else
+			putchar(*s);
+	}
+	putchar('"');
+}
+
+#define CLI_BAR_WIDTH	40	/* the longest bar of stats */
+
+/* stats as text: key (name) count bar, in aligned columns. */
+static void
+cli_stats_text(struct cli *c, const struct store_stats_row *r, int64_t n)
+{
+	const char	*mark;
+	int64_t		 i, max = 0;
+	int		 kw = 0, nw = 0, cw = 1, w, bar, k;
+	char		 num[24];
+
+	/* A terminal that shows UTF-8 gets blocks, else plain '#'. */
+	mark = c->tty && strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ?
+	    "\u2588" : "#";
+	for (i = 0; i < n; i++) {
+		if ((w = text_width(r[i].key)) > kw)
+			kw = w;
+		if (r[i].name != NULL && (w = text_width(r[i].name)) > nw)
+			nw = w;
+		if ((w = snprintf(num, sizeof num, "%lld",
+		    (long long)r[i].count)) > cw)
+			cw = w;
+		if (r[i].count > max)
+			max = r[i].count;
+	}
+	for (i = 0; i < n && !ferror(stdout); i++) {
+		cli_pad(c, r[i].key, kw);
+		if (r[i].name != NULL)
+			cli_pad(c, r[i].name, nw);
+		printf("%*lld", cw, (long long)r[i].count);
+		/* Rounded up: a day with one event shows. */
+		bar = max == 0 ? 0 : (int)((r[i].count * CLI_BAR_WIDTH +
+		    max - 1) / max);
+		if (bar > 0)
+			putchar(' ');
+		for (k = 0; k < bar; k++)
+			fputs(mark, stdout);
+		putchar('\n');
+	}
+}
+
+static int
+cli_stats(struct cli *c)
+{
+	static const struct cli_opt opts[] = { { "--by", 1 }, { "--json", 0 } };
+	static const char *const by[] = { "day", "week", "month", "actor",
+	    "tag" };
+	const char		*v[2] = { NULL };
+	struct cli_filter	 flt;
+	struct store_stats_row	*r;
+	struct store		*s;
+	int64_t			 n, i;
+	char			*err;
+	int			 rc, k = 0;
+
+	memset(&flt, 0, sizeof flt);
+	if ((rc = cli_filter_opts(c, &flt, opts, 2, v, NULL, 0, "stats")) != 0)
+		goto done;
+	for (k = 0; v[0] != NULL && k < 5 && strcmp(v[0], by[k]) != 0; k++)
+		/* nothing */;
+	if (k == 5) {
+		rc = cli_bad("--by '%s' is not one of day, week, month, actor, "
+		    "tag", v[0]);
+		goto done;
+	}
+	if ((s = cli_open(c, 0, 0)) == NULL) {
+		rc = 1;
+		goto done;
+	}
+	if ((rc = cli_filter_resolve(&flt, s)) != 0)
+		goto close;
+	cli_empty_corpus(c, s);
+	if ((n = store_stats(s, &flt.f, (enum store_stats_by)k, &r, &err)) ==
+	    -1) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+		rc = 1;
+		goto close;
+	}
+	if (v[1] == NULL)
+		cli_stats_text(c, r, n);
+	else {
+		/* As list writes its arrays: an element a line. */
+		putchar('[');
+		for (i = 0; i < n; i++) {
+			fputs(i == 0 ? "\n  {\"key\":" : ",\n  {\"key\":",
+			    stdout);
+			cli_json_str(r[i].key);
+			if (r[i].name != NULL) {
+				fputs(",\"name\":", stdout);
+				cli_json_str(r[i].name);
+			}
+			printf(",\"count\":%lld}", (long long)r[i].count);
+		}
+		fputs(n == 0 ? "]\n" : "\n]\n", stdout);
+	}
+	store_stats_free(r, n);
+close:
+	store_close(s);
+done:
+	cli_filter_free(&flt);
+	return rc;
+}
+
+/*
+ * Ends the output: flushes and closes stdout, checking that every write
+ * got through. Returns 0, or 1 after "dossier: write error: REASON". A
+ * reader that went away (a closed pipe) is no error to report.
+ */
+static int
+cli_out_end(void)
+{
+	int	bad, saved;
+
+	bad = ferror(stdout);
+	if (bad) {
+		/* The failed bytes wait in the buffer: this says why. */
+		clearerr(stdout);
+		errno = 0;
+		if (fflush(stdout) == 0 || errno == 0)
+			errno = EIO;
+	} else if (fflush(stdout) != 0)
+		bad = 1;
+	saved = errno;
+	if (fclose(stdout) != 0 && !bad) {
+		bad = 1;
+		saved = errno;
+	}
+	if (!bad || saved == EPIPE)
+		return 0;
+	fprintf(stderr, "dossier: write error: %s\n", strerror(saved));
+	return 1;
+}
+
 static int
 cli_reader(struct cli *c)
 {
@@ -828,17 +1123,18 @@ cli_main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char	*a = argv[i];
 
-		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0 ||
+		    (cmd == NULL && strcmp(a, "help") == 0)) {
 			cli_usage(stdout);
 			free(rest);
 			free(c.content);
-			return 0;
+			return cli_out_end();
 		}
 		if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
 			printf("dossier %s\n", DOSSIER_VERSION);
 			free(rest);
 			free(c.content);
-			return 0;
+			return cli_out_end();
 		}
 		if (strcmp(a, "-C") == 0 || strcmp(a, "--content") == 0 ||
 		    strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0) {
@@ -879,6 +1175,9 @@ cli_main(int argc, char **argv)
 	if (c.content == NULL)
 		c.content = paths_content();
 	c.tty = isatty(STDOUT_FILENO);
+	/* A terminal that cannot show attributes gets the piped marks. */
+	c.sgr = c.tty && getenv("TERM") != NULL && *getenv("TERM") != '\0' &&
+	    strcmp(getenv("TERM"), "dumb") != 0;
 	c.argc = nrest;
 	c.argv = rest;
 	if (c.check_theme)
@@ -890,12 +1189,15 @@ cli_main(int argc, char **argv)
 			if (strcmp(cmd, cli_cmds[k].name) == 0)
 				break;
 		}
+		/* A closed pipe is an error to see (EPIPE), not a signal. */
+		signal(SIGPIPE, SIG_IGN);
 		if (k == CLI_NCMDS)
 			rc = cli_bad("unknown command '%s'", cmd);
 		else
 			rc = cli_cmds[k].fn(&c);
+		if (cli_out_end() != 0)
+			rc = 1;
 	}
-	fflush(stdout);
 	free(rest);
 	free(c.content);
 	return rc;

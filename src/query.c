@@ -3,6 +3,7 @@
  * Every term becomes an FTS5 string in double quotes, so no keyword, column
  * filter or operator the user types is ever taken as FTS5 syntax.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,21 +27,53 @@ query_blank(char c)
 }
 
 /*
- * Returns 1 if s[0..len) has a letter or digit, that is something the
- * unicode61 tokenizer can make a token of. Every non-ASCII byte counts as a
- * letter: a term made only of, say, an emoji gives an empty phrase, which
- * FTS5 accepts and ignores.
+ * Whether code point u is one the unicode61 tokenizer treats as a
+ * separator though it is not ASCII: emoji, pictographs, arrows, dingbats
+ * and other symbols, general punctuation, variation selectors and tags.
+ * The index holds no token of them, so a word made only of them finds
+ * nothing (README, "search rules").
+ */
+static int
+query_symbol(uint32_t u)
+{
+	return (u == 0xa9 || u == 0xae ||
+	    (u >= 0x2000 && u <= 0x206f) ||	/* punctuation, ZWJ */
+	    (u >= 0x2190 && u <= 0x245f) ||	/* arrows ... OCR */
+	    (u >= 0x2500 && u <= 0x2bff) ||	/* boxes ... dingbats */
+	    (u >= 0xfe00 && u <= 0xfe0f) ||	/* variation selectors */
+	    (u >= 0x1f10d && u <= 0x1faff) ||	/* emoji and pictographs */
+	    (u >= 0xe0000 && u <= 0xe007f));	/* tags */
+}
+
+/*
+ * Returns 1 if s[0..len) (valid UTF-8) has a letter or digit, that is
+ * something the unicode61 tokenizer can make a token of: an ASCII letter
+ * or digit, or any other character but the symbols of query_symbol.
  */
 static int
 query_searchable(const char *s, size_t len)
 {
-	size_t		i;
+	size_t		i, k, n;
+	uint32_t	u;
 	unsigned char	c;
 
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < len; i += n) {
 		c = (unsigned char)s[i];
-		if (c >= 0x80 || (c >= '0' && c <= '9') ||
-		    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		n = 1;
+		if (c < 0x80) {
+			if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+			    (c >= 'A' && c <= 'Z'))
+				return 1;
+			continue;
+		}
+		/* Lead byte: the length and the first bits of u. */
+		n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+		u = c & (n == 4 ? 0x07 : n == 3 ? 0x0f : 0x1f);
+		if (i + n > len)
+			return 1;
+		for (k = 1; k < n; k++)
+			u = u << 6 | ((unsigned char)s[i + k] & 0x3f);
+		if (!query_symbol(u))
 			return 1;
 	}
 	return 0;
@@ -187,7 +220,7 @@ query_translate(const char *input, char **err)
 	if (b.len == 0) {
 		buf_free(&b);
 		echo = query_echo(input);
-		*err = xasprintf("nothing to search for in '%s'", echo);
+		*err = xasprintf("nothing to search for in \"%s\"", echo);
 		free(echo);
 		return NULL;
 	}

@@ -63,6 +63,7 @@ struct store_view {
 	 */
 	struct store_filter filter;	/* the rest's filter, its strings: */
 	char		*fstr[5];	/* owned here */
+	char		**actors;	/* filter.actors, owned here */
 	struct store_view *counter;	/* counts them all, or NULL */
 	int		 best;		/* rows store-rank.c gave, or 0 */
 };
@@ -267,6 +268,32 @@ void	store_highlight_text(struct store_highlighter *m, char **text);
  */
 int	store_search_best(struct store *s, const char *match, int64_t limit,
 	    struct store_rank_hit **hits, char **err);
+
+/*
+ * store-view.c: the WHERE terms of a filter over event e (" AND ..."), and
+ * their parameters: ?1 match, ?2 from, ?3 to, ?4 actor, ?5 tag, ?6 actors
+ * (a JSON array), ?7 whether any of them will do.
+ */
+void	store_view_where(struct buf *b, const struct store_filter *f);
+void	store_view_bind(sqlite3_stmt *st, const struct store_filter *f,
+	    const char *match);
+
+/*
+ * store-search.c: a search restricted by a filter's actors, tag or dates
+ * (store_search_filtered says whether f is), ranked by FTS5: the SQL
+ * (caller frees) and its parameters.
+ */
+int	store_search_filtered(const struct store_filter *f);
+/*
+ * Makes SQL's dossier_actor_reason(event, title, kind) give, for the
+ * search match, what an event hit found only through its actors matched
+ * ("actor: NAME (as \"ALIAS\")"), else NULL.
+ */
+void	store_search_reason(struct store *s, const char *match);
+char	*store_search_filter_sql(const struct store_filter *f);
+void	store_search_filter_bind(sqlite3_stmt *st,
+	    const struct store_filter *f, const char *match, const char *rows,
+	    int64_t limit);
 
 /* store-view.c: fills v's table up to position upto (-1: all), stopping
  * at the deadline (store_now seconds; 0: none). */

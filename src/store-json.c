@@ -75,10 +75,33 @@ store_json_list(struct store *s, const struct store_filter *f, int64_t limit,
 	return n < 0 ? -1 : 0;
 }
 
+/*
+ * Writes the JSON object obj as list's arrays are written: a member a
+ * line, indented by two spaces, each value as compact as SQLite makes it.
+ */
+static void
+json_object_out(struct store *s, const char *obj, FILE *out)
+{
+	sqlite3_stmt	*st;
+	int		 n = 0;
+
+	st = store_stmt(s, "SELECT json_quote(key), ?1 -> fullkey FROM"
+	    " json_each(?1)");
+	sqlite3_bind_text(st, 1, obj, -1, SQLITE_TRANSIENT);
+	fputc('{', out);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		fprintf(out, "%s%s:%s", n++ == 0 ? "\n  " : ",\n  ",
+		    (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	fputs(n == 0 ? "}\n" : "\n}\n", out);
+	sqlite3_reset(st);
+}
+
 int
 store_json_show(struct store *s, const char *id, FILE *out, char **err)
 {
 	sqlite3_stmt	*st;
+	char		*obj;
 	int		 rc;
 
 	*err = NULL;
@@ -95,8 +118,11 @@ store_json_show(struct store *s, const char *id, FILE *out, char **err)
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		fprintf(out, "%s\n", (const char *)sqlite3_column_text(st, 0));
-		rc = 0;
+		obj = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		json_object_out(s, obj, out);
+		free(obj);
+		return 0;
 	} else if (rc == SQLITE_DONE)
 		rc = 1;
 	else {
@@ -110,7 +136,8 @@ store_json_show(struct store *s, const char *id, FILE *out, char **err)
 /* A search hit as a JSON object, from the columns of a hit statement. */
 #define STORE_JSON_HIT(sql) "WITH h(id, date, title, kind, snip, rank) AS (" \
 	sql ") SELECT json_object('event', id, 'date', date, 'title', title," \
-	" 'kind', kind, 'snippet', replace(replace(snip, '" TEXT_MARK_ON \
+	" 'kind', kind, 'snippet', replace(replace(coalesce(" \
+	"dossier_actor_reason(id, title, kind), snip), '" TEXT_MARK_ON \
 	"', '['), '" TEXT_MARK_OFF "', ']'), 'rank', rank) FROM h"
 
 int
@@ -131,6 +158,7 @@ store_json_search(struct store *s, const char *query, int64_t limit,
 		return -1;
 	}
 	rows = store_rank_rows_match(s->db, match);
+	store_search_reason(s, match);
 	if (nbest < 0) {
 		st = store_stmt(s, STORE_JSON_HIT(STORE_SEARCH_SQL));
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
@@ -184,3 +212,32 @@ store_json_actors(struct store *s, FILE *out, char **err)
 	return json_array_out(s, st, out, err) < 0 ? -1 : 0;
 }
 
+
+int
+store_json_search_filter(struct store *s, const struct store_filter *f,
+    int64_t limit, FILE *out, int64_t *nhits, char **err)
+{
+	sqlite3_stmt	*st;
+	char		*match, *rows, *hits, *sql;
+
+	*err = NULL;
+	*nhits = 0;
+	if (!store_search_filtered(f))
+		return store_json_search(s, f->query, limit, out, nhits, err);
+	if ((match = query_translate(f->query, err)) == NULL)
+		return -1;
+	rows = store_rank_rows_match(s->db, match);
+	store_search_reason(s, match);
+	hits = store_search_filter_sql(f);
+	sql = xasprintf(STORE_JSON_HIT("%s"), hits);
+	free(hits);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		fatal("store: %s: %s", sqlite3_errmsg(s->db), sql);
+	free(sql);
+	store_search_filter_bind(st, f, match, rows, limit);
+	*nhits = json_array_out(s, st, out, err);
+	sqlite3_finalize(st);
+	free(rows);
+	free(match);
+	return *nhits < 0 ? -1 : 0;
+}

@@ -34,6 +34,70 @@ store_search_best(struct store *s, const char *match, int64_t limit,
 	return n;
 }
 
+/*
+ * Why an event hit that matched only through its actors did: "actor:
+ * NAME" with the terms marked where the name holds them, else "actor: NAME
+ * (as \"ALIAS\")" for the first alias that does, "; " between actors. The
+ * index's own text for the actors column lists every alias, which says
+ * nothing of the reason. Returns a new string (caller frees), or NULL if
+ * the title or the summary holds a term (the snippet shows it), or no
+ * actor does.
+ */
+static char *
+search_actor_reason(struct store *s, struct store_highlighter *m,
+    const char *event, const char *title)
+{
+	sqlite3_stmt	*st;
+	struct buf	 b;
+	char		*h = NULL;
+	const char	*name, *alias;
+	int		 ord, done = -1;
+
+	if (m == NULL || (h = store_highlighter_apply(m, title)) != NULL) {
+		free(h);
+		return NULL;
+	}
+	st = store_stmt(s, "SELECT summary FROM event WHERE id = ?1");
+	sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW && (h = store_highlighter_apply(m,
+	    (const char *)sqlite3_column_text(st, 0))) != NULL) {
+		free(h);
+		sqlite3_reset(st);
+		return NULL;
+	}
+	sqlite3_reset(st);
+	buf_init(&b);
+	st = store_stmt(s, "SELECT ea.ord, a.name, al.alias FROM event e"
+	    " JOIN event_actor ea ON ea.rid = e.rid JOIN actor a ON"
+	    " a.id = ea.actor LEFT JOIN alias al ON al.aid = a.aid"
+	    " WHERE e.id = ?1 ORDER BY ea.ord, al.ord");
+	sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		ord = sqlite3_column_int(st, 0);
+		name = (const char *)sqlite3_column_text(st, 1);
+		alias = (const char *)sqlite3_column_text(st, 2);
+		if (ord == done)
+			continue;
+		if ((h = store_highlighter_apply(m, name)) != NULL) {
+			buf_addf(&b, "%sactor: %s", b.len > 0 ? "; " : "", h);
+			free(h);
+			done = ord;
+		} else if (alias != NULL &&
+		    (h = store_highlighter_apply(m, alias)) != NULL) {
+			buf_addf(&b, "%sactor: %s (as \"%s\")",
+			    b.len > 0 ? "; " : "", name, alias);
+			free(h);
+			done = ord;
+		}
+	}
+	sqlite3_reset(st);
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
 /* Fills h from a row of STORE_SEARCH_SQL or STORE_HIT_SQL. */
 static void
 search_hit(sqlite3_stmt *st, struct store_hit *h)
@@ -47,11 +111,29 @@ search_hit(sqlite3_stmt *st, struct store_hit *h)
 	h->rank = sqlite3_column_double(st, 5);
 }
 
+/*
+ * Hands hit h to fn, its snippet replaced by the actors that matched when
+ * only they did (search_actor_reason).
+ */
+static void
+search_give(struct store *s, struct store_highlighter *m, struct store_hit *h,
+    void (*fn)(const struct store_hit *, void *), void *arg)
+{
+	char	*why = NULL;
+
+	if (strcmp(h->kind, "event") == 0 &&
+	    (why = search_actor_reason(s, m, h->event, h->title)) != NULL)
+		h->snippet = why;
+	fn(h, arg);
+	free(why);
+}
+
 int64_t
 store_search(struct store *s, const char *query, int64_t limit,
     void (*fn)(const struct store_hit *, void *), void *arg, char **err)
 {
 	struct store_rank_hit	*best;
+	struct store_highlighter *m;
 	struct store_hit	 h;
 	sqlite3_stmt		*st;
 	char			*match, *rows;
@@ -65,6 +147,7 @@ store_search(struct store *s, const char *query, int64_t limit,
 		return -1;
 	}
 	rows = store_rank_rows_match(s->db, match);
+	m = store_highlighter_new(s->db, match);
 	if (nbest >= 0) {
 		st = store_stmt(s, STORE_HIT_SQL);
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
@@ -73,7 +156,7 @@ store_search(struct store *s, const char *query, int64_t limit,
 			sqlite3_bind_double(st, 3, -best[i].score);
 			if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 				search_hit(st, &h);
-				fn(&h, arg);
+				search_give(s, m, &h, fn, arg);
 				n++;
 				rc = SQLITE_DONE;
 			}
@@ -87,7 +170,7 @@ store_search(struct store *s, const char *query, int64_t limit,
 		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			search_hit(st, &h);
-			fn(&h, arg);
+			search_give(s, m, &h, fn, arg);
 			n++;
 		}
 	}
@@ -96,8 +179,136 @@ store_search(struct store *s, const char *query, int64_t limit,
 		n = -1;
 	}
 	sqlite3_reset(st);
+	store_highlighter_free(m);
 	free(rows);
 	free(match);
 	return n;
 }
 
+
+/* What dossier_actor_reason needs: the store and the search's marker. */
+struct search_reason {
+	struct store			*s;
+	struct store_highlighter	*m;
+};
+
+static void
+search_reason_free(void *p)
+{
+	struct search_reason	*r = p;
+
+	store_highlighter_free(r->m);
+	free(r);
+}
+
+/* SQL dossier_actor_reason(event, title, kind): search_actor_reason. */
+static void
+search_reason_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct search_reason	*r = sqlite3_user_data(ctx);
+	const char		*event, *title, *kind;
+	char			*why;
+
+	(void)argc;
+	event = (const char *)sqlite3_value_text(argv[0]);
+	title = (const char *)sqlite3_value_text(argv[1]);
+	kind = (const char *)sqlite3_value_text(argv[2]);
+	if (event == NULL || title == NULL || kind == NULL ||
+	    strcmp(kind, "event") != 0 ||
+	    (why = search_actor_reason(r->s, r->m, event, title)) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, why, -1, free);
+}
+
+void
+store_search_reason(struct store *s, const char *match)
+{
+	struct search_reason	*r;
+
+	r = xcalloc(1, sizeof *r);
+	r->s = s;
+	r->m = store_highlighter_new(s->db, match);
+	/* Replacing the function frees the last search's marker. */
+	sqlite3_create_function_v2(s->db, "dossier_actor_reason", 3,
+	    SQLITE_UTF8, r, search_reason_sql, NULL, NULL, search_reason_free);
+}
+
+/* Whether f restricts events beyond its query. */
+int
+store_search_filtered(const struct store_filter *f)
+{
+	return f != NULL && (f->actor != NULL || f->tag != NULL ||
+	    f->from != NULL || f->to != NULL || f->nactors > 0);
+}
+
+/*
+ * The hits of a filtered search, best first, as STORE_SEARCH_SQL's
+ * columns: FTS5 ranks every hit ?8 of the events that pass f (?2 to ?7),
+ * up to ?9; snippets match ?1. Returns a new string (caller frees).
+ */
+char *
+store_search_filter_sql(const struct store_filter *f)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	buf_adds(&b, "SELECT " STORE_HIT_COLS " FROM (SELECT rowid AS r, rank"
+	    " FROM fts WHERE fts MATCH ?8) h JOIN event e ON e.rid = "
+	    STORE_KEY_EVENT("h.r") " WHERE 1");
+	store_view_where(&b, f);
+	buf_adds(&b, " ORDER BY h.rank, h.r LIMIT ?9");
+	return buf_detach(&b);
+}
+
+/* Binds what store_search_filter_sql's statement needs. */
+void
+store_search_filter_bind(sqlite3_stmt *st, const struct store_filter *f,
+    const char *match, const char *rows, int64_t limit)
+{
+	store_view_bind(st, f, NULL);
+	sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 9, limit > 0 ? limit : -1);
+}
+
+int64_t
+store_search_filter(struct store *s, const struct store_filter *f,
+    int64_t limit, void (*fn)(const struct store_hit *, void *), void *arg,
+    char **err)
+{
+	struct store_highlighter *m;
+	struct store_hit	 h;
+	sqlite3_stmt		*st;
+	char			*match, *rows, *sql;
+	int64_t			 n = 0;
+	int			 rc;
+
+	*err = NULL;
+	if (!store_search_filtered(f))
+		return store_search(s, f->query, limit, fn, arg, err);
+	if ((match = query_translate(f->query, err)) == NULL)
+		return -1;
+	rows = store_rank_rows_match(s->db, match);
+	sql = store_search_filter_sql(f);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		fatal("store: %s: %s", sqlite3_errmsg(s->db), sql);
+	free(sql);
+	store_search_filter_bind(st, f, match, rows, limit);
+	m = store_highlighter_new(s->db, match);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		search_hit(st, &h);
+		search_give(s, m, &h, fn, arg);
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		*err = xasprintf("search failed: %s", sqlite3_errmsg(s->db));
+		n = -1;
+	}
+	sqlite3_finalize(st);
+	store_highlighter_free(m);
+	free(rows);
+	free(match);
+	return n;
+}

@@ -16,6 +16,42 @@
 #include "store-int.h"
 #include "text.h"
 
+/*
+ * The actors of f->actors as a JSON array, for json_each (several actors
+ * bind one parameter). Caller frees.
+ */
+static char *
+view_actors_json(const struct store_filter *f)
+{
+	struct buf	 b;
+	const char	*p;
+	int		 i;
+
+	buf_init(&b);
+	buf_addc(&b, '[');
+	for (i = 0; i < f->nactors; i++) {
+		buf_adds(&b, i > 0 ? ",\"" : "\"");
+		for (p = f->actors[i]; *p != '\0'; p++) {
+			if (*p == '"' || *p == '\\')
+				buf_addc(&b, '\\');
+			if ((unsigned char)*p < 0x20)
+				buf_addf(&b, "\\u%04x", (unsigned)*p);
+			else
+				buf_addc(&b, *p);
+		}
+		buf_addc(&b, '"');
+	}
+	buf_addc(&b, ']');
+	return buf_detach(&b);
+}
+
+/* SQL: does event ?1 (an expression) involve all (any) of the actors ?N? */
+#define VIEW_ALL_ACTORS(r, n) " (SELECT count(DISTINCT actor) FROM" \
+	" event_actor WHERE rid = " r " AND actor IN (SELECT value FROM" \
+	" json_each(" n "))) = json_array_length(" n ")"
+#define VIEW_ANY_ACTOR(r, n) " EXISTS (SELECT 1 FROM event_actor WHERE" \
+	" rid = " r " AND actor IN (SELECT value FROM json_each(" n ")))"
+
 static void
 view_where(struct buf *b, const struct store_filter *f)
 {
@@ -29,6 +65,11 @@ view_where(struct buf *b, const struct store_filter *f)
 	if (f->tag != NULL)
 		buf_adds(b, " AND e.rid IN (SELECT rid FROM event_tag"
 		    " WHERE tag = ?5)");
+	/* The set of events, made once from the index, not an event a time. */
+	if (f->nactors > 0)
+		buf_adds(b, " AND e.rid IN (SELECT rid FROM event_actor WHERE"
+		    " actor IN (SELECT value FROM json_each(?6)) GROUP BY rid"
+		    " HAVING ?7 OR count(DISTINCT actor) = json_array_length(?6))");
 }
 
 static void
@@ -44,6 +85,24 @@ view_bind(sqlite3_stmt *st, const struct store_filter *f, const char *match)
 		sqlite3_bind_text(st, 4, f->actor, -1, SQLITE_TRANSIENT);
 	if (f->tag != NULL)
 		sqlite3_bind_text(st, 5, f->tag, -1, SQLITE_TRANSIENT);
+	if (f->nactors > 0) {
+		sqlite3_bind_text(st, 6, view_actors_json(f), -1, free);
+		sqlite3_bind_int(st, 7, f->any_actor);
+	}
+}
+
+/* view_where and view_bind for the store's other files (store-int.h). */
+void
+store_view_where(struct buf *b, const struct store_filter *f)
+{
+	view_where(b, f);
+}
+
+void
+store_view_bind(sqlite3_stmt *st, const struct store_filter *f,
+    const char *match)
+{
+	view_bind(st, f, match);
 }
 
 /* Sets v->base and v->count for a view with at most a date range. */
@@ -120,6 +179,10 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 	else if (f->actor != NULL)
 		walk = "SELECT rid FROM event_actor WHERE actor = ?3 AND"
 		    " rid >= ?1 AND rid < ?2 ORDER BY rid";
+	else if (f->nactors > 0)
+		walk = "SELECT rid FROM event_actor WHERE actor IN (SELECT"
+		    " value FROM json_each(?3)) AND rid >= ?1 AND rid < ?2"
+		    " ORDER BY rid";
 	else
 		walk = "SELECT rid FROM event_tag WHERE tag = ?3 AND"
 		    " rid >= ?1 AND rid < ?2 ORDER BY rid";
@@ -127,18 +190,27 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 		return -1;
 	sqlite3_bind_int64(v->walk, 1, v->next);
 	sqlite3_bind_int64(v->walk, 2, v->end);
-	sqlite3_bind_text(v->walk, 3, v->match != NULL ? v->match :
-	    f->actor != NULL ? f->actor : f->tag, -1, SQLITE_TRANSIENT);
+	if (v->match == NULL && f->actor == NULL && f->nactors > 0)
+		sqlite3_bind_text(v->walk, 3, view_actors_json(f), -1, free);
+	else
+		sqlite3_bind_text(v->walk, 3, v->match != NULL ? v->match :
+		    f->actor != NULL ? f->actor : f->tag, -1, SQLITE_TRANSIENT);
 
+	/* Several actors: the walk takes any of them; all is checked. */
 	extra = (v->match != NULL && f->actor != NULL) ||
-	    ((v->match != NULL || f->actor != NULL) && f->tag != NULL);
+	    ((v->match != NULL || f->actor != NULL || f->nactors > 0) &&
+	    f->tag != NULL) || (f->nactors > 0 && (v->match != NULL ||
+	    f->actor != NULL || !f->any_actor));
 	if (extra) {
-		sql = xasprintf("SELECT 1 WHERE 1%s%s",
+		sql = xasprintf("SELECT 1 WHERE 1%s%s%s",
 		    v->match != NULL && f->actor != NULL ? " AND EXISTS (SELECT"
 		    " 1 FROM event_actor WHERE actor = ?2 AND rid = ?1)" : "",
-		    (v->match != NULL || f->actor != NULL) && f->tag != NULL ?
+		    (v->match != NULL || f->actor != NULL || f->nactors > 0) &&
+		    f->tag != NULL ?
 		    " AND EXISTS (SELECT 1 FROM event_tag WHERE rid = ?1 AND"
-		    " tag = ?3)" : "");
+		    " tag = ?3)" : "", f->nactors == 0 ? "" : f->any_actor ?
+		    " AND" VIEW_ANY_ACTOR("?1", "?4") :
+		    " AND" VIEW_ALL_ACTORS("?1", "?4"));
 		if (sqlite3_prepare_v2(s->db, sql, -1, &v->keep, NULL) !=
 		    SQLITE_OK) {
 			free(sql);
@@ -151,6 +223,9 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 		if (f->tag != NULL)
 			sqlite3_bind_text(v->keep, 3, f->tag, -1,
 			    SQLITE_TRANSIENT);
+		if (f->nactors > 0)
+			sqlite3_bind_text(v->keep, 4, view_actors_json(f), -1,
+			    free);
 	}
 	sql = xasprintf("INSERT INTO %s(pos, rid, rank) VALUES (?1, ?2, 0)",
 	    v->table);
@@ -161,8 +236,8 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 	free(sql);
 
 	/* An actor's events are counted already. */
-	if (v->match == NULL && f->tag == NULL && f->from == NULL &&
-	    f->to == NULL) {
+	if (v->match == NULL && f->actor != NULL && f->tag == NULL &&
+	    f->from == NULL && f->to == NULL) {
 		st = store_stmt(s, "SELECT nevents FROM actor WHERE id = ?1");
 		sqlite3_bind_text(st, 1, f->actor, -1, SQLITE_TRANSIENT);
 		v->total = sqlite3_step(st) == SQLITE_ROW ?
@@ -250,6 +325,12 @@ view_filter_copy(struct store_view *v, const struct store_filter *f)
 	v->filter.to = v->fstr[3];
 	v->filter.query = v->fstr[4];
 	v->filter.order = f->order;
+	v->actors = xcalloc((size_t)f->nactors + 1, sizeof *v->actors);
+	for (i = 0; i < f->nactors; i++)
+		v->actors[i] = xstrdup(f->actors[i]);
+	v->filter.actors = (const char *const *)v->actors;
+	v->filter.nactors = f->nactors;
+	v->filter.any_actor = f->any_actor;
 }
 
 /*
@@ -453,7 +534,8 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 	v->s = s;
 	v->total = -1;
 	v->order = f->query != NULL ? f->order : STORE_ORDER_DATE;
-	if (match == NULL && f->actor == NULL && f->tag == NULL) {
+	if (match == NULL && f->actor == NULL && f->tag == NULL &&
+	    f->nactors == 0) {
 		view_range(v, f);
 		v->done = 1;
 		v->total = v->count;
@@ -526,6 +608,9 @@ store_view_free(struct store_view *v)
 	store_view_free(v->counter);
 	for (i = 0; i < 5; i++)
 		free(v->fstr[i]);
+	for (i = 0; v->actors != NULL && v->actors[i] != NULL; i++)
+		free(v->actors[i]);
+	free(v->actors);
 	free(v->query);
 	free(v->match);
 	store_highlighter_free(v->marker);

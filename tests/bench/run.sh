@@ -157,6 +157,12 @@ bench_size() {
 	line=$("$T/timeit" -n 9 -- "$BIN" -C "$c" --db "$db" list --limit 50)
 	echo "list_ms $(tval "$line" median_ms)" >>"$r"
 
+	say "$n events: stats --by actor, stats --by day (the overview's counts)"
+	line=$("$T/timeit" -n 9 -- "$BIN" -C "$c" --db "$db" stats --by actor)
+	echo "stats_actor_ms $(tval "$line" median_ms)" >>"$r"
+	line=$("$T/timeit" -n 9 -- "$BIN" -C "$c" --db "$db" stats --by day)
+	echo "stats_day_ms $(tval "$line" median_ms)" >>"$r"
+
 	say "$n events: the reader's first screen (5 runs)"
 	for _ in 1 2 3 4 5; do
 		"$T/ptyrun" -1 -c $COLS -r $ROWS -p "1/$n" -- \
@@ -273,6 +279,10 @@ END {
 	    v[big, "first_ms"] < 50)
 	row("first screen, list --limit 50 (ms)", "list_ms", "< 50",
 	    v[big, "list_ms"] < 50)
+	row("stats --by actor (ms)", "stats_actor_ms", "< 200",
+	    v[big, "stats_actor_ms"] < 200)
+	row("stats --by day, whole corpus (ms)", "stats_day_ms", "< 100",
+	    v[big, "stats_day_ms"] < 100)
 	row("search p50, reader's first screen (ms)", "sb_reader_p50_ms")
 	row("search p95, reader's first screen (ms)", "sb_reader_p95_ms",
 	    "< 30", v[big, "sb_reader_p95_ms"] < 30)

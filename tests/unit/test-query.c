@@ -147,8 +147,12 @@ UNIT_TEST(translate_words)
 	    "\xce\xbd", "\"\xce\x95\xcf\x81\xce\xbd\xcf\x84\xce\xbf\xce\xb3"
 	    "\xce\xac\xce\xbd\"");
 	TRANSLATES("\xc3\xbc*", "\"\xc3\xbc\"*");
-	/* Non-ASCII bytes count as letters, even an emoji or NBSP. */
-	TRANSLATES("\xf0\x9f\x92\xbb", "\"\xf0\x9f\x92\xbb\"");
+	/* Letters of other scripts count; an emoji is no word (issue 11). */
+	FAILS("\xf0\x9f\x92\xbb", "nothing to search for in "
+	    "\"\xf0\x9f\x92\xbb\"");
+	FAILS("\xe2\x9c\x88\xef\xb8\x8f", "nothing to search for in "
+	    "\"\xe2\x9c\x88\xef\xb8\x8f\"");
+	TRANSLATES("\xf0\x9f\x92\xbb x", "\"x\"");
 }
 
 UNIT_TEST(translate_phrases)
@@ -188,13 +192,13 @@ UNIT_TEST(translate_errors)
 	FAILS("\"abc", "unclosed quote in query");
 	FAILS("\"a\" \"b", "unclosed quote in query");
 	FAILS("\"", "unclosed quote in query");
-	FAILS("- * ( )", "nothing to search for in '- * ( )'");
-	FAILS("\"\"", "nothing to search for in '\"\"'");
-	FAILS("\"*\"", "nothing to search for in '\"*\"'");
-	FAILS("*", "nothing to search for in '*'");
+	FAILS("- * ( )", "nothing to search for in \"- * ( )\"");
+	FAILS("\"\"", "nothing to search for in \"\"\"\"");
+	FAILS("\"*\"", "nothing to search for in \"\"*\"\"");
+	FAILS("*", "nothing to search for in \"*\"");
 	/* The input comes back on one line, with controls escaped. */
-	FAILS("  -\n\x1b  +\t", "nothing to search for in '- ^[ +'");
-	FAILS("\x01-\x7f", "nothing to search for in '^A-^?'");
+	FAILS("  -\n\x1b  +\t", "nothing to search for in \"- ^[ +\"");
+	FAILS("\x01-\x7f", "nothing to search for in \"^A-^?\"");
 	FAILS("\xff", "query is not valid UTF-8");
 	FAILS("ab\xed\xa0\x80", "query is not valid UTF-8");
 	FAILS("caf\xc3", "query is not valid UTF-8");

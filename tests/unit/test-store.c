@@ -1093,9 +1093,9 @@ UNIT_TEST(search_hits)
 	    "Strelsau\n") != NULL);
 	buf_reset(&b);
 	CHECK_INT(store_search(shared, "Borya", 0, hit_line, &b, &err), 5);
-	/* An actor hit's snippet is the names it matched in. */
-	CHECK(strstr(buf_str(&b), "2024-03-01 e-brook event: Boris Brook ("
-	    ON "Borya" OFF ") | Brook arrives by train\n") != NULL);
+	/* An actor hit's snippet says which actor, as what (issue 11). */
+	CHECK(strstr(buf_str(&b), "2024-03-01 e-brook event: actor: Boris "
+	    "Brook (as \"Borya\") | Brook arrives by train\n") != NULL);
 	buf_reset(&b);
 	CHECK_INT(store_search(shared, "day", 0, hit_line, &b, &err), 1);
 	CHECK_STR(buf_str(&b), "2024-03-01 e-talks excerpt: " ON "Day" OFF

@@ -1,0 +1,185 @@
+/*
+ * store-stats.c: counts of events by day, ISO week, month, actor or tag,
+ * made by SQLite's aggregation over indexed columns (for `dossier stats`
+ * and the overview), and the tags a filter may name.
+ *
+ * Time keys are counted a day at a time first (the index on event(date)
+ * gives the days in order), then the days are summed into weeks or months,
+ * so that the per-event work is one GROUP BY. A calendar made by a
+ * recursive CTE gives the keys without events their 0.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+#include "store.h"
+#include "store-int.h"
+
+/* SQL: the ISO week of date d as YYYY-Www (its Thursday gives the year). */
+#define STATS_WEEK(d) "printf('%s-W%02d', strftime('%Y', date(" d \
+	", '-3 days', 'weekday 4')), (strftime('%j', date(" d ", '-3 days'," \
+	" 'weekday 4')) - 1) / 7 + 1)"
+
+/* How each time key is made from a date, where its calendar starts, and
+ * the calendar's step. */
+static const struct {
+	const char	*key;
+	const char	*start;
+	const char	*step;
+} stats_time[] = {
+	[STORE_STATS_DAY] = { "d", "min(d)", "'+1 day'" },
+	[STORE_STATS_WEEK] = { STATS_WEEK("d"), "date(min(d), '-6 days',"
+	    " 'weekday 1')", "'+7 days'" },
+	[STORE_STATS_MONTH] = { "substr(d, 1, 7)", "date(min(d), 'start of"
+	    " month')", "'+1 month'" },
+};
+
+/*
+ * Appends the events of f as "SELECT e.rid ... FROM event e WHERE ..."
+ * terms: the filter's own, and its search (?1) if there is one.
+ */
+static void
+stats_where(struct buf *b, const struct store_filter *f, const char *match)
+{
+	if (match != NULL)
+		buf_adds(b, " AND e.rid IN (SELECT " STORE_KEY_EVENT("rowid")
+		    " FROM fts WHERE fts MATCH ?1)");
+	store_view_where(b, f);
+}
+
+/* Makes the statement of a count by key into sql (the buffer is reset). */
+static void
+stats_sql(struct buf *b, const struct store_filter *f, const char *match,
+    enum store_stats_by by)
+{
+	int	filtered = match != NULL || f->actor != NULL || f->tag !=
+		    NULL || f->from != NULL || f->to != NULL || f->nactors > 0;
+
+	buf_reset(b);
+	if (by == STORE_STATS_ACTOR && !filtered) {
+		/* Each actor's events are counted when the store is built. */
+		buf_adds(b, "SELECT id, name, nevents FROM actor WHERE"
+		    " nevents > 0 ORDER BY nevents DESC, id");
+		return;
+	}
+	if (by == STORE_STATS_ACTOR || by == STORE_STATS_TAG) {
+		if (by == STORE_STATS_ACTOR)
+			buf_adds(b, "SELECT g.actor, a.name, count(*) FROM"
+			    " event_actor g JOIN actor a ON a.id = g.actor");
+		else
+			buf_adds(b, "SELECT g.tag, NULL, count(*) FROM"
+			    " event_tag g");
+		if (filtered) {
+			buf_adds(b, " JOIN event e ON e.rid = g.rid WHERE 1");
+			stats_where(b, f, match);
+		}
+		buf_addf(b, " GROUP BY 1 ORDER BY 3 DESC, 1");
+		return;
+	}
+	buf_adds(b, "WITH c(d, n) AS (SELECT e.date, count(*) FROM event e"
+	    " WHERE 1");
+	stats_where(b, f, match);
+	buf_addf(b, " GROUP BY e.date), k(k, n) AS (SELECT %s, sum(n) FROM c"
+	    " GROUP BY 1), cal(d) AS (SELECT %s FROM c HAVING count(*) > 0"
+	    " UNION ALL SELECT date(d, %s) FROM cal WHERE date(d, %s) <="
+	    " (SELECT max(d) FROM c)) SELECT cal.k, NULL, coalesce(k.n, 0)"
+	    " FROM (SELECT d, %s AS k FROM cal) cal LEFT JOIN k ON k.k = cal.k"
+	    " ORDER BY cal.d", stats_time[by].key, stats_time[by].start,
+	    stats_time[by].step, stats_time[by].step, stats_time[by].key);
+}
+
+int64_t
+store_stats(struct store *s, const struct store_filter *f,
+    enum store_stats_by by, struct store_stats_row **rows, char **err)
+{
+	struct store_stats_row	*r = NULL;
+	struct buf		 sql;
+	sqlite3_stmt		*st;
+	char			*match = NULL;
+	int64_t			 n = 0, cap = 0;
+	int			 rc;
+
+	*rows = NULL;
+	*err = NULL;
+	if (f->query != NULL && (match = query_translate(f->query, err)) ==
+	    NULL)
+		return -1;
+	buf_init(&sql);
+	stats_sql(&sql, f, match, by);
+	if (sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL) !=
+	    SQLITE_OK) {
+		*err = xasprintf("stats failed: %s", sqlite3_errmsg(s->db));
+		buf_free(&sql);
+		free(match);
+		return -1;
+	}
+	buf_free(&sql);
+	store_view_bind(st, f, match);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			r = xreallocarray(r, (size_t)cap, sizeof *r);
+		}
+		r[n].key = store_col_dup(st, 0);
+		r[n].name = store_col_dup(st, 1);
+		r[n].count = sqlite3_column_int64(st, 2);
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		*err = xasprintf("stats failed: %s", sqlite3_errmsg(s->db));
+		store_stats_free(r, n);
+		r = NULL;
+		n = -1;
+	}
+	sqlite3_finalize(st);
+	free(match);
+	*rows = r;
+	return n;
+}
+
+void
+store_stats_free(struct store_stats_row *r, int64_t n)
+{
+	int64_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(r[i].key);
+		free(r[i].name);
+	}
+	free(r);
+}
+
+int
+store_stats_has_tag(struct store *s, const char *tag)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = store_stmt(s, "SELECT 1 FROM event_tag WHERE tag = ?1 LIMIT 1");
+	sqlite3_bind_text(st, 1, tag, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return rc;
+}
+
+int64_t
+store_stats_tags(struct store *s, char ***tags)
+{
+	sqlite3_stmt	*st;
+	char		**t = NULL;
+	int64_t		 n = 0, cap = 0;
+
+	/* The index on event_tag(tag, rid) gives them in order. */
+	st = store_stmt(s, "SELECT DISTINCT tag FROM event_tag ORDER BY tag");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap == 0 ? 32 : cap * 2;
+			t = xreallocarray(t, (size_t)cap, sizeof *t);
+		}
+		t[n++] = store_col_dup(st, 0);
+	}
+	sqlite3_reset(st);
+	*tags = t;
+	return n;
+}
