@@ -183,3 +183,162 @@ store_stats_tags(struct store *s, char ***tags)
 	*tags = t;
 	return n;
 }
+
+/*
+ * The matrix of store_stats_cross. Rows: the top ?8 actors (tags) of the
+ * filter; cells: a GROUP BY over the index on event_actor(actor, rid)
+ * (event_tag(tag, rid)) for those rows, by day first, the day being the
+ * high bits of rid (store-int.h) so that no event row is read unless the
+ * filter needs it; then the days are summed into columns from ?9, and
+ * those outside 0..?10-1 dropped.
+ */
+
+/* SQL: day number d's column, for a column kind, from date ?9. */
+static const char *const cross_col[] = {
+	[STORE_STATS_DAY] = "d.day - CAST(julianday(?9) - 1721059.5 AS INT)",
+	[STORE_STATS_WEEK] = "CASE WHEN d.day < CAST(julianday(date(?9,"
+	    " '-6 days', 'weekday 1')) - 1721059.5 AS INT) THEN -1 ELSE"
+	    " (d.day - CAST(julianday(date(?9, '-6 days', 'weekday 1')) -"
+	    " 1721059.5 AS INT)) / 7 END",
+	[STORE_STATS_MONTH] = "strftime('%Y', date(d.day + 1721059.5)) * 12 +"
+	    " strftime('%m', date(d.day + 1721059.5)) - (strftime('%Y', ?9) *"
+	    " 12 + strftime('%m', ?9))",
+};
+
+static void
+cross_sql(struct buf *b, const struct store_filter *f, const char *match,
+    enum store_stats_by rows, enum store_stats_by cols)
+{
+	const char	*tab, *col;
+	int		 filtered = match != NULL || f->actor != NULL ||
+			    f->tag != NULL || f->from != NULL || f->to != NULL ||
+			    f->nactors > 0;
+
+	tab = rows == STORE_STATS_ACTOR ? "event_actor" : "event_tag";
+	col = rows == STORE_STATS_ACTOR ? "actor" : "tag";
+	buf_reset(b);
+	if (!filtered && rows == STORE_STATS_ACTOR)
+		/* Each actor's events are counted when the store is built. */
+		buf_adds(b, "WITH top(k, n) AS (SELECT id, nevents FROM actor"
+		    " WHERE nevents > 0 ORDER BY nevents DESC, id LIMIT ?8)");
+	else {
+		buf_addf(b, "WITH top(k, n) AS (SELECT g.%s, count(*) FROM %s"
+		    " g", col, tab);
+		if (filtered) {
+			buf_adds(b, " JOIN event e ON e.rid = g.rid WHERE 1");
+			stats_where(b, f, match);
+		}
+		buf_adds(b, " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?8)");
+	}
+	buf_addf(b, ", d(k, day, n) AS (SELECT g.%s, g.rid >> %d, count(*)"
+	    " FROM %s g", col, STORE_DBITS, tab);
+	if (filtered)
+		buf_adds(b, " JOIN event e ON e.rid = g.rid");
+	buf_addf(b, " WHERE g.%s IN (SELECT k FROM top)", col);
+	/* Dates bound the keys too: a range of the index, not a scan. */
+	if (f->from != NULL)
+		buf_adds(b, " AND g.rid >= " STORE_KEY_BASE("?2", "NULL"));
+	if (f->to != NULL)
+		buf_adds(b, " AND g.rid < " STORE_KEY_BASE("date(?3, '+1 day')",
+		    "NULL"));
+	if (filtered)
+		stats_where(b, f, match);
+	buf_addf(b, " GROUP BY 1, 2), c(k, col, n) AS (SELECT d.k, %s, sum(d.n)"
+	    " FROM d GROUP BY 1, 2) SELECT top.k, %s, top.n, c.col, c.n FROM"
+	    " top LEFT JOIN c ON c.k = top.k AND c.col >= 0 AND c.col < ?10"
+	    " ORDER BY top.n DESC, top.k", cross_col[cols],
+	    rows == STORE_STATS_ACTOR ? "(SELECT name FROM actor WHERE id ="
+	    " top.k)" : "NULL");
+}
+
+int
+store_stats_cross(struct store *s, const struct store_filter *f,
+    enum store_stats_by rows, enum store_stats_by cols, const char *start,
+    int64_t ncols, int maxrows, struct store_cross *out, char **err)
+{
+	struct buf	 sql;
+	sqlite3_stmt	*st = NULL;
+	char		*match = NULL;
+	int64_t		 c, n;
+	int		 rc, cap = 0, r;
+
+	memset(out, 0, sizeof *out);
+	*err = NULL;
+	if ((rows != STORE_STATS_ACTOR && rows != STORE_STATS_TAG) ||
+	    cols > STORE_STATS_MONTH || ncols < 1 || maxrows < 1) {
+		*err = xstrdup("stats: no such matrix");
+		return -1;
+	}
+	if (f->query != NULL && (match = query_translate(f->query, err)) ==
+	    NULL)
+		return -1;
+	buf_init(&sql);
+	cross_sql(&sql, f, match, rows, cols);
+	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK)
+		goto fail;
+	store_view_bind(st, f, match);
+	sqlite3_bind_int(st, 8, maxrows);
+	sqlite3_bind_text(st, 9, start, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 10, ncols);
+	out->ncols = ncols;
+	/* Rows come grouped by key, each with its cells (or one NULL). */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r = out->nrows - 1;
+		if (r < 0 || strcmp(out->keys[r], (const char *)
+		    sqlite3_column_text(st, 0)) != 0) {
+			if (out->nrows == cap) {
+				cap = cap == 0 ? 16 : cap * 2;
+				out->keys = xreallocarray(out->keys,
+				    (size_t)cap, sizeof *out->keys);
+				out->names = xreallocarray(out->names,
+				    (size_t)cap, sizeof *out->names);
+				out->totals = xreallocarray(out->totals,
+				    (size_t)cap, sizeof *out->totals);
+				out->counts = xreallocarray(out->counts,
+				    (size_t)cap * (size_t)ncols,
+				    sizeof *out->counts);
+			}
+			r = out->nrows++;
+			out->keys[r] = store_col_dup(st, 0);
+			out->names[r] = store_col_dup(st, 1);
+			out->totals[r] = 0;
+			memset(out->counts + (size_t)r * (size_t)ncols, 0,
+			    (size_t)ncols * sizeof *out->counts);
+		}
+		if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+			continue;
+		c = sqlite3_column_int64(st, 3);
+		n = sqlite3_column_int64(st, 4);
+		out->counts[(size_t)r * (size_t)ncols + (size_t)c] += n;
+		out->totals[r] += n;
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	free(match);
+	return 0;
+fail:
+	*err = xasprintf("stats failed: %s", sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	store_cross_free(out);
+	free(match);
+	return -1;
+}
+
+void
+store_cross_free(struct store_cross *x)
+{
+	int	i;
+
+	for (i = 0; i < x->nrows; i++) {
+		free(x->keys[i]);
+		free(x->names[i]);
+	}
+	free(x->keys);
+	free(x->names);
+	free(x->totals);
+	free(x->counts);
+	memset(x, 0, sizeof *x);
+}
