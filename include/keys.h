@@ -76,6 +76,10 @@ enum keys_action {
 	KEYS_KILL_WORD,
 	KEYS_HISTORY_PREVIOUS,
 	KEYS_HISTORY_NEXT,
+	/* The overview (i), and marking actors in the actor list. */
+	KEYS_OVERVIEW,
+	KEYS_ROWS,
+	KEYS_MARK_ACTOR,
 	KEYS_NACTIONS
 };
 

@@ -28,6 +28,7 @@ static const struct {
 	{ "profile", "Actor profile (A)" },
 	{ "help", "Help (?)" },
 	{ "prompt", "Search and date prompts (/ and d)" },
+	{ "overview", "Overview (i)" },
 };
 #define KEYS_NMODES	((int)(sizeof keys_modes / sizeof keys_modes[0]))
 
@@ -82,6 +83,9 @@ static const char *const keys_action_names[KEYS_NACTIONS] = {
 	[KEYS_KILL_WORD] = "kill-word",
 	[KEYS_HISTORY_PREVIOUS] = "history-previous",
 	[KEYS_HISTORY_NEXT] = "history-next",
+	[KEYS_OVERVIEW] = "overview",
+	[KEYS_ROWS] = "rows",
+	[KEYS_MARK_ACTOR] = "mark-actor",
 };
 
 static const struct keys_binding keys_bindings[] = {
@@ -102,6 +106,7 @@ static const struct keys_binding keys_bindings[] = {
 	{ "main", KEYS_ACTOR_JUMP_PREVIOUS, "[", "previous event involving the current actor (wraps round)" },
 	{ "main", KEYS_ACTORS, "a", "list of all actors: type to narrow, Enter filters the timeline" },
 	{ "main", KEYS_PROFILE, "A", "profile of the current actor, with their events" },
+	{ "main", KEYS_OVERVIEW, "i", "overview of the view: events by day, actors by day" },
 	{ "main", KEYS_SEARCH, "/", "search events and excerpts (words, \"a phrase\", prefix*)" },
 	{ "main", KEYS_SEARCH_NEXT, "n", "next match of the search (wraps round)" },
 	{ "main", KEYS_SEARCH_PREVIOUS, "N", "previous match of the search (wraps round)" },
@@ -125,6 +130,7 @@ static const struct keys_binding keys_bindings[] = {
 	{ "actors", KEYS_FIRST, "Home", "first actor" },
 	{ "actors", KEYS_LAST, "End", "last actor" },
 	{ "actors", KEYS_CHOOSE, "Enter", "filter the timeline to this actor" },
+	{ "actors", KEYS_MARK_ACTOR, "Ctrl-t", "mark or unmark this actor: Enter then filters to events with all the marked" },
 	{ "actors", KEYS_PROFILE, "Tab", "this actor's profile" },
 	{ "actors", KEYS_ERASE, "Backspace", "erase the last letter typed" },
 	{ "actors", KEYS_ERASE_ALL, "Ctrl-u", "erase all that was typed" },
@@ -167,6 +173,17 @@ static const struct keys_binding keys_bindings[] = {
 	{ "prompt", KEYS_KILL_WORD, "Ctrl-w", "erase the word before the cursor" },
 	{ "prompt", KEYS_HISTORY_PREVIOUS, "Up Ctrl-p", "earlier entry of the history" },
 	{ "prompt", KEYS_HISTORY_NEXT, "Down Ctrl-n", "later entry of the history" },
+
+	/* The overview. */
+	{ "overview", KEYS_LEFT, "h Left", "the column before" },
+	{ "overview", KEYS_RIGHT, "l Right", "the column after" },
+	{ "overview", KEYS_PREVIOUS, "k Up", "the row above (at the top, the chart)" },
+	{ "overview", KEYS_NEXT, "j Down", "the row below" },
+	{ "overview", KEYS_FIRST, "g Home", "the first column" },
+	{ "overview", KEYS_LAST, "G End", "the last column" },
+	{ "overview", KEYS_CHOOSE, "Enter", "a cell: filter the timeline to its row and dates; the chart: go to the column's first event" },
+	{ "overview", KEYS_ROWS, "Tab", "rows by actor or by tag" },
+	{ "overview", KEYS_CLOSE, "Esc q i", "close" },
 };
 
 #define KEYS_N		(sizeof keys_bindings / sizeof keys_bindings[0])
