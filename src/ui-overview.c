@@ -47,6 +47,7 @@ struct ui_overview {
 	int64_t			 last;
 	int64_t			 start;		/* first day of column 0 */
 	int64_t			 ncols;
+	int			 cw;		/* cells a column takes, 1-3 */
 	int64_t			*chart;		/* events per column */
 	int64_t			 chart_max;
 	int64_t			 total;		/* events in the span */
@@ -220,11 +221,18 @@ ui_overview_layout(struct ui *ui, struct ui_overview *ov)
 	return g->plot_w < 4 ? -1 : 0;
 }
 
+/* Columns shown at once. */
+static int64_t
+ui_overview_vis(struct ui_overview *ov)
+{
+	return ov->g.plot_w / (ov->cw > 0 ? ov->cw : 1);
+}
+
 /* Keeps the cursor's column on screen. */
 static void
 ui_overview_show_col(struct ui_overview *ov)
 {
-	int64_t	w = ov->g.plot_w;
+	int64_t	w = ui_overview_vis(ov);
 
 	if (ov->col < 0)
 		ov->col = 0;
@@ -283,6 +291,12 @@ ui_overview_load(struct ui *ui, struct ui_overview *ov)
 		ov->start = ui_overview_month_day(ui_overview_month(ov->first));
 	}
 	ov->ncols = ui_overview_col(ov, ov->last) + 1;
+	/* Few columns get wider, with a gap between them. */
+	ov->cw = (int)(ov->g.plot_w / ov->ncols);
+	if (ov->cw > 3)
+		ov->cw = 3;
+	if (ov->cw < 1)
+		ov->cw = 1;
 	free(ov->chart);
 	ov->chart = xcalloc((size_t)ov->ncols, sizeof *ov->chart);
 	ov->chart_max = ov->total = 0;
@@ -361,7 +375,7 @@ ui_overview_init(struct ui *ui, const void *arg)
 	}
 	ov->col = ov->sel_col >= 0 ? ov->sel_col : ov->ncols - 1;
 	/* The selected column at the middle, where it can be. */
-	ov->left = ov->col - ov->g.plot_w / 2;
+	ov->left = ov->col - ui_overview_vis(ov) / 2;
 	ui_overview_show_col(ov);
 	return ov;
 }
@@ -381,7 +395,7 @@ ui_overview_resize(struct ui *ui, void *data)
 		return;
 	if (from != 0)
 		ov->col = ui_overview_col(ov, from);
-	ov->left = ov->col - ov->g.plot_w / 2;
+	ov->left = ov->col - ui_overview_vis(ov) / 2;
 	ui_overview_show_col(ov);
 	ui_redraw(ui, UI_REDRAW_OVERLAY | UI_REDRAW_STATUS);
 }
@@ -545,13 +559,21 @@ ui_overview_shade(struct ui_overview *ov, int level)
 	return ov->utf8 ? blocks[level] : plain[level];
 }
 
-/* Draws s at y, x in one cell of the plot. */
+/*
+ * Draws s (one cell wide) at y in column i of the plot: over its cells
+ * but the gap, or all of them with full set (a line).
+ */
 static void
-ui_overview_cell(struct ui *ui, WINDOW *w, int y, int x, const char *s,
-    enum theme_elem e, int cursor)
+ui_overview_cell(struct ui *ui, struct ui_overview *ov, WINDOW *w, int y,
+    int64_t i, const char *s, enum theme_elem e, int cursor, int full)
 {
-	wattrset(w, ui_draw_attr(ui, e) | (cursor ? A_REVERSE : 0));
-	mvwaddstr(w, y, x, s);
+	int	k, n = ov->cw > 1 && !full ? ov->cw - 1 : ov->cw;
+
+	for (k = 0; k < n; k++) {
+		wattrset(w, ui_draw_attr(ui, e) | (cursor && k < (ov->cw > 1 ?
+		    ov->cw - 1 : 1) ? A_REVERSE : 0));
+		mvwaddstr(w, y, ov->g.plot_x + (int)i * ov->cw + k, s);
+	}
 }
 
 /* The bars, the baseline with the selected event's column, the labels. */
@@ -578,56 +600,56 @@ ui_overview_draw_chart(struct ui *ui, struct ui_overview *ov, WINDOW *w)
 	if (ov->left > 0)
 		ui_draw_str(ui, w, g->axis_y + 1, g->plot_x - 2, 1, "<",
 		    THEME_HELP_KEY, 0);
-	if (ov->left + g->plot_w < ov->ncols)
+	if (ov->left + ui_overview_vis(ov) < ov->ncols)
 		ui_draw_str(ui, w, g->axis_y + 1, g->total_x + 1, 1, ">",
 		    THEME_HELP_KEY, 0);
 	pd[0] = '\0';
-	for (i = 0; i < g->plot_w && ov->left + i < ov->ncols; i++) {
+	for (i = 0; i < ui_overview_vis(ov) && ov->left + i < ov->ncols; i++) {
 		c = ov->left + i;
-		x = g->plot_x + i;
+		x = g->plot_x + i * ov->cw;
 		v = ov->chart[c];
 		cur = ov->row < 0 && c == ov->col;
 		hv = v > 0 ? (int)((v * g->chart_h + ov->chart_max - 1) /
 		    ov->chart_max) : 0;
 		for (y = 0; y < g->chart_h; y++)
-			ui_overview_cell(ui, w, g->chart_y + y, x,
+			ui_overview_cell(ui, ov, w, g->chart_y + y, i,
 			    g->chart_h - y <= hv ? (ov->utf8 ? "\xe2\x96\x88" :
-			    "#") : " ", THEME_DT_ACTOR, cur);
+			    "#") : " ", THEME_DT_ACTOR, cur, 0);
+		ui_overview_cell(ui, ov, w, g->axis_y, i, ov->utf8 ?
+		    "\xe2\x94\x80" : "-", THEME_BORDER, cur, 1);
 		if (c == ov->sel_col)
-			ui_overview_cell(ui, w, g->axis_y, x, ov->utf8 ?
-			    "\xe2\x96\xb2" : "^", THEME_ACTOR_CURRENT, cur);
-		else
-			ui_overview_cell(ui, w, g->axis_y, x, ov->utf8 ?
-			    "\xe2\x94\x80" : "-", THEME_BORDER, cur);
+			ui_overview_cell(ui, ov, w, g->axis_y, i, ov->utf8 ?
+			    "\xe2\x96\xb2" : "^", THEME_ACTOR_CURRENT, cur, 0);
 		/* The fine label every few columns, the coarse one below. */
 		ui_overview_range(ov, c, &from, &to);
 		ui_overview_date(ov->unit == STORE_STATS_WEEK ?
 		    ov->start + 7 * c : from, d);
-		if (ov->unit == STORE_STATS_DAY && i - last_label >= 3) {
+		if (ov->unit == STORE_STATS_DAY && (i - last_label) * ov->cw >=
+		    3) {
 			ui_draw_str(ui, w, g->axis_y + 1, x, 2, d + 8,
 			    THEME_DT_LABEL, 0);
 			last_label = i;
-		} else if (ov->unit == STORE_STATS_WEEK && i - last_label >= 6 &&
-		    i + 5 <= g->plot_w) {
+		} else if (ov->unit == STORE_STATS_WEEK && (i - last_label) *
+		    ov->cw >= 6 && i * ov->cw + 5 <= g->plot_w) {
 			ui_draw_str(ui, w, g->axis_y + 1, x, 5, d + 5,
 			    THEME_DT_LABEL, 0);
 			last_label = i;
-		} else if (ov->unit == STORE_STATS_MONTH && i - last_label >= 4 &&
-		    i + 3 <= g->plot_w) {
+		} else if (ov->unit == STORE_STATS_MONTH && (i - last_label) *
+		    ov->cw >= 4 && i * ov->cw + 3 <= g->plot_w) {
 			ui_draw_str(ui, w, g->axis_y + 1, x, 3,
 			    mon[(ui_overview_month(from) % 12)],
 			    THEME_DT_LABEL, 0);
 			last_label = i;
 		}
-		if (g->head_y > g->axis_y + 2 && i >= coarse_end && (i == 0 ||
+		if (g->head_y > g->axis_y + 2 && x >= coarse_end && (i == 0 ||
 		    strncmp(pd, d, ov->unit == STORE_STATS_DAY ? 7 : 4) != 0)) {
 			if (ov->unit == STORE_STATS_DAY)
 				snprintf(s, sizeof s, "%s %.4s", mon[
 				    (ui_overview_month(from) % 12)], d);
 			else
 				snprintf(s, sizeof s, "%.4s", d);
-			coarse_end = i + 1 + ui_draw_str(ui, w, g->axis_y + 2,
-			    x, g->plot_w - i, s, THEME_DT_DATE, 0);
+			coarse_end = x + 1 + ui_draw_str(ui, w, g->axis_y + 2,
+			    x, g->plot_x + g->plot_w - x, s, THEME_DT_DATE, 0);
 		}
 		memcpy(pd, d, sizeof pd);
 	}
@@ -648,11 +670,12 @@ ui_overview_draw_row(struct ui *ui, struct ui_overview *ov, WINDOW *w,
 	ui_draw_str(ui, w, y, g->label_x, g->label_w, ov->x.names[r] != NULL ?
 	    ov->x.names[r] : ov->x.keys[r], r == ov->row ? THEME_HELP_KEY :
 	    THEME_DT_ACTOR, UI_DRAW_ELLIPSIS);
-	for (i = 0; i < g->plot_w && ov->left + i < ov->ncols; i++) {
+	for (i = 0; i < ui_overview_vis(ov) && ov->left + i < ov->ncols;
+	    i++) {
 		c = ov->left + i;
-		ui_overview_cell(ui, w, y, g->plot_x + i, ui_overview_shade(ov,
+		ui_overview_cell(ui, ov, w, y, i, ui_overview_shade(ov,
 		    ui_overview_level(ov, cnt[c])), THEME_NORMAL,
-		    r == ov->row && c == ov->col);
+		    r == ov->row && c == ov->col, 0);
 	}
 	snprintf(s, sizeof s, "%lld", (long long)ov->x.totals[r]);
 	ui_draw_str(ui, w, y, g->total_x + g->total_w - (int)strlen(s),
