@@ -197,6 +197,10 @@ UNIT_TEST(cross_tag_by_day)
 	memset(&f, 0, sizeof f);
 	CHECK(cross_check(&f, STORE_STATS_TAG, STORE_STATS_DAY, "2025-06-10",
 	    20) > 0);
+	/* Filtered: one pass over the search's events, by week. */
+	f.query = "strikes";
+	CHECK(cross_check(&f, STORE_STATS_TAG, STORE_STATS_WEEK, "2025-06-01",
+	    5) > 0);
 }
 
 UNIT_TEST(cross_search_and_actor)
