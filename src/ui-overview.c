@@ -462,10 +462,13 @@ ui_overview_choose(struct ui *ui, struct ui_overview *ov)
 			ids[n++] = ui->filter_actors[i];
 		for (i = 0; i < n && strcmp(ids[i], key) != 0; i++)
 			;
-		if (i == n)
+		if (i == n) {
 			ids[n++] = key;
-		if (n > 1)
-			both = xasprintf("%s + %s", ui->filter_name, name);
+			if (n > 1)
+				both = xasprintf("%s + %s", ui->filter_name,
+				    name);
+		} else
+			both = xstrdup(ui->filter_name);
 	} else if (tag != NULL && strcmp(tag, key) != 0) {
 		ui_message(ui, "one tag at a time: Esc in the timeline clears"
 		    " '%s' first", tag);
