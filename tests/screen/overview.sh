@@ -47,6 +47,19 @@ pos_wait() {
 	return 1
 }
 
+# until_ok COMMAND...: waits until COMMAND succeeds.
+until_ok() {
+	_n=100
+	while [ "$_n" -gt 0 ]; do
+		if "$@"; then
+			return 0
+		fi
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+	return 1
+}
+
 # Counts from the command line.
 nlist() {
 	dossier list "$@" | wc -l | tr -d ' '
@@ -115,7 +128,7 @@ for size in 120x40 80x24; do
 	check "overview-open-$size" "i does not open the overview" \
 	    screen_wait "Overview: $(nlist) events"
 	check "overview-top-actors-$size" "the matrix's first rows are not the top actors" \
-	    rows_check "$(echo "$top3" | head -n 3)"
+	    until_ok rows_check "$(echo "$top3" | head -n 3)"
 	# The last column (the month of the last event), the top actor's row.
 	keys G j
 	check "overview-cell-$size" "the status line lacks the cell's count ($cell_n)" \
@@ -131,7 +144,7 @@ for size in 120x40 80x24; do
 	keys i
 	screen_wait "by day" >/dev/null
 	check "overview-empty-days-$size" "the chart's days do not match list" \
-	    chart_check "$month-01" "$last"
+	    until_ok chart_check "$month-01" "$last"
 	# Enter on the chart: the first event of the busiest day.
 	busy=$(dossier list --actor "$top_id" --from "$month-01" --to "$last" |
 	    cut -c1-10 | uniq -c | sort -k1,1nr -k2 | head -n 1 | awk '{print $2}')
@@ -158,13 +171,13 @@ keys i
 screen_wait "Overview:" >/dev/null
 top_tag=$(dossier stats --by tag | head -n 1 | awk '{print $1}')
 keys Tab
-check overview-tab-tags "Tab does not show the tags" \
+check overview-tab-tags "Tab does not show the tags" until_ok \
     sh -c "tmux -L $SCREEN_SOCK capture-pane -p -t t | sed -n '/│ tags /{n;p;}' | grep -q '│ $top_tag '"
 keys Tab
 check overview-tab-actors "Tab does not come back to the actors" screen_wait "│ actors "
 # Resize while open: still drawn, fewer rows, the cursor's column kept.
 tmx resize-window -t t -x 80 -y 24
-check overview-resize "the overview is not drawn again at 80x24" \
+check overview-resize "the overview is not drawn again at 80x24" until_ok \
     sh -c "tmux -L $SCREEN_SOCK capture-pane -p -t t | grep -q '┌─ Overview:' &&
     tmux -L $SCREEN_SOCK capture-pane -p -t t | sed -n 23p | grep -q 'i:close ─┘'"
 tmx resize-window -t t -x 40 -y 12
@@ -182,7 +195,7 @@ status_wait "$top_name" >/dev/null
 check overview-nocolor-shades "NO_COLOR: the cells are not shaded by characters" \
     screen_wait "░ 1"
 check overview-nocolor-cursor "NO_COLOR: the cursor is not in reverse video" \
-    sh -c "tmux -L $SCREEN_SOCK capture-pane -e -p -t t | grep -q '\[7m'"
+    until_ok sh -c "tmux -L $SCREEN_SOCK capture-pane -e -p -t t | grep -q '\[7m'"
 screen_new
 tmx new-session -d -s t -x 120 -y 40 \
     "env TERM=xterm-256color LC_ALL=C.UTF-8 '$DOSSIER' -C '$CONTENT' --db '$DB' \
@@ -195,7 +208,7 @@ check overview-mono "--theme mono: no shaded matrix" screen_wait "▓ "
 ov_start 120 40 LC_ALL=C
 keys i
 screen_wait "Overview:" >/dev/null
-check overview-c-locale "LC_ALL=C: the shades are not . : * #" \
+check overview-c-locale "LC_ALL=C: the shades are not . : * #" until_ok \
     sh -c "tmux -L $SCREEN_SOCK capture-pane -p -t t | grep -q '\. 1.*# ' &&
     ! tmux -L $SCREEN_SOCK capture-pane -p -t t | grep -q '[░▒▓█]'"
 
