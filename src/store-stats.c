@@ -260,8 +260,8 @@ cross_sql(struct buf *b, const struct store_filter *f, const char *match,
 		 * Each actor's events are counted when the store is built:
 		 * the top ones' days are then ranges of the index.
 		 */
-		buf_addf(b, "WITH top(k, n) AS (SELECT id, nevents FROM actor"
-		    " WHERE nevents > 0 ORDER BY nevents DESC, id LIMIT ?8),"
+		buf_addf(b, "WITH top(k, nm, n) AS (SELECT id, name, nevents FROM"
+		    " actor WHERE nevents > 0 ORDER BY nevents DESC, id LIMIT ?8),"
 		    " x(k, day, n) AS (SELECT g.actor, g.rid >> %d, count(*)"
 		    " FROM event_actor g WHERE g.actor IN (SELECT k FROM top)"
 		    " GROUP BY 1, 2)", STORE_DBITS);
@@ -286,13 +286,15 @@ cross_sql(struct buf *b, const struct store_filter *f, const char *match,
 			stats_where(b, f, match);
 		} else
 			buf_addf(b, "%s g", tab);
-		buf_adds(b, " GROUP BY 1, 2), top(k, n) AS (SELECT k, sum(n)"
-		    " FROM x GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?8)");
+		/* The names once a row, not once a cell. */
+		buf_addf(b, " GROUP BY 1, 2), t(k, n) AS (SELECT k, sum(n) FROM"
+		    " x GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?8), top(k, nm, n)"
+		    " AS MATERIALIZED (SELECT k, %s, n FROM t)",
+		    rows == STORE_STATS_ACTOR ? "(SELECT name FROM actor WHERE"
+		    " id = t.k)" : "NULL");
 	}
-	buf_addf(b, " SELECT top.k, %s, top.n, x.day, x.n FROM top JOIN x ON"
-	    " x.k = top.k ORDER BY top.n DESC, top.k",
-	    rows == STORE_STATS_ACTOR ? "(SELECT name FROM actor WHERE id ="
-	    " top.k)" : "NULL");
+	buf_adds(b, " SELECT top.k, top.nm, top.n, x.day, x.n FROM top JOIN x"
+	    " ON x.k = top.k ORDER BY top.n DESC, top.k");
 }
 
 int
