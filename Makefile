@@ -117,11 +117,11 @@ valgrind: all
 	@sh .ci/deps dev
 	@sh tests/valgrind.sh
 
-# libFuzzer targets (clang): the content loader, the theme loader and the
+# libFuzzer targets (clang): the content, theme and config loaders and the
 # query translation. fuzz-run runs each for FUZZ_SECONDS from its seeds.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := content theme query
+FUZZ_TARGETS := content theme query config
 FUZZ_BIN     := $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 fuzz:
 	@sh .ci/deps dev

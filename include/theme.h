@@ -66,10 +66,17 @@ struct theme_style {
 	int			attrs;	/* THEME_* bits */
 };
 
+/* The terminal background a theme's colours are for ("background:"). */
+enum theme_background {
+	THEME_BG_DARK,		/* the default */
+	THEME_BG_LIGHT
+};
+
 struct theme {
 	char			*name;	/* from the file's "name:" */
 	char			*path;	/* file it came from, NULL if built in */
 	int			 monochrome;	/* attributes only */
+	enum theme_background	 background;
 	struct theme_style	 style[THEME_NELEMS];
 };
 
@@ -127,5 +134,45 @@ int		 theme_color_index(const struct theme_color *, int ncolors);
  */
 size_t		 theme_list(const char *dir, char ***paths);
 void		 theme_list_free(char **, size_t);
+
+/*
+ * Lists the names of the themes in dir (file names without ".yaml"), sorted
+ * as theme_list. Free with theme_list_free.
+ */
+size_t		 theme_list_names(const char *dir, char ***names);
+
+/*
+ * Returns the names of dir's themes as "default, light, mono", newly
+ * allocated (caller frees); "none" if there are none.
+ */
+char		*theme_list_text(const char *dir);
+
+/*
+ * Returns the file a theme given as NAME or FILE is read from, newly
+ * allocated (caller frees): a name with a '/' or ending in ".yaml" is a
+ * file as it is; otherwise dir/NAME.yaml (NAME itself if dir is NULL).
+ */
+char		*theme_list_path(const char *dir, const char *name);
+
+/*
+ * Returns NULL if the theme NAME or FILE is there to be read, else a newly
+ * allocated one-line reason (caller frees): "no theme 'x' (did you mean
+ * 'y'? themes: a, b)".
+ */
+char		*theme_list_missing(const char *dir, const char *name);
+
+/*
+ * Returns 1 if the theme can be drawn on a terminal with background bg:
+ * it is for that background, or monochrome (attributes fit any).
+ */
+int		 theme_fits(const struct theme *, enum theme_background bg);
+
+/*
+ * Lists the theme files of dir that load without errors and fit bg (for t
+ * to offer only themes that will be readable), sorted as theme_list.
+ * Returns the count and sets *paths; free with theme_list_free.
+ */
+size_t		 theme_list_fitting(const char *dir, enum theme_background bg,
+		     char ***paths);
 
 #endif

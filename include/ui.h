@@ -12,6 +12,9 @@ struct ui_options {
 	const char	*themes_dir;	/* directory of the bundled themes */
 	int		 no_color;	/* --no-color or NO_COLOR */
 	const char	*content;	/* content directory, for the top line */
+	char		*config;	/* config.yaml, where t keeps the theme;
+					   or NULL */
+	int		 hyperlinks;	/* config's hyperlinks: -1 unset, 0, 1 */
 };
 
 /*

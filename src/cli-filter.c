@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "cli-filter.h"
+#include "suggest.h"
 #include "store.h"
 #include "util.h"
 
@@ -24,38 +25,13 @@ cli_filter_free(struct cli_filter *flt)
 	memset(flt, 0, sizeof *flt);
 }
 
-/*
- * Optimal string alignment distance (edits, a transposition being one),
- * ASCII case folded; strings past 63 bytes are far from everything.
- */
+/* The shared did-you-mean distance (suggest.c), capped for an int. */
 static int
 filter_distance(const char *a, const char *b)
 {
-	size_t	la = strlen(a), lb = strlen(b), i, j;
-	int	d[64][64], v, cost;
+	size_t	d = suggest_distance(a, strlen(a), b, strlen(b));
 
-	if (la > 63 || lb > 63)
-		return 64;
-	for (i = 0; i <= la; i++)
-		d[i][0] = (int)i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = (int)j;
-	for (i = 1; i <= la; i++) {
-		for (j = 1; j <= lb; j++) {
-			cost = strncasecmp(a + i - 1, b + j - 1, 1) != 0;
-			v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && strncasecmp(a + i - 1, b + j - 2,
-			    1) == 0 && strncasecmp(a + i - 2, b + j - 1, 1) ==
-			    0 && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	}
-	return d[la][lb];
+	return d > 64 ? 64 : (int)d;
 }
 
 /* Keeps word as *best if it is nearer what than *bestd. */

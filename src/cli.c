@@ -4,8 +4,8 @@
  * search hits, unknown id), 2 usage errors and queries that cannot run.
  */
 #include <errno.h>
-#include <langinfo.h>
 #include <poll.h>
+#include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "config.h"
 #include "cli-filter.h"
 #include "content.h"
 #include "keys.h"
@@ -21,6 +22,7 @@
 #include "paths.h"
 #include "store.h"
 #include "text.h"
+#include "theme.h"
 #include "ui.h"
 #include "watch.h"
 
@@ -29,6 +31,8 @@ struct cli {
 	char		*content;
 	const char	*db;
 	const char	*theme;
+	const char	*config_path;	/* --config FILE, or NULL */
+	struct config	 config;	/* what config.yaml says */
 	int		 no_color;
 	int		 check_theme;	/* --check-theme */
 	int		 tty;		/* stdout is a terminal */
@@ -80,13 +84,17 @@ static const struct cli_cmd cli_cmds[] = {
 static void
 cli_usage(FILE *f)
 {
-	size_t	i;
+	char	*dir, *themes;
+	size_t	 i;
 
 	fprintf(f, "usage: dossier [OPTIONS] [COMMAND [ARGS]]\n\n"
 	    "Without a command, dossier opens the reader.\n\nCommands:\n");
 	for (i = 0; i < CLI_NCMDS; i++)
 		fprintf(f, "  %s\n      %s\n", cli_cmds[i].usage,
 		    cli_cmds[i].help);
+	dir = paths_themes();
+	themes = theme_list_text(dir);
+	free(dir);
 	fprintf(f, "\nFILTERS: --actor ID|NAME|ALIAS (again for events "
 	    "involving all of them),\n  --any-actor (any of them instead), "
 	    "--tag TAG, --from DATE, --to DATE\n"
@@ -96,6 +104,9 @@ cli_usage(FILE *f)
 	    "      --db PATH       database file (default: a cache under "
 	    "$XDG_CACHE_HOME/dossier)\n"
 	    "      --theme NAME    reader theme: a bundled name or a file\n"
+	    "                      (themes: %s)\n"
+	    "      --config FILE   settings (default: "
+	    "$XDG_CONFIG_HOME/dossier/config.yaml)\n"
 	    "      --no-color      no colours (NO_COLOR is honoured too)\n"
 	    "      --check-theme   print the theme's contrast at 8, 16 and "
 	    "256 colours\n"
@@ -103,7 +114,8 @@ cli_usage(FILE *f)
 	    "  -V, --version       the version\n\n"
 	    "Search words are ANDed; \"a phrase\" in quotes; word* for a prefix.\n"
 	    "An argument that starts with '-' goes after '--':"
-	    " dossier search -- -term\n");
+	    " dossier search -- -term\n", themes);
+	free(themes);
 }
 
 static int	cli_bad(const char *, ...) UTIL_PRINTF(1, 2);
@@ -398,7 +410,6 @@ cli_check_once(struct cli *c)
 	    (long long)n.actors, (long long)n.sources, (long long)n.excerpts,
 	    d.errors, d.errors == 1 ? "" : "s", d.warnings,
 	    d.warnings == 1 ? "" : "s");
-	fflush(stdout);
 	diag_free(&d);
 	return rc == 0 ? 0 : 1;
 }
@@ -433,7 +444,7 @@ cli_check_watch(struct cli *c)
 	fprintf(stderr, "dossier: watching %s (%s); Ctrl-C ends\n",
 	    c->content, watch_method(w));
 	(void)cli_check_once(c);
-	while (!cli_stop) {
+	while (!cli_stop && fflush(stdout) == 0) {
 		p.fd = watch_fd(w);
 		p.events = POLLIN;
 		t = watch_timeout(w);
@@ -935,6 +946,80 @@ cli_keys(struct cli *c)
 	return 0;
 }
 
+/*
+ * Loads config.yaml (--config FILE, else the XDG path). Its problems go to
+ * stderr, before any screen, and what is good in it is used. Returns 0, or
+ * -1 if --config names a file that is not there (reported).
+ */
+static int
+cli_config(struct cli *c)
+{
+	struct diag_list	 dl;
+	char			*path;
+
+	path = c->config_path != NULL ? xstrdup(c->config_path) :
+	    config_default_path();
+	diag_init(&dl);
+	config_load(path, &c->config, &dl);
+	if (c->config_path != NULL && c->config.path == NULL && dl.n == 0) {
+		fprintf(stderr, "dossier: %s: no such config file\n", path);
+		free(path);
+		return -1;
+	}
+	diag_print(&dl, stderr);
+	diag_free(&dl);
+	free(path);
+	return 0;
+}
+
+/*
+ * Applies the config's keys: to the binding table, so that the reader, its
+ * help and `dossier keys` all show them. A binding that names an unknown
+ * mode, action or key is reported at its position and the rest apply.
+ */
+static void
+cli_bindings(struct cli *c)
+{
+	struct diag_list	dl;
+
+	if (c->config.nbindings == 0)
+		return;
+	diag_init(&dl);
+	keys_apply_config(&c->config, &dl);
+	diag_print(&dl, stderr);
+	diag_free(&dl);
+}
+
+/*
+ * Chooses the reader's theme: --theme, else the config's theme:, else none
+ * (the built-in default). A theme that is not there is an error before the
+ * reader opens: for --theme, exit status 2; in the config, reported at its
+ * position and the default used. Returns 0 with *name set (or NULL), or 2.
+ */
+static int
+cli_theme(struct cli *c, const char *dir, const char **name)
+{
+	struct diag_list	 dl;
+	char			*why;
+
+	if ((*name = c->theme) == NULL)
+		*name = c->config.theme;
+	if (*name == NULL || (why = theme_list_missing(dir, *name)) == NULL)
+		return 0;
+	*name = NULL;
+	if (c->theme != NULL)
+		fprintf(stderr, "dossier: %s\n", why);
+	else {
+		diag_init(&dl);
+		diag_add(&dl, DIAG_ERROR, c->config.path, c->config.theme_line,
+		    c->config.theme_col, "%s; the default is used", why);
+		diag_print(&dl, stderr);
+		diag_free(&dl);
+	}
+	free(why);
+	return c->theme != NULL ? 2 : 0;
+}
+
 /* Writes s as a JSON string (RFC 8259: '"', '\\' and controls escaped). */
 static void
 cli_json_str(const char *s)
@@ -1090,20 +1175,31 @@ cli_reader(struct cli *c)
 {
 	struct ui_options	 o;
 	struct store		*s;
+	const char		*theme;
 	char			*themes;
 	int			 rc;
 
 	if (c->argc > 0)
 		return cli_bad("unknown command '%s'", c->argv[0]);
-	if ((s = cli_open(c, 0, 1)) == NULL)
-		return 1;
 	themes = paths_themes();
+	if ((rc = cli_theme(c, themes, &theme)) != 0) {
+		free(themes);
+		return rc;
+	}
+	if ((s = cli_open(c, 0, 1)) == NULL) {
+		free(themes);
+		return 1;
+	}
 	memset(&o, 0, sizeof o);
-	o.theme = c->theme;
+	o.theme = theme;
 	o.themes_dir = themes;
 	o.no_color = c->no_color;
 	o.content = c->content;
+	o.config = c->config_path != NULL ? xstrdup(c->config_path) :
+	    config_default_path();
+	o.hyperlinks = c->config.hyperlinks;
 	rc = ui_run(s, &o);
+	free(o.config);
 	store_close(s);
 	free(themes);
 	return rc;
@@ -1135,6 +1231,19 @@ cli_main(int argc, char **argv)
 			free(rest);
 			free(c.content);
 			return cli_out_end();
+		}
+		if (strcmp(a, "--config") == 0) {
+			if (i + 1 == argc) {
+				free(rest);
+				free(c.content);
+				return cli_bad("option '%s' needs a value", a);
+			}
+			c.config_path = argv[++i];
+			continue;
+		}
+		if (strncmp(a, "--config=", 9) == 0) {
+			c.config_path = a + 9;
+			continue;
 		}
 		if (strcmp(a, "-C") == 0 || strcmp(a, "--content") == 0 ||
 		    strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0) {
@@ -1172,6 +1281,12 @@ cli_main(int argc, char **argv)
 	}
 	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
 		c.no_color = 1;
+	if (cli_config(&c) == -1) {
+		free(rest);
+		free(c.content);
+		return 2;
+	}
+	cli_bindings(&c);
 	if (c.content == NULL)
 		c.content = paths_content();
 	c.tty = isatty(STDOUT_FILENO);
@@ -1198,6 +1313,7 @@ cli_main(int argc, char **argv)
 		if (cli_out_end() != 0)
 			rc = 1;
 	}
+	config_free(&c.config);
 	free(rest);
 	free(c.content);
 	return rc;

@@ -17,24 +17,22 @@
 
 #include "content.h"
 #include "text.h"
+#include "yaml-reader.h"
 
 #define CONTENT_MAX_SCALAR	(1024 * 1024)
 #define CONTENT_MAX_DEPTH	64	/* directory nesting */
 
 /* The parser's state for one file. */
 struct cparse {
-	yaml_parser_t		 parser;
-	yaml_event_t		 ev;
-	int			 have_ev;
-	const char		*path;
-	const char		*buf;	/* the file's bytes, for offsets */
-	size_t			 len;
+	struct yaml_reader	 r;	/* r.stop: give up on this file */
 	int			 file;
 	const struct content_sink *sink;
-	struct diag_list	*diags;
-	int			 stop;	/* give up on this file */
 	int			 bad;	/* the current record is invalid */
-	size_t			 rec_diags;	/* diags before the last record */
+};
+
+/* How content is read: aliases refused; any nesting, skipped flat. */
+static const struct yaml_reader_opts content_yaml_opts = {
+	"content", 0, NULL
 };
 
 enum rec_kind {
@@ -73,91 +71,23 @@ cp_error(struct cparse *cp, const yaml_mark_t *m, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	diag_add(cp->diags, DIAG_ERROR, cp->path, (int)m->line + 1,
-	    (int)m->column + 1, "%s", msg);
+	yaml_reader_diag(&cp->r, DIAG_ERROR, m, "%s", msg);
 	free(msg);
 	cp->bad = 1;
-	if (diag_full(cp->diags))
-		cp->stop = 1;
 }
 
 /*
- * Line and column (1-based, columns in characters as libyaml counts them)
- * of byte offset off in the file, for errors libyaml gives only an offset
- * for.
+ * Moves to the next event. Returns 0, or -1 once the file is given up
+ * (a syntax error, too many errors: reported). An alias, reported by the
+ * reader, makes the record it is in invalid.
  */
-static void
-cp_offset_pos(const char *buf, size_t len, size_t off, int *line, int *col)
-{
-	size_t	i = 0;
-
-	*line = 1;
-	*col = 1;
-	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	for (; i < off && i < len; i++) {
-		if (buf[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)buf[i] & 0xc0) != 0x80)
-			(*col)++;
-	}
-}
-
-/*
- * Reports libyaml's parse error and stops the file. What was said about
- * the record being read when it happened is dropped: libyaml misreads the
- * lines before a syntax error (an under-indented field ends a mapping
- * early), so those messages would only mislead.
- */
-static void
-cp_yaml_error(struct cparse *cp)
-{
-	yaml_parser_t	*p = &cp->parser;
-	int		 line, col;
-	const char	*problem = p->problem != NULL ? p->problem : "syntax error";
-
-	diag_truncate(cp->diags, cp->rec_diags);
-
-	if (p->error == YAML_READER_ERROR) {
-		cp_offset_pos(cp->buf, cp->len, p->problem_offset, &line, &col);
-		if (p->problem_value != -1 && p->problem_value >= 0 &&
-		    p->problem_value < 0x20)
-			diag_add(cp->diags, DIAG_ERROR, cp->path, line, col,
-			    "%s (byte 0x%02x)", problem, p->problem_value);
-		else
-			diag_add(cp->diags, DIAG_ERROR, cp->path, line, col,
-			    "%s", problem);
-	} else if (p->error == YAML_MEMORY_ERROR) {
-		diag_add(cp->diags, DIAG_ERROR, cp->path, 0, 0,
-		    "out of memory while parsing");
-	} else if (p->context != NULL) {
-		diag_add(cp->diags, DIAG_ERROR, cp->path,
-		    (int)p->problem_mark.line + 1,
-		    (int)p->problem_mark.column + 1, "%s %s (line %d)",
-		    problem, p->context, (int)p->context_mark.line + 1);
-	} else {
-		diag_add(cp->diags, DIAG_ERROR, cp->path,
-		    (int)p->problem_mark.line + 1,
-		    (int)p->problem_mark.column + 1, "%s", problem);
-	}
-	cp->stop = 1;
-}
-
-/* Moves to the next event. Returns 0, or -1 after a parse error. */
 static int
 cp_next(struct cparse *cp)
 {
-	if (cp->have_ev)
-		yaml_event_delete(&cp->ev);
-	cp->have_ev = 0;
-	if (cp->stop)
+	if (yaml_reader_next(&cp->r) == -1)
 		return -1;
-	if (!yaml_parser_parse(&cp->parser, &cp->ev)) {
-		cp_yaml_error(cp);
-		return -1;
-	}
-	cp->have_ev = 1;
+	if (cp->r.ev.type == YAML_ALIAS_EVENT)
+		cp->bad = 1;
 	return 0;
 }
 
@@ -176,59 +106,25 @@ cp_node_name(yaml_event_type_t t)
 	}
 }
 
-/* Reports an alias where a value belongs; returns 1 if it was one. */
+/* Is the current event an alias (reported by the reader)? */
 static int
 cp_alias(struct cparse *cp)
 {
-	if (cp->ev.type != YAML_ALIAS_EVENT)
-		return 0;
-	cp_error(cp, &cp->ev.start_mark, "aliases are not allowed in content");
-	return 1;
+	return cp->r.ev.type == YAML_ALIAS_EVENT;
 }
 
-/*
- * Skips the node whose first event is current, leaving its last event
- * current. Iterative, so deep nesting costs no stack.
- */
-static int
-cp_skip(struct cparse *cp)
-{
-	size_t	depth = 0;
-
-	for (;;) {
-		switch (cp->ev.type) {
-		case YAML_MAPPING_START_EVENT:
-		case YAML_SEQUENCE_START_EVENT:
-			depth++;
-			break;
-		case YAML_MAPPING_END_EVENT:
-		case YAML_SEQUENCE_END_EVENT:
-			depth--;
-			break;
-		case YAML_ALIAS_EVENT:
-			cp_error(cp, &cp->ev.start_mark,
-			    "aliases are not allowed in content");
-			break;
-		default:
-			break;
-		}
-		if (depth == 0)
-			return 0;
-		if (cp_next(cp) == -1)
-			return -1;
-	}
-}
-
-/* Is the current scalar a YAML null? */
+/* Is the current event a YAML null ("", "~", "null")? */
 static int
 cp_is_null(const yaml_event_t *ev)
 {
-	const char	*v = (const char *)ev->data.scalar.value;
+	return yaml_reader_is_null(ev);
+}
 
-	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return 0;
-	return *v == '\0' || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
-	    strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
+/* Skips the node whose first event is current (see yaml_reader_skip). */
+static int
+cp_skip(struct cparse *cp)
+{
+	return yaml_reader_skip(&cp->r);
 }
 
 /*
@@ -239,16 +135,13 @@ cp_is_null(const yaml_event_t *ev)
 static int
 cp_string(struct cparse *cp, const char *field, char **out)
 {
-	yaml_event_t	*ev = &cp->ev;
+	yaml_event_t	*ev = &cp->r.ev;
 	const char	*v;
 	size_t		 n;
 
 	*out = NULL;
-	if (ev->type == YAML_ALIAS_EVENT) {
-		cp_error(cp, &ev->start_mark,
-		    "aliases are not allowed in content");
+	if (ev->type == YAML_ALIAS_EVENT)
 		return -1;
-	}
 	if (ev->type != YAML_SCALAR_EVENT) {
 		cp_error(cp, &ev->start_mark, "expected text for '%s', found %s",
 		    field, cp_node_name(ev->type));
@@ -316,37 +209,37 @@ cp_strlist(struct cparse *cp, const char *field, int ids,
 	char	*v;
 	int	 rc = 0;
 
-	if (cp->ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->ev))
+	if (cp->r.ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->r.ev))
 		return 0;
 	if (cp_alias(cp))
 		return -1;
-	if (cp->ev.type != YAML_SEQUENCE_START_EVENT) {
-		cp_error(cp, &cp->ev.start_mark,
+	if (cp->r.ev.type != YAML_SEQUENCE_START_EVENT) {
+		cp_error(cp, &cp->r.ev.start_mark,
 		    "expected a list for '%s' (write [a, b]), found %s", field,
-		    cp_node_name(cp->ev.type));
+		    cp_node_name(cp->r.ev.type));
 		cp_skip(cp);
 		return -1;
 	}
 	for (;;) {
 		if (cp_next(cp) == -1)
 			return -1;
-		if (cp->ev.type == YAML_SEQUENCE_END_EVENT)
+		if (cp->r.ev.type == YAML_SEQUENCE_END_EVENT)
 			break;
 		if (cp_string(cp, field, &v) == -1) {
 			rc = -1;
 			continue;
 		}
 		if (v == NULL || *v == '\0') {
-			cp_error(cp, &cp->ev.start_mark,
+			cp_error(cp, &cp->r.ev.start_mark,
 			    "empty item in '%s'", field);
 			rc = -1;
 		} else if (ids && !content_valid_id(v)) {
-			cp_error(cp, &cp->ev.start_mark,
+			cp_error(cp, &cp->r.ev.start_mark,
 			    "'%s' is not a valid id (use a-z, 0-9 and '-', "
 			    "starting with a letter or digit)", v);
 			rc = -1;
 		} else
-			strs_add(out, v, cp_pos(&cp->ev.start_mark));
+			strs_add(out, v, cp_pos(&cp->r.ev.start_mark));
 		free(v);
 	}
 	return rc;
@@ -370,7 +263,7 @@ cp_bool(struct cparse *cp, const char *field, int *out)
 	    strcmp(v, "FALSE") == 0)
 		*out = 0;
 	else {
-		cp_error(cp, &cp->ev.start_mark,
+		cp_error(cp, &cp->r.ev.start_mark,
 		    "expected true or false for '%s', found '%s'", field, v);
 		rc = -1;
 	}
@@ -504,7 +397,7 @@ rec_text(struct cparse *cp, const char *field, char **dst, int id)
 	if (cp_string(cp, field, &v) == -1)
 		return;
 	if (v != NULL && id && !content_valid_id(v)) {
-		cp_error(cp, &cp->ev.start_mark,
+		cp_error(cp, &cp->r.ev.start_mark,
 		    "'%s' is not a valid id (use a-z, 0-9 and '-', starting "
 		    "with a letter or digit)", v);
 		free(v);
@@ -518,7 +411,7 @@ rec_text(struct cparse *cp, const char *field, char **dst, int id)
 static void
 rec_line(struct cparse *cp, const char *field, char **dst)
 {
-	const yaml_mark_t	m = cp->ev.start_mark;
+	const yaml_mark_t	m = cp->r.ev.start_mark;
 
 	rec_text(cp, field, dst, 0);
 	if (*dst != NULL && (**dst == '\0' || strchr(*dst, '\n') != NULL))
@@ -530,7 +423,7 @@ static void
 rec_field(struct cparse *cp, struct rec *r, int f)
 {
 	const char		*name = fields[f].name;
-	const yaml_mark_t	 m = cp->ev.start_mark;
+	const yaml_mark_t	 m = cp->r.ev.start_mark;
 	struct content_actor	*a;
 	struct content_source	*s;
 	struct content_event	*e;
@@ -649,7 +542,7 @@ rec_field(struct cparse *cp, struct rec *r, int f)
 /*
  * Reads a record's mapping (current event: its start) field by field, then
  * checks that the required fields are there. Returns 0 if the record is
- * valid, -1 if not (reported), and sets cp->stop on a parse error.
+ * valid, -1 if not (reported), and sets cp->r.stop on a parse error.
  */
 static int
 cp_record(struct cparse *cp, struct rec *r)
@@ -660,15 +553,15 @@ cp_record(struct cparse *cp, struct rec *r)
 	const char	*what = rec_names[r->kind];
 
 	cp->bad = 0;
-	r->start = cp->ev.start_mark;
+	r->start = cp->r.ev.start_mark;
 	if (cp_alias(cp)) {
 		cp->bad |= outer_bad;
 		return -1;
 	}
-	if (cp->ev.type != YAML_MAPPING_START_EVENT) {
-		cp_error(cp, &cp->ev.start_mark, "expected %s (a mapping with "
-		    "%s fields), found %s", what, what,
-		    cp_node_name(cp->ev.type));
+	if (cp->r.ev.type != YAML_MAPPING_START_EVENT) {
+		cp_error(cp, &cp->r.ev.start_mark, "expected %s (a mapping "
+		    "with %s fields), found %s", what, what,
+		    cp_node_name(cp->r.ev.type));
 		cp_skip(cp);
 		cp->bad |= outer_bad;
 		return -1;
@@ -677,28 +570,27 @@ cp_record(struct cparse *cp, struct rec *r)
 	for (;;) {
 		if (cp_next(cp) == -1)
 			break;
-		if (cp->ev.type == YAML_MAPPING_END_EVENT)
+		if (cp->r.ev.type == YAML_MAPPING_END_EVENT)
 			break;
-		km = cp->ev.start_mark;
+		km = cp->r.ev.start_mark;
 		free(key);
 		key = NULL;
 		if (cp_alias(cp))
 			continue;
-		if (cp->ev.type != YAML_SCALAR_EVENT) {
+		if (cp->r.ev.type != YAML_SCALAR_EVENT) {
 			cp_error(cp, &km, "expected a field name, found %s",
-			    cp_node_name(cp->ev.type));
+			    cp_node_name(cp->r.ev.type));
 			if (cp_skip(cp) == -1 || cp_next(cp) == -1 ||
 			    cp_skip(cp) == -1)
 				break;
 			continue;
 		}
-		key = xstrdup((const char *)cp->ev.data.scalar.value);
+		key = xstrdup((const char *)cp->r.ev.data.scalar.value);
 		if (cp_next(cp) == -1)
 			break;
 		f = field_find(r->kind, key);
 		if (f == -1) {
-			diag_add(cp->diags, DIAG_WARNING, cp->path,
-			    (int)km.line + 1, (int)km.column + 1,
+			yaml_reader_diag(&cp->r, DIAG_WARNING, &km,
 			    "unknown field '%s' in %s (ignored)", key, what);
 			if (cp_skip(cp) == -1)
 				break;
@@ -713,11 +605,11 @@ cp_record(struct cparse *cp, struct rec *r)
 		}
 		r->seen |= 1u << f;
 		rec_field(cp, r, f);
-		if (cp->stop)
+		if (cp->r.stop)
 			break;
 	}
 	free(key);
-	if (cp->stop)
+	if (cp->r.stop)
 		return -1;
 	for (i = 0; i < NFIELDS; i++) {
 		if (fields[i].kind == r->kind && fields[i].required &&
@@ -755,33 +647,33 @@ cp_excerpts(struct cparse *cp, struct content_event *e)
 	struct rec		 r;
 	int			 ok, n = 0;
 
-	if (cp->ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->ev))
+	if (cp->r.ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->r.ev))
 		return 0;
 	if (cp_alias(cp))
 		return 0;
-	if (cp->ev.type != YAML_SEQUENCE_START_EVENT) {
-		cp_error(cp, &cp->ev.start_mark, "expected a list of excerpts, "
-		    "found %s", cp_node_name(cp->ev.type));
+	if (cp->r.ev.type != YAML_SEQUENCE_START_EVENT) {
+		cp_error(cp, &cp->r.ev.start_mark, "expected a list of "
+		    "excerpts, found %s", cp_node_name(cp->r.ev.type));
 		return cp_skip(cp);
 	}
 	for (;;) {
 		if (cp_next(cp) == -1)
 			return -1;
-		if (cp->ev.type == YAML_SEQUENCE_END_EVENT)
+		if (cp->r.ev.type == YAML_SEQUENCE_END_EVENT)
 			return 0;
 		memset(&x, 0, sizeof x);
 		memset(&r, 0, sizeof r);
 		if (++n == CONTENT_MAX_EXCERPTS + 1) {
 			/* The store numbers excerpts within their event. */
-			cp_error(cp, &cp->ev.start_mark, "an event has at most"
-			    " %d excerpts", CONTENT_MAX_EXCERPTS);
+			cp_error(cp, &cp->r.ev.start_mark, "an event has at "
+			    "most %d excerpts", CONTENT_MAX_EXCERPTS);
 			cp->bad = 1;
 		}
 		r.kind = REC_EXCERPT;
 		r.u.excerpt = &x;
-		x.pos = cp_pos(&cp->ev.start_mark);
+		x.pos = cp_pos(&cp->r.ev.start_mark);
 		ok = cp_record(cp, &r) == 0;
-		if (cp->stop) {
+		if (cp->r.stop) {
 			excerpt_free(&x);
 			return -1;
 		}
@@ -858,7 +750,6 @@ cp_one(struct cparse *cp, enum rec_kind k)
 	memset(&r, 0, sizeof r);
 	r.kind = k;
 	cp->bad = 0;
-	cp->rec_diags = cp->diags->n;
 	switch (k) {
 	case REC_ACTOR:
 		memset(&a, 0, sizeof a);
@@ -870,7 +761,7 @@ cp_one(struct cparse *cp, enum rec_kind k)
 			rec_require(cp, &r, a.kind, "kind");
 			ok = a.id != NULL && a.name != NULL && a.kind != NULL;
 		}
-		if (ok && !cp->stop && cp->sink->actor != NULL)
+		if (ok && !cp->r.stop && cp->sink->actor != NULL)
 			rc = cp->sink->actor(cp->sink->arg, cp->file, &a);
 		actor_free(&a);
 		break;
@@ -883,20 +774,20 @@ cp_one(struct cparse *cp, enum rec_kind k)
 			rec_require(cp, &r, s.title, "title");
 			ok = s.id != NULL && s.title != NULL;
 		}
-		if (ok && !cp->stop && cp->sink->source != NULL)
+		if (ok && !cp->r.stop && cp->sink->source != NULL)
 			rc = cp->sink->source(cp->sink->arg, cp->file, &s);
 		source_free(&s);
 		break;
 	case REC_CORPUS:
 		memset(&c, 0, sizeof c);
 		r.u.corpus = &c;
-		c.pos = cp_pos(&cp->ev.start_mark);
+		c.pos = cp_pos(&cp->r.ev.start_mark);
 		ok = cp_record(cp, &r) == 0;
 		if (ok) {
 			rec_require(cp, &r, c.title, "title");
 			ok = c.title != NULL;
 		}
-		if (ok && !cp->stop && cp->sink->corpus != NULL)
+		if (ok && !cp->r.stop && cp->sink->corpus != NULL)
 			rc = cp->sink->corpus(cp->sink->arg, cp->file, &c);
 		free(c.title);
 		free(c.description);
@@ -916,37 +807,37 @@ cp_one(struct cparse *cp, enum rec_kind k)
 			ok = !cp->bad && e.id != NULL && e.title != NULL &&
 			    e.date[0] != '\0';
 		}
-		if (ok && !cp->stop && cp->sink->event != NULL)
+		if (ok && !cp->r.stop && cp->sink->event != NULL)
 			rc = cp->sink->event(cp->sink->arg, cp->file, &e);
 		event_free(&e);
 		break;
 	}
 	if (rc == -1)
-		cp->stop = 1;
+		cp->r.stop = 1;
 }
 
 /* Reads a top-level list of records of kind k. */
 static void
 cp_list(struct cparse *cp, enum rec_kind k, const char *key)
 {
-	if (cp->ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->ev))
+	if (cp->r.ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->r.ev))
 		return;
 	if (cp_alias(cp))
 		return;
-	if (cp->ev.type != YAML_SEQUENCE_START_EVENT) {
-		cp_error(cp, &cp->ev.start_mark,
+	if (cp->r.ev.type != YAML_SEQUENCE_START_EVENT) {
+		cp_error(cp, &cp->r.ev.start_mark,
 		    "expected a list under '%s:', found %s", key,
-		    cp_node_name(cp->ev.type));
+		    cp_node_name(cp->r.ev.type));
 		cp_skip(cp);
 		return;
 	}
 	for (;;) {
 		if (cp_next(cp) == -1)
 			return;
-		if (cp->ev.type == YAML_SEQUENCE_END_EVENT)
+		if (cp->r.ev.type == YAML_SEQUENCE_END_EVENT)
 			return;
 		cp_one(cp, k);
-		if (cp->stop)
+		if (cp->r.stop)
 			return;
 	}
 }
@@ -958,32 +849,32 @@ cp_document(struct cparse *cp)
 	yaml_mark_t	 km;
 	char		*key;
 
-	if (cp->ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->ev))
+	if (cp->r.ev.type == YAML_SCALAR_EVENT && cp_is_null(&cp->r.ev))
 		return;
 	if (cp_alias(cp))
 		return;
-	if (cp->ev.type != YAML_MAPPING_START_EVENT) {
-		cp_error(cp, &cp->ev.start_mark, "expected a mapping with "
+	if (cp->r.ev.type != YAML_MAPPING_START_EVENT) {
+		cp_error(cp, &cp->r.ev.start_mark, "expected a mapping with "
 		    "'actors:', 'sources:' or 'events:', found %s",
-		    cp_node_name(cp->ev.type));
+		    cp_node_name(cp->r.ev.type));
 		cp_skip(cp);
 		return;
 	}
 	for (;;) {
 		if (cp_next(cp) == -1)
 			return;
-		if (cp->ev.type == YAML_MAPPING_END_EVENT)
+		if (cp->r.ev.type == YAML_MAPPING_END_EVENT)
 			return;
-		km = cp->ev.start_mark;
-		if (cp->ev.type != YAML_SCALAR_EVENT) {
+		km = cp->r.ev.start_mark;
+		if (cp->r.ev.type != YAML_SCALAR_EVENT) {
 			cp_error(cp, &km, "expected 'actors:', 'sources:' or "
-			    "'events:', found %s", cp_node_name(cp->ev.type));
+			    "'events:', found %s", cp_node_name(cp->r.ev.type));
 			if (cp_skip(cp) == -1 || cp_next(cp) == -1 ||
 			    cp_skip(cp) == -1)
 				return;
 			continue;
 		}
-		key = xstrdup((const char *)cp->ev.data.scalar.value);
+		key = xstrdup((const char *)cp->r.ev.data.scalar.value);
 		if (cp_next(cp) == -1) {
 			free(key);
 			return;
@@ -997,14 +888,13 @@ cp_document(struct cparse *cp)
 		else if (strcmp(key, "corpus") == 0)
 			cp_one(cp, REC_CORPUS);
 		else {
-			diag_add(cp->diags, DIAG_WARNING, cp->path,
-			    (int)km.line + 1, (int)km.column + 1,
+			yaml_reader_diag(&cp->r, DIAG_WARNING, &km,
 			    "unknown section '%s' (ignored; expected actors, "
 			    "sources or events)", key);
 			cp_skip(cp);
 		}
 		free(key);
-		if (cp->stop)
+		if (cp->r.stop)
 			return;
 	}
 }
@@ -1063,8 +953,8 @@ content_parse(const char *path, int file, const struct content_sink *sink,
 {
 	struct cparse	 cp;
 	char		*buf;
-	size_t		 len, bad;
-	int		 line, col, rc;
+	size_t		 len, bad, i;
+	int		 line, rc;
 
 	if ((buf = content_read(path, &len)) == NULL) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s",
@@ -1073,50 +963,33 @@ content_parse(const char *path, int file, const struct content_sink *sink,
 	}
 	/*
 	 * A value is at most CONTENT_MAX_SCALAR bytes: a longer line is
-	 * refused before libyaml spends time and memory on it.
+	 * refused before libyaml, or even the UTF-8 check, spends time on it.
 	 */
 	if ((bad = content_long_line(buf, len)) != (size_t)-1) {
-		cp_offset_pos(buf, len, bad, &line, &col);
-		diag_add(diags, DIAG_ERROR, path, line, col, "line is longer "
+		for (i = 0, line = 1; i < bad; i++)
+			line += buf[i] == '\n';
+		diag_add(diags, DIAG_ERROR, path, line, 1, "line is longer "
 		    "than %d bytes (the limit for one value)",
 		    CONTENT_MAX_SCALAR);
 		free(buf);
 		return -1;
 	}
-	/* libyaml would stop at a bad byte too, but say less about where. */
-	if (!text_valid(buf, len, &bad)) {
-		cp_offset_pos(buf, len, bad, &line, &col);
-		diag_add(diags, DIAG_ERROR, path, line, col,
-		    "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[bad]);
-		free(buf);
-		return -1;
-	}
 	memset(&cp, 0, sizeof cp);
-	cp.path = path;
-	cp.buf = buf;
-	cp.len = len;
 	cp.file = file;
 	cp.sink = sink;
-	cp.diags = diags;
-	if (!yaml_parser_initialize(&cp.parser))
-		fatal("cannot initialise the YAML parser");
-	yaml_parser_set_input_string(&cp.parser, (const unsigned char *)buf,
-	    len);
-	yaml_parser_set_encoding(&cp.parser, YAML_UTF8_ENCODING);
+	yaml_reader_open_owned(&cp.r, path, buf, len, &content_yaml_opts,
+	    diags);
 	while (cp_next(&cp) == 0) {
-		if (cp.ev.type == YAML_STREAM_END_EVENT)
+		if (cp.r.ev.type == YAML_STREAM_END_EVENT)
 			break;
-		if (cp.ev.type == YAML_DOCUMENT_START_EVENT) {
+		if (cp.r.ev.type == YAML_DOCUMENT_START_EVENT) {
 			if (cp_next(&cp) == -1)
 				break;
 			cp_document(&cp);
 		}
 	}
-	rc = cp.stop ? -1 : 0;
-	if (cp.have_ev)
-		yaml_event_delete(&cp.ev);
-	yaml_parser_delete(&cp.parser);
-	free(buf);
+	rc = cp.r.stop ? -1 : 0;
+	yaml_reader_close(&cp.r);
 	return rc;
 }
 

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "diag.h"
 #include "keys.h"
+#include "suggest.h"
 
 /* The modes, in the order of the help; ui_mode.name refers to these. */
 static const struct {
@@ -423,32 +424,6 @@ keys_name(int key, char buf[16])
 	return buf;
 }
 
-/* Edit distance of a and b (Levenshtein), for "did you mean". */
-static size_t
-keys_distance(const char *a, const char *b)
-{
-	size_t	la = strlen(a), lb = strlen(b), i, j, d[33], prev, t;
-
-	if (la > 32 || lb > 32)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		d[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = d[0];
-		d[0] = i;
-		for (j = 1; j <= lb; j++) {
-			t = d[j];
-			d[j] = prev + (a[i - 1] != b[j - 1]);
-			if (d[j - 1] + 1 < d[j])
-				d[j] = d[j - 1] + 1;
-			if (t + 1 < d[j])
-				d[j] = t + 1;
-			prev = t;
-		}
-	}
-	return d[lb];
-}
-
 /*
  * Returns what to say about an unknown name among n candidates given by
  * get(i, arg): " (did you mean 'x'?)" when one is near, else "". Caller
@@ -458,20 +433,20 @@ static char *
 keys_suggest(const char *name, size_t n,
     const char *(*get)(size_t, const void *), const void *arg)
 {
-	const char	*best = NULL, *c;
-	size_t		 i, d, bestd = 3;
+	struct suggest	 sg;
+	const char	*c;
+	char		*out;
+	size_t		 i;
 
+	suggest_init(&sg, name, strlen(name));
 	for (i = 0; i < n; i++) {
-		if ((c = get(i, arg)) == NULL || c[0] == '\0')
-			continue;
-		d = keys_distance(name, c);
-		if (d < bestd && d < strlen(name)) {
-			bestd = d;
-			best = c;
-		}
+		if ((c = get(i, arg)) != NULL && c[0] != '\0')
+			suggest_add(&sg, c);
 	}
-	return best != NULL ? xasprintf(" (did you mean '%s'?)", best) :
-	    xstrdup("");
+	c = suggest_result(&sg);
+	out = c != NULL ? xasprintf(" (did you mean '%s'?)", c) : xstrdup("");
+	suggest_free(&sg);
+	return out;
 }
 
 static const char *

@@ -27,6 +27,7 @@
 
 #include "store.h"
 #include "store-int.h"
+#include "suggest.h"
 #include "text.h"
 
 static const char build_schema[] =
@@ -411,33 +412,6 @@ sink_event(void *arg, int file, const struct content_event *e)
 	return 0;
 }
 
-/* Levenshtein distance, capped: enough to suggest a near id. */
-static int
-build_distance(const char *a, const char *b)
-{
-	int	 prev[64], cur[64], i, j, la, lb, best;
-
-	la = (int)strlen(a);
-	lb = (int)strlen(b);
-	if (la >= 63 || lb >= 63)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (i = 1; i <= la; i++) {
-		cur[0] = i;
-		for (j = 1; j <= lb; j++) {
-			best = prev[j - 1] + (a[i - 1] != b[j - 1]);
-			if (prev[j] + 1 < best)
-				best = prev[j] + 1;
-			if (cur[j - 1] + 1 < best)
-				best = cur[j - 1] + 1;
-			cur[j] = best;
-		}
-		memcpy(prev, cur, sizeof prev);
-	}
-	return prev[lb];
-}
-
 /*
  * Returns a newly allocated " (did you mean 'x'?)" for the id of table
  * (actor or source) nearest to id, or "" when none is near.
@@ -446,8 +420,8 @@ static char *
 build_suggest(struct build *b, const char *table, const char *id)
 {
 	sqlite3_stmt	*st;
-	char		*sql, *best = NULL, *out;
-	int		 d, bestd = 3;
+	struct suggest	 sg;
+	char		*sql, *out;
 
 	sql = xasprintf("SELECT DISTINCT id FROM %s", table);
 	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK) {
@@ -455,22 +429,13 @@ build_suggest(struct build *b, const char *table, const char *id)
 		return xstrdup("");
 	}
 	free(sql);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		d = build_distance(id,
-		    (const char *)sqlite3_column_text(st, 0));
-		if (d < bestd || (d == bestd && best == NULL && d <= 2)) {
-			free(best);
-			best = xstrdup((const char *)sqlite3_column_text(st, 0));
-			bestd = d;
-		}
-	}
+	suggest_init(&sg, id, strlen(id));
+	while (sqlite3_step(st) == SQLITE_ROW)
+		suggest_add_copy(&sg, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	if (best == NULL || bestd > (int)strlen(id) / 2 + 1) {
-		free(best);
-		return xstrdup("");
-	}
-	out = xasprintf(" (did you mean '%s'?)", best);
-	free(best);
+	out = suggest_result(&sg) == NULL ? xstrdup("") :
+	    xasprintf(" (did you mean '%s'?)", suggest_result(&sg));
+	suggest_free(&sg);
 	return out;
 }
 

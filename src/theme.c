@@ -1,25 +1,31 @@
 /*
  * theme.c: colour themes. Holds the built-in dark and monochrome styles, the
- * YAML loader (libyaml events; every problem reported as FILE:LINE:COL) and
- * the mapping of colours onto 8, 16, 88 and 256-colour terminals.
+ * loader (through the shared YAML reader; every problem reported as
+ * FILE:LINE:COL) and the mapping of colours onto 8, 16, 88 and 256-colour
+ * terminals. The theme files of a directory are theme-list.c's.
  */
-#include <sys/stat.h>
-
-#include <dirent.h>
 #include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <yaml.h>
 
 #include "palette.h"
+#include "suggest.h"
 #include "theme.h"
+#include "yaml-reader.h"
 
 #define THEME_MAX_SIZE	(1024 * 1024)	/* bytes in a theme file */
 #define THEME_MAX_DEPTH	32		/* nested collections; 4 are used */
 #define THEME_MAX_NAME	100		/* bytes in a theme's name */
-#define THEME_SHOW_MAX	40		/* characters of a value quoted back */
+
+static char	*theme_syntax_hint(const struct yaml_reader *,
+		    const yaml_parser_t *);
+
+/* How themes are read: aliases refused, nesting capped (4 levels used). */
+static const struct yaml_reader_opts theme_yaml_opts = {
+	"themes", THEME_MAX_DEPTH, theme_syntax_hint
+};
 
 /* Keys in theme files, indexed by element: the contract with the README. */
 static const char *const theme_elem_names[THEME_NELEMS] = {
@@ -153,34 +159,23 @@ static const struct {
 #define THEME_NATTRS (sizeof theme_attrs / sizeof theme_attrs[0])
 
 static const char *const theme_style_keys[] = { "fg", "bg", "attrs" };
-static const char *const theme_top_keys[] = { "name", "monochrome", "styles" };
-
-/* A mapping key, copied out of its event. */
-struct theme_key {
-	char		*s;
-	size_t		 len;
-	yaml_mark_t	 mark;
+static const char *const theme_top_keys[] = {
+	"name", "background", "monochrome", "styles"
 };
+#define THEME_NTOP (sizeof theme_top_keys / sizeof theme_top_keys[0])
+static const char *const theme_backgrounds[] = { "dark", "light" };
 
-/* The loader's state: the libyaml parser and what the file has said. */
+/* The loader's state: the shared YAML reader and what the file has said. */
 struct theme_parser {
-	yaml_parser_t		 yp;
-	yaml_event_t		 ev;		/* the current event */
-	int			 have_ev;
-	int			 stop;		/* no more events: syntax error */
-	int			 depth;		/* open collections */
-	const char		*file;
-	const char		*data;		/* input, for reader errors */
-	size_t			 len;
-	struct diag_list	*diags;
-	struct diag_list	 pending;	/* held until the next event */
-	size_t			 nerrors;
+	struct yaml_reader	 r;
 
 	char			*name;
 	int			 name_line;	/* where each top key was, or 0 */
 	int			 mono_line;
 	int			 styles_line;
 	int			 monochrome;
+	int			 bg_line;	/* of "background:", or 0 */
+	enum theme_background	 background;
 	struct theme_style	 style[THEME_NELEMS];
 	int			 elem_line[THEME_NELEMS];
 	int			 elem_col[THEME_NELEMS];
@@ -229,110 +224,6 @@ theme_equal(const char *s, size_t len, const char *word, int nocase)
 	if (nocase)
 		return strncasecmp(s, word, len) == 0;
 	return memcmp(s, word, len) == 0;
-}
-
-/*
- * Optimal string alignment distance (Levenshtein plus transpositions), ASCII
- * case folded. Both strings are short: callers cap them at 64 bytes.
- */
-static size_t
-theme_distance(const char *a, size_t la, const char *b, size_t lb)
-{
-	size_t	d[65][65], i, j, cost, v;
-
-	for (i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (i = 1; i <= la; i++) {
-		for (j = 1; j <= lb; j++) {
-			cost = strncasecmp(a + i - 1, b + j - 1, 1) != 0;
-			v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	}
-	return d[la][lb];
-}
-
-/*
- * Returns the word of the list that s most likely meant, or NULL: the closest
- * within a third of s's length (at least one edit), else the one word whose
- * part after a dot is s ("day" for "timeline.day").
- */
-static const char *
-theme_suggest(const char *s, size_t len, const char *const *words, size_t n)
-{
-	const char	*best = NULL, *dot;
-	size_t		 i, d, bestd = SIZE_MAX, limit;
-	int		 suffix = 0;
-
-	if (len == 0 || len > 64)
-		return NULL;
-	limit = len / 3 > 1 ? len / 3 : 1;
-	for (i = 0; i < n; i++) {
-		if (strlen(words[i]) > 64)
-			continue;
-		d = theme_distance(s, len, words[i], strlen(words[i]));
-		if (d < bestd) {
-			bestd = d;
-			best = words[i];
-		}
-	}
-	if (best != NULL && bestd <= limit && bestd < len)
-		return best;
-	best = NULL;
-	for (i = 0; i < n; i++) {
-		dot = strrchr(words[i], '.');
-		if (dot != NULL && theme_equal(s, len, dot + 1, 0)) {
-			best = words[i];
-			suffix++;
-		}
-	}
-	return suffix == 1 ? best : NULL;
-}
-
-/*
- * Returns a newly allocated printable copy of a value for a message: control
- * characters, C1 and bidi controls escaped, long values cut. Input is UTF-8.
- */
-static char *
-theme_show(const char *s, size_t len)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	struct buf		 b;
-	size_t			 i, chars = 0, n;
-
-	buf_init(&b);
-	for (i = 0; i < len; i += n) {
-		if (chars++ == THEME_SHOW_MAX) {
-			buf_adds(&b, "...");
-			break;
-		}
-		n = 1;
-		if (u[i] >= 0xc0)
-			n = u[i] >= 0xf0 ? 4 : u[i] >= 0xe0 ? 3 : 2;
-		if (i + n > len)
-			n = len - i;
-		if (u[i] < 0x20 || u[i] == 0x7f)
-			buf_addf(&b, "\\x%02x", u[i]);
-		else if (n == 2 && u[i] == 0xc2 && u[i + 1] < 0xa0)
-			buf_addf(&b, "\\u%04x", u[i + 1]);
-		else if (n == 3 && u[i] == 0xe2 && ((u[i + 1] == 0x80 &&
-		    u[i + 2] >= 0xaa && u[i + 2] <= 0xae) ||
-		    (u[i + 1] == 0x81 && u[i + 2] >= 0xa6 && u[i + 2] <= 0xa9)))
-			buf_addf(&b, "\\u20%02x", (u[i + 1] & 0x3) << 6 |
-			    (u[i + 2] & 0x3f));
-		else
-			buf_add(&b, s + i, n);
-	}
-	return buf_detach(&b);
 }
 
 int
@@ -468,279 +359,96 @@ theme_color_index(const struct theme_color *c, int ncolors)
 	return theme_nearest_ansi(rgb, ncolors);
 }
 
-/* Adds a diagnostic at a libyaml mark (0-based) to a list. */
-static void UTIL_PRINTF(5, 0)
-theme_vdiag(struct theme_parser *p, struct diag_list *dl,
-    enum diag_level level, const yaml_mark_t *mark, const char *fmt,
-    va_list ap)
-{
-	char	*msg;
-
-	msg = xvasprintf(fmt, ap);
-	diag_add(dl, level, p->file, (int)mark->line + 1,
-	    (int)mark->column + 1, "%s", msg);
-	free(msg);
-	if (dl == p->diags && level == DIAG_ERROR)
-		p->nerrors++;
-}
-
-/*
- * Reports a problem with what the current event says. It is held until the
- * next event parses: when that is a syntax error instead, libyaml may have
- * misread this one (an unclosed "{" swallows the next line), so it is
- * dropped and only the syntax error is shown.
- */
-static void UTIL_PRINTF(4, 5)
-theme_diag(struct theme_parser *p, enum diag_level level,
-    const yaml_mark_t *mark, const char *fmt, ...)
+/* Reports an error about the current event (held: see yaml-reader.h). */
+static void UTIL_PRINTF(3, 4)
+theme_error(struct theme_parser *p, const yaml_mark_t *m, const char *fmt,
+    ...)
 {
 	va_list	ap;
 
 	va_start(ap, fmt);
-	theme_vdiag(p, &p->pending, level, mark, fmt, ap);
+	yaml_reader_vdiag(&p->r, DIAG_ERROR, m, fmt, ap);
 	va_end(ap);
 }
 
-/* Reports a problem at once: syntax errors and other facts of the input. */
-static void UTIL_PRINTF(4, 5)
-theme_diag_now(struct theme_parser *p, enum diag_level level,
-    const yaml_mark_t *mark, const char *fmt, ...)
+/* Reports a warning about the current event, held likewise. */
+static void UTIL_PRINTF(3, 4)
+theme_warning(struct theme_parser *p, const yaml_mark_t *m, const char *fmt,
+    ...)
 {
 	va_list	ap;
 
 	va_start(ap, fmt);
-	theme_vdiag(p, p->diags, level, mark, fmt, ap);
+	yaml_reader_vdiag(&p->r, DIAG_WARNING, m, fmt, ap);
 	va_end(ap);
 }
 
-/* Passes the held diagnostics on, or drops them if keep is 0. */
-static void
-theme_flush(struct theme_parser *p, int keep)
+/*
+ * Returns a newly allocated copy of the first unquoted #rrggbb on line
+ * (0-based) of the input, which YAML takes for a comment since it follows
+ * a space; NULL if there is none. Caller frees.
+ */
+static char *
+theme_line_rgb(const struct yaml_reader *r, size_t line)
 {
-	struct diag	*d;
-	size_t		 i;
+	const char	*s;
+	size_t		 len, i;
 
-	for (i = 0; keep && i < p->pending.n; i++) {
-		d = &p->pending.v[i];
-		diag_add(p->diags, d->level, d->file, d->line, d->col, "%s",
-		    d->msg);
-		if (d->level == DIAG_ERROR)
-			p->nerrors++;
+	if ((s = yaml_reader_line(r, line, &len)) == NULL)
+		return NULL;
+	for (i = 1; i + 7 <= len; i++) {
+		if (s[i] == '#' && (s[i - 1] == ' ' || s[i - 1] == '\t') &&
+		    strspn(s + i + 1, "0123456789abcdefABCDEF") >= 6)
+			return xstrndup(s + i, 7);
 	}
-	diag_free(&p->pending);
+	return NULL;
+}
+
+/* Returns 1 if line (0-based) holds nothing but blanks and a comment. */
+static int
+theme_line_blank(const struct yaml_reader *r, size_t line)
+{
+	const char	*s;
+	size_t		 len, i;
+
+	if ((s = yaml_reader_line(r, line, &len)) == NULL)
+		return 1;
+	for (i = 0; i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r');
+	    i++)
+		;
+	return i == len || s[i] == '#';
 }
 
 /*
- * Works out the 0-based line and column (in characters, as libyaml counts)
- * of a byte offset of the input.
+ * The reader's hint for a syntax error caused by an unquoted #rrggbb: the
+ * comment it starts cut off the rest of its line (a closing "}"), so libyaml
+ * stumbles there or on a later line. Looks at the problem's line, back over
+ * blank and comment lines to the last line with content, and at the line of
+ * the construct the error is in. Returns a newly allocated hint or NULL.
  */
-static yaml_mark_t
-theme_mark_at(const char *data, size_t len, size_t off)
+static char *
+theme_syntax_hint(const struct yaml_reader *r, const yaml_parser_t *yp)
 {
-	yaml_mark_t	m;
-	size_t		i;
+	char	*rgb, *hint;
+	size_t	 line = yp->problem_mark.line;
 
-	memset(&m, 0, sizeof m);
-	if (off > len)
-		off = len;
-	for (i = 0; i < off; i++) {
-		if (data[i] == '\n' || (data[i] == '\r' &&
-		    (i + 1 == len || data[i + 1] != '\n'))) {
-			m.line++;
-			m.column = 0;
-		} else if (((unsigned char)data[i] & 0xc0) != 0x80)
-			m.column++;
+	for (;;) {
+		if ((rgb = theme_line_rgb(r, line)) != NULL)
+			break;
+		if (line == 0 || (line != yp->problem_mark.line &&
+		    !theme_line_blank(r, line)))
+			break;
+		line--;
 	}
-	m.index = off;
-	return m;
-}
-
-/* Returns the start of a line (0-based) of the input, or NULL. */
-static const char *
-theme_line(const struct theme_parser *p, size_t line)
-{
-	const char	*s = p->data, *end = p->data + p->len;
-
-	while (line-- > 0 && (s = memchr(s, '\n', (size_t)(end - s))) != NULL)
-		s++;
-	return s;
-}
-
-/*
- * Returns 1 if line (0-based) of the input holds an unquoted #rrggbb, which
- * YAML takes for a comment since it follows a space.
- */
-static int
-theme_line_has_rgb(const struct theme_parser *p, size_t line)
-{
-	const char	*s, *end = p->data + p->len, *nl;
-
-	if ((s = theme_line(p, line)) == NULL)
-		return 0;
-	if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
-		nl = end;
-	if (nl - s < 8)
-		return 0;
-	for (s++; s + 7 <= nl; s++) {
-		if (*s == '#' && (s[-1] == ' ' || s[-1] == '\t') &&
-		    strspn(s + 1, "0123456789abcdefABCDEF") >= 6)
-			return 1;
-	}
-	return 0;
-}
-
-/* Returns the character at a mark (line and column), or -1. */
-static int
-theme_char_at(const struct theme_parser *p, const yaml_mark_t *m)
-{
-	const char	*s, *end = p->data + p->len;
-	size_t		 col = 0;
-
-	if ((s = theme_line(p, m->line)) == NULL)
-		return -1;
-	for (; s < end && *s != '\n'; s++) {
-		if (((unsigned char)*s & 0xc0) == 0x80)
-			continue;
-		if (col++ == m->column)
-			return (unsigned char)*s;
-	}
-	return -1;
-}
-
-/* Reports libyaml's error: a reader error by offset, others at their mark. */
-static void
-theme_syntax_error(struct theme_parser *p)
-{
-	const yaml_parser_t	*yp = &p->yp;
-	yaml_mark_t		 m;
-	const char		*problem, *hint;
-
-	problem = yp->problem != NULL ? yp->problem : "YAML syntax error";
-	switch (yp->error) {
-	case YAML_MEMORY_ERROR:
-		fatal("out of memory parsing %s", p->file);
-	case YAML_READER_ERROR:
-		m = theme_mark_at(p->data, p->len, yp->problem_offset);
-		if (yp->problem_value != -1)
-			theme_diag_now(p, DIAG_ERROR, &m, "%s (#%X)", problem,
-			    (unsigned)yp->problem_value);
-		else
-			theme_diag_now(p, DIAG_ERROR, &m, "%s", problem);
-		break;
-	default:
-		/* Hints for the usual causes: tabs and unquoted colours. */
-		hint = "";
-		if (theme_char_at(p, &yp->problem_mark) == '\t')
-			hint = "; indent with spaces, not tabs";
-		else if (theme_line_has_rgb(p, yp->problem_mark.line) ||
-		    (yp->context != NULL &&
-		    theme_line_has_rgb(p, yp->context_mark.line)))
-			hint = "; quote #rrggbb colours (\"#5fafff\"), since "
-			    "# starts a comment";
-		if (yp->context != NULL)
-			theme_diag_now(p, DIAG_ERROR, &yp->problem_mark,
-			    "%s (%s at line %zu, column %zu)%s", problem,
-			    yp->context, yp->context_mark.line + 1,
-			    yp->context_mark.column + 1, hint);
-		else
-			theme_diag_now(p, DIAG_ERROR, &yp->problem_mark, "%s%s",
-			    problem, hint);
-		break;
-	}
-}
-
-/*
- * Moves to the next event, keeping count of the nesting and reporting
- * aliases (never followed). Returns 0, or -1 when there are no more events:
- * after a syntax error or too deep a nesting (both reported).
- */
-static int
-theme_next(struct theme_parser *p)
-{
-	if (p->have_ev) {
-		yaml_event_delete(&p->ev);
-		p->have_ev = 0;
-	}
-	if (p->stop)
-		return -1;
-	if (!yaml_parser_parse(&p->yp, &p->ev)) {
-		theme_flush(p, 0);
-		theme_syntax_error(p);
-		p->stop = 1;
-		return -1;
-	}
-	theme_flush(p, 1);
-	p->have_ev = 1;
-	switch (p->ev.type) {
-	case YAML_MAPPING_START_EVENT:
-	case YAML_SEQUENCE_START_EVENT:
-		if (++p->depth > THEME_MAX_DEPTH) {
-			theme_diag_now(p, DIAG_ERROR, &p->ev.start_mark,
-			    "nesting deeper than %d levels", THEME_MAX_DEPTH);
-			p->stop = 1;
-			return -1;
-		}
-		break;
-	case YAML_MAPPING_END_EVENT:
-	case YAML_SEQUENCE_END_EVENT:
-		p->depth--;
-		break;
-	case YAML_ALIAS_EVENT:
-		theme_diag_now(p, DIAG_ERROR, &p->ev.start_mark,
-		    "aliases are not allowed in themes (write the value out "
-		    "in full)");
-		break;
-	default:
-		break;
-	}
-	return 0;
-}
-
-/* Consumes the node starting at the current event, leaving its last current. */
-static void
-theme_skip(struct theme_parser *p)
-{
-	int	depth;
-
-	if (p->ev.type != YAML_MAPPING_START_EVENT &&
-	    p->ev.type != YAML_SEQUENCE_START_EVENT)
-		return;
-	depth = p->depth - 1;
-	while (p->depth > depth) {
-		if (theme_next(p) == -1)
-			return;
-	}
-}
-
-/* Returns 1 if the current event is a null scalar ("", "~", "null"). */
-static int
-theme_is_null(const yaml_event_t *ev)
-{
-	const char	*s = (const char *)ev->data.scalar.value;
-	size_t		 len = ev->data.scalar.length;
-
-	if (ev->type != YAML_SCALAR_EVENT ||
-	    ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return 0;
-	return len == 0 || theme_equal(s, len, "~", 0) ||
-	    theme_equal(s, len, "null", 0) || theme_equal(s, len, "Null", 0) ||
-	    theme_equal(s, len, "NULL", 0);
-}
-
-/* Describes the current node for "must be X, not Y" messages. */
-static const char *
-theme_kind(const yaml_event_t *ev)
-{
-	switch (ev->type) {
-	case YAML_MAPPING_START_EVENT:
-		return "a mapping";
-	case YAML_SEQUENCE_START_EVENT:
-		return "a list";
-	case YAML_SCALAR_EVENT:
-		return theme_is_null(ev) ? "an empty value" : "a string";
-	default:
-		return "an alias";
-	}
+	if (rgb == NULL && yp->context != NULL &&
+	    (rgb = theme_line_rgb(r, yp->context_mark.line)) != NULL)
+		line = yp->context_mark.line;
+	if (rgb == NULL)
+		return NULL;
+	hint = xasprintf("; quote #rrggbb colours (\"%s\" on line %zu), since "
+	    "# starts a comment", rgb, line + 1);
+	free(rgb);
+	return hint;
 }
 
 /*
@@ -752,105 +460,76 @@ static int
 theme_expect(struct theme_parser *p, yaml_event_type_t type,
     const char *what, const char *want)
 {
-	if (p->ev.type == type)
+	if (p->r.ev.type == type)
 		return 1;
-	if (p->ev.type != YAML_ALIAS_EVENT)
-		theme_diag(p, DIAG_ERROR, &p->ev.start_mark,
-		    "%s must be %s, not %s", what, want, theme_kind(&p->ev));
-	theme_skip(p);
+	if (p->r.ev.type != YAML_ALIAS_EVENT)
+		theme_error(p, &p->r.ev.start_mark,
+		    "%s must be %s, not %s", what, want,
+		    yaml_reader_kind(&p->r.ev));
+	yaml_reader_skip(&p->r);
 	return 0;
-}
-
-/*
- * Steps to the next key of the mapping being walked. Returns 1 with the key
- * in *k (caller frees k->s) and the first event of its value current, or 0
- * at the mapping's end or when parsing has stopped. Keys that are not
- * strings are reported and skipped with their values.
- */
-static int
-theme_next_key(struct theme_parser *p, struct theme_key *k)
-{
-	for (;;) {
-		if (theme_next(p) == -1 ||
-		    p->ev.type == YAML_MAPPING_END_EVENT)
-			return 0;
-		if (p->ev.type == YAML_SCALAR_EVENT)
-			break;
-		if (p->ev.type != YAML_ALIAS_EVENT)
-			theme_diag(p, DIAG_ERROR, &p->ev.start_mark,
-			    "keys must be names, not %s", theme_kind(&p->ev));
-		theme_skip(p);
-		if (theme_next(p) == -1)
-			return 0;
-		theme_skip(p);
-	}
-	k->len = p->ev.data.scalar.length;
-	k->s = xstrndup((const char *)p->ev.data.scalar.value, k->len);
-	k->mark = p->ev.start_mark;
-	if (theme_next(p) == -1) {
-		free(k->s);
-		return 0;
-	}
-	return 1;
 }
 
 /* Reports a key given twice and skips its value; returns 1 if it was. */
 static int
-theme_duplicate(struct theme_parser *p, const struct theme_key *k, int first)
+theme_duplicate(struct theme_parser *p, const struct yaml_reader_key *k,
+    int first)
 {
 	char	*show;
 
 	if (first == 0)
 		return 0;
-	show = theme_show(k->s, k->len);
-	theme_diag(p, DIAG_ERROR, &k->mark,
+	show = yaml_reader_show(k->s, k->len);
+	theme_error(p, &k->mark,
 	    "'%s' is given twice (first on line %d)", show, first);
 	free(show);
-	theme_skip(p);
+	yaml_reader_skip(&p->r);
 	return 1;
 }
 
 /* Parses a colour value into *c, reporting what is wrong with a bad one. */
 static void
-theme_parse_color_node(struct theme_parser *p, const struct theme_key *k,
+theme_parse_color_node(struct theme_parser *p, const struct yaml_reader_key *k,
     int e, struct theme_color *c)
 {
 	const char	*s, *suggest, *elem = theme_elem_names[e];
-	char		*what, *show;
+	char		*what, *show, *rgb;
 	size_t		 len;
 
 	what = xasprintf("'%s' of '%s'", k->s, elem);
 	if (!theme_expect(p, YAML_SCALAR_EVENT, what, "a colour"))
 		goto out;
-	s = (const char *)p->ev.data.scalar.value;
-	len = p->ev.data.scalar.length;
-	if (theme_is_null(&p->ev)) {
-		if (theme_line_has_rgb(p, k->mark.line))
-			theme_diag(p, DIAG_ERROR, &k->mark, "%s has no value "
-			    "(quote #rrggbb colours, as in %s: \"#5fafff\", "
-			    "since # starts a comment)", what, k->s);
+	s = (const char *)p->r.ev.data.scalar.value;
+	len = p->r.ev.data.scalar.length;
+	if (yaml_reader_is_null(&p->r.ev)) {
+		if ((rgb = theme_line_rgb(&p->r, k->mark.line)) != NULL)
+			theme_error(p, &k->mark, "%s has "
+			    "no value (quote #rrggbb colours, as in %s: "
+			    "\"%s\", since # starts a comment)", what, k->s,
+			    rgb);
 		else
-			theme_diag(p, DIAG_ERROR, &k->mark, "%s has no value "
-			    "(expected one of the 16 names, 0-255 or #rrggbb)",
-			    what);
+			theme_error(p, &k->mark, "%s has "
+			    "no value (expected one of the 16 names, 0-255 or "
+			    "#rrggbb)", what);
+		free(rgb);
 		goto out;
 	}
 	if (memchr(s, '\0', len) == NULL && theme_parse_color(s, c) == 0)
 		goto out;
 
-	show = theme_show(s, len);
+	show = yaml_reader_show(s, len);
 	if (s[0] == '#')
-		theme_diag(p, DIAG_ERROR, &p->ev.start_mark, "bad colour '%s' "
+		theme_error(p, &p->r.ev.start_mark, "bad colour '%s' "
 		    "(expected #rrggbb: '#' and six hex digits)", show);
 	else if (len > 0 && strspn(s, "0123456789") == len)
-		theme_diag(p, DIAG_ERROR, &p->ev.start_mark, "colour %s is out "
+		theme_error(p, &p->r.ev.start_mark, "colour %s is out "
 		    "of range (expected 0-255)", show);
-	else if ((suggest = theme_suggest(s, len, theme_color_names,
+	else if ((suggest = suggest_word(s, len, theme_color_names,
 	    THEME_NCOLOR_NAMES)) != NULL)
-		theme_diag(p, DIAG_ERROR, &p->ev.start_mark, "unknown colour "
+		theme_error(p, &p->r.ev.start_mark, "unknown colour "
 		    "'%s' (did you mean '%s'?)", show, suggest);
 	else
-		theme_diag(p, DIAG_ERROR, &p->ev.start_mark, "unknown colour "
+		theme_error(p, &p->r.ev.start_mark, "unknown colour "
 		    "'%s' (expected one of the 16 names, 0-255 or #rrggbb)",
 		    show);
 	free(show);
@@ -862,9 +541,9 @@ out:
 static void
 theme_parse_attr(struct theme_parser *p, int *attrs)
 {
-	const char	*s = (const char *)p->ev.data.scalar.value, *suggest;
+	const char	*s = (const char *)p->r.ev.data.scalar.value, *suggest;
 	const char	*names[THEME_NATTRS];
-	size_t		 len = p->ev.data.scalar.length, i;
+	size_t		 len = p->r.ev.data.scalar.length, i;
 	char		*show;
 
 	for (i = 0; i < THEME_NATTRS; i++) {
@@ -874,18 +553,18 @@ theme_parse_attr(struct theme_parser *p, int *attrs)
 		}
 		names[i] = theme_attrs[i].name;
 	}
-	if (theme_is_null(&p->ev)) {
-		theme_diag(p, DIAG_ERROR, &p->ev.start_mark, "empty attribute "
+	if (yaml_reader_is_null(&p->r.ev)) {
+		theme_error(p, &p->r.ev.start_mark, "empty attribute "
 		    "(expected bold, dim, underline, reverse, italic, blink or "
 		    "none)");
 		return;
 	}
-	show = theme_show(s, len);
-	if ((suggest = theme_suggest(s, len, names, THEME_NATTRS)) != NULL)
-		theme_diag(p, DIAG_ERROR, &p->ev.start_mark, "unknown "
+	show = yaml_reader_show(s, len);
+	if ((suggest = suggest_word(s, len, names, THEME_NATTRS)) != NULL)
+		theme_error(p, &p->r.ev.start_mark, "unknown "
 		    "attribute '%s' (did you mean '%s'?)", show, suggest);
 	else
-		theme_diag(p, DIAG_ERROR, &p->ev.start_mark, "unknown "
+		theme_error(p, &p->r.ev.start_mark, "unknown "
 		    "attribute '%s' (expected bold, dim, underline, reverse, "
 		    "italic, blink or none)", show);
 	free(show);
@@ -893,38 +572,40 @@ theme_parse_attr(struct theme_parser *p, int *attrs)
 
 /* Parses attrs: one name or a list of names. */
 static void
-theme_parse_attrs(struct theme_parser *p, const struct theme_key *k, int e,
-    int *attrs)
+theme_parse_attrs(struct theme_parser *p, const struct yaml_reader_key *k,
+    int e, int *attrs)
 {
 	const char	*elem = theme_elem_names[e];
 
 	*attrs = 0;
-	if (p->ev.type == YAML_SCALAR_EVENT) {
-		if (theme_is_null(&p->ev))
-			theme_diag(p, DIAG_ERROR, &k->mark, "'attrs' of '%s' has "
+	if (p->r.ev.type == YAML_SCALAR_EVENT) {
+		if (yaml_reader_is_null(&p->r.ev))
+			theme_error(p, &k->mark, "'attrs' of '%s' has "
 			    "no value (write [] or none for no attributes)",
 			    elem);
 		else
 			theme_parse_attr(p, attrs);
 		return;
 	}
-	if (p->ev.type != YAML_SEQUENCE_START_EVENT) {
-		if (p->ev.type != YAML_ALIAS_EVENT)
-			theme_diag(p, DIAG_ERROR, &p->ev.start_mark, "'attrs' of "
+	if (p->r.ev.type != YAML_SEQUENCE_START_EVENT) {
+		if (p->r.ev.type != YAML_ALIAS_EVENT)
+			theme_error(p, &p->r.ev.start_mark, "'attrs' of "
 			    "'%s' must be a list such as [bold, underline] or "
-			    "one name, not %s", elem, theme_kind(&p->ev));
-		theme_skip(p);
+			    "one name, not %s", elem,
+			    yaml_reader_kind(&p->r.ev));
+		yaml_reader_skip(&p->r);
 		return;
 	}
-	while (theme_next(p) == 0 && p->ev.type != YAML_SEQUENCE_END_EVENT) {
-		if (p->ev.type == YAML_SCALAR_EVENT)
+	while (yaml_reader_next(&p->r) == 0 &&
+	    p->r.ev.type != YAML_SEQUENCE_END_EVENT) {
+		if (p->r.ev.type == YAML_SCALAR_EVENT)
 			theme_parse_attr(p, attrs);
 		else {
-			if (p->ev.type != YAML_ALIAS_EVENT)
-				theme_diag(p, DIAG_ERROR, &p->ev.start_mark,
+			if (p->r.ev.type != YAML_ALIAS_EVENT)
+				theme_error(p, &p->r.ev.start_mark,
 				    "attributes of '%s' must be names, not %s",
-				    elem, theme_kind(&p->ev));
-			theme_skip(p);
+				    elem, yaml_reader_kind(&p->r.ev));
+			yaml_reader_skip(&p->r);
 		}
 	}
 }
@@ -934,14 +615,14 @@ static void
 theme_parse_style(struct theme_parser *p, int e)
 {
 	struct theme_style	*st = &p->style[e];
-	struct theme_key	 k;
+	struct yaml_reader_key	 k;
 	const char		*elem = theme_elem_names[e], *suggest;
 	char			*what, *show;
 	int			 line[3] = { 0, 0, 0 }, i;
 
 	memset(st, 0, sizeof *st);
-	if (theme_is_null(&p->ev)) {
-		theme_diag(p, DIAG_ERROR, &p->ev.start_mark, "the style of '%s' "
+	if (yaml_reader_is_null(&p->r.ev)) {
+		theme_error(p, &p->r.ev.start_mark, "the style of '%s' "
 		    "is empty (expected a mapping such as { fg: cyan, attrs: "
 		    "[bold] }, or {} for plain text)", elem);
 		return;
@@ -953,24 +634,24 @@ theme_parse_style(struct theme_parser *p, int e)
 		return;
 	}
 	free(what);
-	while (theme_next_key(p, &k)) {
+	while (yaml_reader_next_key(&p->r, &k)) {
 		for (i = 0; i < 3; i++) {
 			if (theme_equal(k.s, k.len, theme_style_keys[i], 0))
 				break;
 		}
 		if (i == 3) {
-			show = theme_show(k.s, k.len);
-			suggest = theme_suggest(k.s, k.len, theme_style_keys, 3);
+			show = yaml_reader_show(k.s, k.len);
+			suggest = suggest_word(k.s, k.len, theme_style_keys, 3);
 			if (suggest != NULL)
-				theme_diag(p, DIAG_ERROR, &k.mark, "unknown key "
+				theme_error(p, &k.mark, "unknown key "
 				    "'%s' in the style of '%s' (did you mean "
 				    "'%s'?)", show, elem, suggest);
 			else
-				theme_diag(p, DIAG_ERROR, &k.mark, "unknown key "
-				    "'%s' in the style of '%s' (expected fg, bg "
-				    "or attrs)", show, elem);
+				theme_error(p, &k.mark, "unknown key "
+				    "'%s' in the style of '%s' (expected fg, "
+				    "bg or attrs)", show, elem);
 			free(show);
-			theme_skip(p);
+			yaml_reader_skip(&p->r);
 		} else if (!theme_duplicate(p, &k, line[i])) {
 			line[i] = (int)k.mark.line + 1;
 			if (i == 0) {
@@ -992,31 +673,31 @@ theme_parse_style(struct theme_parser *p, int e)
 static void
 theme_parse_styles(struct theme_parser *p)
 {
-	struct theme_key	 k;
+	struct yaml_reader_key	 k;
 	const char		*suggest;
 	char			*show;
 	int			 e;
 
-	if (theme_is_null(&p->ev))
+	if (yaml_reader_is_null(&p->r.ev))
 		return;		/* "styles:" and nothing: all defaults */
 	if (!theme_expect(p, YAML_MAPPING_START_EVENT, "'styles'",
 	    "a mapping of elements to styles"))
 		return;
-	while (theme_next_key(p, &k)) {
+	while (yaml_reader_next_key(&p->r, &k)) {
 		if ((e = theme_elem_findn(k.s, k.len)) == -1) {
-			show = theme_show(k.s, k.len);
-			suggest = theme_suggest(k.s, k.len, theme_elem_names,
+			show = yaml_reader_show(k.s, k.len);
+			suggest = suggest_word(k.s, k.len, theme_elem_names,
 			    THEME_NELEMS);
 			if (suggest != NULL)
-				theme_diag(p, DIAG_ERROR, &k.mark, "unknown "
+				theme_error(p, &k.mark, "unknown "
 				    "element '%s' (did you mean '%s'?)", show,
 				    suggest);
 			else
-				theme_diag(p, DIAG_ERROR, &k.mark, "unknown "
-				    "element '%s' (themes/README.md lists them)",
-				    show);
+				theme_error(p, &k.mark, "unknown "
+				    "element '%s' (themes/README.md lists "
+				    "them)", show);
 			free(show);
-			theme_skip(p);
+			yaml_reader_skip(&p->r);
 		} else if (!theme_duplicate(p, &k, p->elem_line[e])) {
 			p->elem_line[e] = (int)k.mark.line + 1;
 			p->elem_col[e] = (int)k.mark.column + 1;
@@ -1035,22 +716,22 @@ theme_parse_name(struct theme_parser *p)
 
 	if (!theme_expect(p, YAML_SCALAR_EVENT, "'name'", "a string"))
 		return;
-	s = p->ev.data.scalar.value;
-	len = p->ev.data.scalar.length;
-	if (theme_is_null(&p->ev)) {
-		theme_diag(p, DIAG_ERROR, &p->ev.start_mark,
+	s = p->r.ev.data.scalar.value;
+	len = p->r.ev.data.scalar.length;
+	if (yaml_reader_is_null(&p->r.ev)) {
+		theme_error(p, &p->r.ev.start_mark,
 		    "'name' is empty (give the theme a name)");
 		return;
 	}
 	if (len > THEME_MAX_NAME) {
-		theme_diag(p, DIAG_ERROR, &p->ev.start_mark, "'name' is longer "
+		theme_error(p, &p->r.ev.start_mark, "'name' is longer "
 		    "than %d bytes", THEME_MAX_NAME);
 		return;
 	}
 	for (i = 0; i < len; i++) {
 		if (s[i] < 0x20 || s[i] == 0x7f || (s[i] == 0xc2 &&
 		    i + 1 < len && s[i + 1] < 0xa0)) {
-			theme_diag(p, DIAG_ERROR, &p->ev.start_mark,
+			theme_error(p, &p->r.ev.start_mark,
 			    "'name' contains control characters");
 			return;
 		}
@@ -1072,8 +753,8 @@ theme_parse_monochrome(struct theme_parser *p)
 	if (!theme_expect(p, YAML_SCALAR_EVENT, "'monochrome'",
 	    "true or false"))
 		return;
-	s = (const char *)p->ev.data.scalar.value;
-	len = p->ev.data.scalar.length;
+	s = (const char *)p->r.ev.data.scalar.value;
+	len = p->r.ev.data.scalar.length;
 	for (i = 0; i < 3; i++) {
 		if (theme_equal(s, len, yes[i], 1)) {
 			p->monochrome = 1;
@@ -1084,9 +765,40 @@ theme_parse_monochrome(struct theme_parser *p)
 			return;
 		}
 	}
-	show = theme_show(s, len);
-	theme_diag(p, DIAG_ERROR, &p->ev.start_mark,
+	show = yaml_reader_show(s, len);
+	theme_error(p, &p->r.ev.start_mark,
 	    "'monochrome' must be true or false, not '%s'", show);
+	free(show);
+}
+
+/* Parses background: dark or light, what the theme's colours are for. */
+static void
+theme_parse_background(struct theme_parser *p)
+{
+	const char	*s, *suggest;
+	char		*show;
+	size_t		 len;
+
+	if (!theme_expect(p, YAML_SCALAR_EVENT, "'background'",
+	    "dark or light"))
+		return;
+	s = (const char *)p->r.ev.data.scalar.value;
+	len = p->r.ev.data.scalar.length;
+	if (theme_equal(s, len, "dark", 1)) {
+		p->background = THEME_BG_DARK;
+		return;
+	}
+	if (theme_equal(s, len, "light", 1)) {
+		p->background = THEME_BG_LIGHT;
+		return;
+	}
+	show = yaml_reader_show(s, len);
+	if ((suggest = suggest_word(s, len, theme_backgrounds, 2)) != NULL)
+		theme_error(p, &p->r.ev.start_mark, "'background' must be dark "
+		    "or light, not '%s' (did you mean '%s'?)", show, suggest);
+	else
+		theme_error(p, &p->r.ev.start_mark, "'background' must be dark "
+		    "or light, not '%s'", show);
 	free(show);
 }
 
@@ -1094,11 +806,11 @@ theme_parse_monochrome(struct theme_parser *p)
 static void
 theme_parse_top(struct theme_parser *p)
 {
-	struct theme_key	 k;
+	struct yaml_reader_key	 k;
 	const char		*suggest;
 	char			*show;
 
-	while (theme_next_key(p, &k)) {
+	while (yaml_reader_next_key(&p->r, &k)) {
 		if (theme_equal(k.s, k.len, "name", 0)) {
 			if (!theme_duplicate(p, &k, p->name_line)) {
 				p->name_line = (int)k.mark.line + 1;
@@ -1109,6 +821,11 @@ theme_parse_top(struct theme_parser *p)
 				p->mono_line = (int)k.mark.line + 1;
 				theme_parse_monochrome(p);
 			}
+		} else if (theme_equal(k.s, k.len, "background", 0)) {
+			if (!theme_duplicate(p, &k, p->bg_line)) {
+				p->bg_line = (int)k.mark.line + 1;
+				theme_parse_background(p);
+			}
 		} else if (theme_equal(k.s, k.len, "styles", 0)) {
 			if (!theme_duplicate(p, &k, p->styles_line)) {
 				p->styles_line = (int)k.mark.line + 1;
@@ -1116,22 +833,23 @@ theme_parse_top(struct theme_parser *p)
 			}
 		} else if (theme_elem_findn(k.s, k.len) != -1) {
 			/* An element at the top: "styles:" was forgotten. */
-			theme_diag(p, DIAG_ERROR, &k.mark, "element '%s' must "
+			theme_error(p, &k.mark, "element '%s' must "
 			    "go under 'styles:'", k.s);
-			theme_skip(p);
+			yaml_reader_skip(&p->r);
 		} else {
-			show = theme_show(k.s, k.len);
-			suggest = theme_suggest(k.s, k.len, theme_top_keys, 3);
+			show = yaml_reader_show(k.s, k.len);
+			suggest = suggest_word(k.s, k.len, theme_top_keys,
+			    THEME_NTOP);
 			if (suggest != NULL)
-				theme_diag(p, DIAG_WARNING, &k.mark, "unknown "
+				theme_warning(p, &k.mark, "unknown "
 				    "key '%s' ignored (did you mean '%s'?)",
 				    show, suggest);
 			else
-				theme_diag(p, DIAG_WARNING, &k.mark, "unknown "
+				theme_warning(p, &k.mark, "unknown "
 				    "key '%s' ignored (expected name, "
-				    "monochrome or styles)", show);
+				    "background, monochrome or styles)", show);
 			free(show);
-			theme_skip(p);
+			yaml_reader_skip(&p->r);
 		}
 		free(k.s);
 	}
@@ -1143,76 +861,33 @@ theme_parse(struct theme_parser *p)
 {
 	yaml_mark_t	root, start = { 0, 0, 0 };
 
-	if (theme_next(p) == -1 || theme_next(p) == -1)	/* stream, doc */
+	/* The stream's start, then the document's. */
+	if (yaml_reader_next(&p->r) == -1 || yaml_reader_next(&p->r) == -1)
 		return;
-	if (p->ev.type == YAML_STREAM_END_EVENT) {
-		theme_diag(p, DIAG_ERROR, &start, "the theme is empty (expected "
+	if (p->r.ev.type == YAML_STREAM_END_EVENT) {
+		theme_error(p, &start, "the theme is empty (expected "
 		    "'name:' and 'styles:')");
 		return;
 	}
-	if (theme_next(p) == -1)
+	if (yaml_reader_next(&p->r) == -1)
 		return;
-	root = p->ev.start_mark;
-	if (theme_is_null(&p->ev))
-		theme_diag(p, DIAG_ERROR, &root, "the theme is empty (expected "
+	root = p->r.ev.start_mark;
+	if (yaml_reader_is_null(&p->r.ev))
+		theme_error(p, &root, "the theme is empty (expected "
 		    "'name:' and 'styles:')");
 	else if (theme_expect(p, YAML_MAPPING_START_EVENT, "a theme",
 	    "a mapping of name, monochrome and styles")) {
 		theme_parse_top(p);
-		if (!p->stop && p->name_line == 0)
-			theme_diag(p, DIAG_ERROR, &root, "missing 'name' (add a "
+		if (!p->r.stop && p->name_line == 0)
+			theme_error(p, &root, "missing 'name' (add a "
 			    "line such as 'name: mytheme')");
 	}
-	if (theme_next(p) == -1 || theme_next(p) == -1)	/* doc end, next */
+	/* The document's end, then what follows it. */
+	if (yaml_reader_next(&p->r) == -1 || yaml_reader_next(&p->r) == -1)
 		return;
-	if (p->ev.type == YAML_DOCUMENT_START_EVENT)
-		theme_diag(p, DIAG_ERROR, &p->ev.start_mark, "a theme file holds "
+	if (p->r.ev.type == YAML_DOCUMENT_START_EVENT)
+		theme_error(p, &p->r.ev.start_mark, "a theme file holds "
 		    "one YAML document (remove this second one)");
-}
-
-/*
- * Checks that buf is UTF-8 (no overlongs, surrogates or values past
- * U+10FFFF), reporting the first bad byte of each line and replacing every
- * bad byte with '?' so that libyaml can go on to find the other problems.
- */
-static void
-theme_check_utf8(struct theme_parser *p, char *buf, size_t len)
-{
-	unsigned char	*u = (unsigned char *)buf;
-	size_t		 i, n, j, reported = SIZE_MAX;
-	yaml_mark_t	 m;
-	uint32_t	 cp;
-
-	for (i = 0; i < len; i += n) {
-		n = 1;
-		if (u[i] < 0x80)
-			continue;
-		if (u[i] >= 0xc2 && u[i] <= 0xdf)
-			n = 2;
-		else if (u[i] >= 0xe0 && u[i] <= 0xef)
-			n = 3;
-		else if (u[i] >= 0xf0 && u[i] <= 0xf4)
-			n = 4;
-		else
-			n = 0;
-		if (n != 0 && i + n <= len) {
-			cp = u[i] & (0x7f >> n);
-			for (j = 1; j < n && (u[i + j] & 0xc0) == 0x80; j++)
-				cp = cp << 6 | (u[i + j] & 0x3f);
-			if (j == n && !(n == 3 && cp < 0x800) &&
-			    !(n == 4 && (cp < 0x10000 || cp > 0x10ffff)) &&
-			    !(cp >= 0xd800 && cp <= 0xdfff))
-				continue;
-		}
-		n = 1;
-		m = theme_mark_at(buf, len, i);
-		if (m.line != reported) {
-			theme_diag_now(p, DIAG_ERROR, &m, "invalid UTF-8 (byte "
-			    "0x%02x): save the theme as UTF-8", u[i]);
-			reported = m.line;
-		}
-		u[i] = '?';
-	}
 }
 
 /* Fills the styles the file left out: see themes/README.md. */
@@ -1242,6 +917,22 @@ theme_resolve(struct theme *t, const struct theme_parser *p)
 				theme_parse_color(spec->bg, &st->bg);
 			fg_inherit = spec->fg == NULL;
 			bg_inherit = spec->bg == NULL;
+		}
+		/*
+		 * A light theme is drawn on the light background it needs,
+		 * whatever the terminal's own: unless its normal says which,
+		 * black on white (each terminal's nearest).
+		 */
+		if (e == THEME_NORMAL && t->background == THEME_BG_LIGHT &&
+		    !t->monochrome) {
+			if (fg_inherit && st->fg.kind == THEME_COLOR_DEFAULT) {
+				st->fg.kind = THEME_COLOR_RGB;
+				st->fg.value = 0x000000;
+			}
+			if (bg_inherit && st->bg.kind == THEME_COLOR_DEFAULT) {
+				st->bg.kind = THEME_COLOR_RGB;
+				st->bg.value = 0xffffff;
+			}
 		}
 		/* normal comes first, so it is final by the time it is used. */
 		if (e != THEME_NORMAL && fg_inherit)
@@ -1288,13 +979,23 @@ theme_style(const struct theme *t, enum theme_elem e, int ncolors)
 	return &t->style[e];
 }
 
+/* Warns that a colour in a monochrome theme is ignored. */
+static void
+theme_mono_warning(struct theme_parser *p, const char *key,
+    const yaml_mark_t *m, int e)
+{
+	diag_add(p->r.diags, DIAG_WARNING, p->r.file, (int)m->line + 1,
+	    (int)m->column + 1, "'%s' of '%s' is ignored in a monochrome "
+	    "theme", key, theme_elem_names[e]);
+}
+
 struct theme *
 theme_load_buffer(const char *file, const char *data, size_t len,
     struct diag_list *diags)
 {
 	struct theme_parser	 p;
 	struct theme		*t = NULL;
-	char			*buf;
+	size_t			 nerrors;
 	int			 e;
 
 	if (len > THEME_MAX_SIZE) {
@@ -1302,54 +1003,31 @@ theme_load_buffer(const char *file, const char *data, size_t len,
 		    "than 1 MiB (%zu bytes)", len);
 		return NULL;
 	}
-	/* A UTF-8 byte order mark would shift libyaml's columns: drop it. */
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
-		data += 3;
-		len -= 3;
-	}
-	buf = xstrndup(data, len);
-
 	memset(&p, 0, sizeof p);
-	diag_init(&p.pending);
-	p.file = file;
-	p.data = buf;
-	p.len = len;
-	p.diags = diags;
-	theme_check_utf8(&p, buf, len);
-	if (!yaml_parser_initialize(&p.yp))
-		fatal("out of memory");
-	yaml_parser_set_input_string(&p.yp, (const unsigned char *)buf, len);
-	yaml_parser_set_encoding(&p.yp, YAML_UTF8_ENCODING);
-	theme_parse(&p);
-	theme_flush(&p, 1);
-	if (p.have_ev)
-		yaml_event_delete(&p.ev);
-	yaml_parser_delete(&p.yp);
+	if (yaml_reader_open(&p.r, file, data, len, &theme_yaml_opts,
+	    diags) == 0)
+		theme_parse(&p);
+	yaml_reader_close(&p.r);
 
-	if (p.nerrors == 0 && p.monochrome) {
-		for (e = 0; e < THEME_NELEMS; e++) {
-			if (p.fg_set[e])
-				theme_diag_now(&p, DIAG_WARNING, &p.fg_mark[e],
-				    "'fg' of '%s' is ignored in a monochrome "
-				    "theme", theme_elem_names[e]);
-			if (p.bg_set[e])
-				theme_diag_now(&p, DIAG_WARNING, &p.bg_mark[e],
-				    "'bg' of '%s' is ignored in a monochrome "
-				    "theme", theme_elem_names[e]);
-		}
+	nerrors = yaml_reader_errors(&p.r);
+	for (e = 0; nerrors == 0 && p.monochrome && e < THEME_NELEMS; e++) {
+		if (p.fg_set[e])
+			theme_mono_warning(&p, "fg", &p.fg_mark[e], e);
+		if (p.bg_set[e])
+			theme_mono_warning(&p, "bg", &p.bg_mark[e], e);
 	}
-	if (p.nerrors == 0) {
+	if (nerrors == 0) {
 		t = xcalloc(1, sizeof *t);
 		t->name = p.name;
 		p.name = NULL;
 		t->path = xstrdup(file);
 		t->monochrome = p.monochrome;
+		t->background = p.background;
 		theme_resolve(t, &p);
 		/* Pairs too faint to read: warnings at their elements. */
 		palette_warn(t, file, p.elem_line, p.elem_col, diags);
 	}
 	free(p.name);
-	free(buf);
 	return t;
 }
 
@@ -1388,57 +1066,8 @@ theme_load(const char *path, struct diag_list *diags)
 	return t;
 }
 
-static int
-theme_list_cmp(const void *a, const void *b)
+int
+theme_fits(const struct theme *t, enum theme_background bg)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-size_t
-theme_list(const char *dir, char ***paths)
-{
-	DIR		*d;
-	struct dirent	*de;
-	struct stat	 sb;
-	char		**v = NULL, *path;
-	size_t		 n = 0, cap = 0, len;
-	const char	*sep;
-
-	*paths = NULL;
-	if ((d = opendir(dir)) == NULL)
-		return 0;
-	len = strlen(dir);
-	sep = len > 0 && dir[len - 1] == '/' ? "" : "/";
-	while ((de = readdir(d)) != NULL) {
-		len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len <= 5 ||
-		    strcmp(de->d_name + len - 5, ".yaml") != 0)
-			continue;
-		path = xasprintf("%s%s%s", dir, sep, de->d_name);
-		if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-			free(path);
-			continue;
-		}
-		if (n == cap) {
-			cap = cap == 0 ? 8 : cap * 2;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[n++] = path;
-	}
-	closedir(d);
-	/* Same directory prefix, so sorting paths sorts the names. */
-	if (n > 0)
-		qsort(v, n, sizeof *v, theme_list_cmp);
-	*paths = v;
-	return n;
-}
-
-void
-theme_list_free(char **paths, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(paths[i]);
-	free(paths);
+	return t != NULL && (t->monochrome || t->background == bg);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "diag.h"
 #include "theme.h"
 #include "ui-core.h"
@@ -46,6 +47,8 @@ ui_theme_error(struct ui *ui, const struct diag_list *dl, const char *path)
 	}
 	ui_error(ui, "%s: cannot load the theme (default theme used)", path);
 }
+
+static void	ui_theme_keep(struct ui *, const struct theme *, const char *);
 
 /* Makes th the theme in use (takes ownership) and redraws everything. */
 static void
@@ -146,5 +149,32 @@ ui_theme_next(struct ui *ui)
 	diag_free(&dl);
 	ui->theme_index = i;
 	ui_theme_use(ui, th);
-	ui_message(ui, "theme: %s", th->name != NULL ? th->name : path);
+	ui_theme_keep(ui, th, path);
+}
+
+/*
+ * Writes the theme chosen with t into config.yaml, so that it is kept
+ * between runs, and says so (or why it could not be kept).
+ */
+static void
+ui_theme_keep(struct ui *ui, const struct theme *th, const char *path)
+{
+	const char	*base = strrchr(path, '/');
+	char		*name, *err = NULL;
+	size_t		 n;
+
+	base = base != NULL ? base + 1 : path;
+	n = strlen(base);
+	name = xstrndup(base, n > 5 && strcmp(base + n - 5, ".yaml") == 0 ?
+	    n - 5 : n);
+	if (ui->opts->config == NULL)
+		ui_message(ui, "theme: %s", name);
+	else if (config_save_theme(ui->opts->config, name, &err) == -1) {
+		ui_error(ui, "theme: %s (not kept: %s)", name, err);
+		free(err);
+	} else
+		ui_message(ui, "theme: %s%s (kept in %s)", name,
+		    th->background == THEME_BG_LIGHT ? ", for light backgrounds"
+		    : "", ui->opts->config);
+	free(name);
 }

@@ -576,13 +576,14 @@ UNIT_TEST(parse_syntax_errors)
 	CHECK_STR(p.records, "actor 3 @2:10 id=a name=A kind=person "
 	    "role=(null) aff=(null) aliases=[]\n");
 	CHECK_STR(p.diags, "F:4:1: error: found unexpected end of stream "
-	    "while scanning a quoted scalar (line 3)\n");
+	    "(while scanning a quoted scalar at line 3, column 19)\n");
 	parsed_free(&p);
 	p = parse("events:\n  - id: e\n    date: 2024-01-01\n"
 	    "\ttitle: T\n");
 	CHECK_INT(p.rc, -1);
 	CHECK_STR(p.diags, "F:4:1: error: found a tab character that "
-	    "violates indentation while scanning a plain scalar (line 3)\n");
+	    "violates indentation (while scanning a plain scalar at line 3, "
+	    "column 11)\n");
 	parsed_free(&p);
 	p = parse("events: [a, b\n");
 	CHECK_INT(p.rc, -1);
@@ -592,7 +593,7 @@ UNIT_TEST(parse_syntax_errors)
 	 */
 	CHECK_INT(p.errors, 2);
 	CHECK(strstr(p.diags, "F:2:1: error: did not find expected ',' or "
-	    "']' while parsing a flow sequence (line 1)\n") != NULL);
+	    "']' (while parsing a flow sequence at line 1, column 9)\n") != NULL);
 	parsed_free(&p);
 }
 
@@ -604,7 +605,8 @@ UNIT_TEST(parse_aliases_refused)
 	    "  - id: b\n    name: *n\n    kind: person\n", 0,
 	    "actor 3 @2:9 id=a name=Anna kind=person role=(null) aff=(null) "
 	    "aliases=[]\n",
-	    "F:6:11: error: aliases are not allowed in content\n");
+	    "F:6:11: error: aliases are not allowed in content (write the "
+	    "value out in full)\n");
 	/* Nine levels of laughs: refused where they stand, never expanded. */
 	p = parse("x:\n"
 	    "  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"

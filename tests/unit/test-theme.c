@@ -479,7 +479,14 @@ UNIT_TEST(fixture_syntax)
 	check_fixture("flow-comment-colour.yaml", 0,
 	    "flow-comment-colour.yaml:5:9: error: did not find expected ',' "
 	    "or '}' (while parsing a flow mapping at line 4, column 17); "
-	    "quote #rrggbb colours (\"#5fafff\"), since # starts a comment\n");
+	    "quote #rrggbb colours (\"#00ffff\" on line 4), since # starts "
+	    "a comment\n");
+	/* The error falls on the next line: the hint finds the colour. */
+	check_fixture("flow-comment-colour-last.yaml", 0,
+	    "flow-comment-colour-last.yaml:6:1: error: did not find expected "
+	    "node content (while parsing a flow node at line 6, column 1); "
+	    "quote #rrggbb colours (\"#ff0000\" on line 5), since # starts "
+	    "a comment\n");
 	check_fixture("tab-indent.yaml", 0,
 	    "tab-indent.yaml:4:1: error: found character that cannot start "
 	    "any token (while scanning for the next token at line 4, column "
@@ -534,7 +541,7 @@ UNIT_TEST(fixture_wrong_types)
 	    "names, not a list\n");
 	check_fixture("comment-colour.yaml", 0,
 	    "comment-colour.yaml:5:5: error: 'fg' of 'status' has no value "
-	    "(quote #rrggbb colours, as in fg: \"#5fafff\", since # starts a "
+	    "(quote #rrggbb colours, as in fg: \"#ff0000\", since # starts a "
 	    "comment)\n"
 	    "comment-colour.yaml:6:5: error: 'bg' of 'status' has no value "
 	    "(expected one of the 16 names, 0-255 or #rrggbb)\n");
@@ -547,14 +554,12 @@ UNIT_TEST(fixture_hostile)
 	    "the value out in full)\n"
 	    "alias.yaml:6:15: error: aliases are not allowed in themes (write "
 	    "the value out in full)\n");
+	/* As in content: the first bad byte, then nothing more is read. */
 	check_fixture("invalid-utf8.yaml", 0,
-	    "invalid-utf8.yaml:2:10: error: invalid UTF-8 (byte 0xe9): save "
-	    "the theme as UTF-8\n"
-	    "invalid-utf8.yaml:4:29: error: invalid UTF-8 (byte 0xef): save "
-	    "the theme as UTF-8\n");
+	    "invalid-utf8.yaml:2:10: error: invalid UTF-8 (byte 0xe9)\n");
 	check_fixture("control-char.yaml", 0,
 	    "control-char.yaml:2:10: error: control characters are not "
-	    "allowed (#1)\n");
+	    "allowed (byte 0x01)\n");
 	check_fixture("deep.yaml", 0,
 	    "deep.yaml:3:9: error: 'styles' must be a mapping of elements to "
 	    "styles, not a list\n"
@@ -565,7 +570,7 @@ UNIT_TEST(fixture_warnings_only)
 {
 	check_fixture("good/unknown-key.yaml", 1,
 	    "good/unknown-key.yaml:3:1: warning: unknown key 'author' ignored "
-	    "(expected name, monochrome or styles)\n"
+	    "(expected name, background, monochrome or styles)\n"
 	    "good/unknown-key.yaml:4:1: warning: unknown key 'style' ignored "
 	    "(did you mean 'styles'?)\n");
 	check_fixture("good/mono-colours.yaml", 1,
@@ -940,6 +945,133 @@ UNIT_TEST(list_order_and_filter)
 	theme_list_free(paths, n);
 }
 
+UNIT_TEST(background_declared)
+{
+	static const struct {
+		const char	*name;
+		int		 bg;
+	} shipped[] = {
+		{ "default", THEME_BG_DARK }, { "light", THEME_BG_LIGHT },
+		{ "mono", THEME_BG_DARK }, { "solarized-dark", THEME_BG_DARK },
+	};
+	struct theme	*t;
+	size_t		 i;
+
+	for (i = 0; i < sizeof shipped / sizeof shipped[0]; i++) {
+		t = load_shipped(shipped[i].name);
+		if (t == NULL)
+			continue;
+		CHECK_INT(t->background, shipped[i].bg);
+		/* mono fits both; the others only their own. */
+		CHECK(theme_fits(t, shipped[i].bg));
+		CHECK_INT(theme_fits(t, !shipped[i].bg), t->monochrome);
+		theme_free(t);
+	}
+	/*
+	 * The light theme brings its own background: on a dark terminal,
+	 * black titles are no longer black on the terminal's black.
+	 */
+	t = load_shipped("light");
+	if (t != NULL) {
+		CHECK_INT(t->style[THEME_NORMAL].bg.kind, THEME_COLOR_RGB);
+		CHECK_INT(t->style[THEME_NORMAL].bg.value, 0xffffff);
+		CHECK_INT(t->style[THEME_NORMAL].fg.value, 0x000000);
+		CHECK_INT(t->style[THEME_DT_TITLE].bg.kind, THEME_COLOR_RGB);
+		CHECK_INT(t->style[THEME_DT_TITLE].bg.value, 0xffffff);
+		CHECK_INT(theme_color_index(&t->style[THEME_NORMAL].bg, 8), 7);
+		CHECK_INT(theme_color_index(&t->style[THEME_NORMAL].bg, 256),
+		    231);
+	}
+	theme_free(t);
+	/* The dark default keeps the terminal's own background. */
+	t = load_shipped("default");
+	if (t != NULL)
+		CHECK_INT(t->style[THEME_NORMAL].bg.kind, THEME_COLOR_DEFAULT);
+	theme_free(t);
+}
+
+UNIT_TEST(background_errors)
+{
+	static const char	 bad[] = "name: x\nbackground: ligth\n";
+	static const char	 list[] = "name: x\nbackground: [dark]\n";
+	static const char	 own[] = "name: x\nbackground: light\n"
+	    "styles:\n  normal: { bg: default }\n";
+	struct diag_list	 dl;
+	struct theme		*t;
+
+	diag_init(&dl);
+	CHECK(theme_load_buffer("b.yaml", bad, sizeof bad - 1, &dl) == NULL);
+	CHECK(theme_load_buffer("l.yaml", list, sizeof list - 1, &dl) ==
+	    NULL);
+	CHECK_INT(dl.n, 2);
+	if (dl.n == 2) {
+		CHECK_INT(dl.v[0].line, 2);
+		CHECK_INT(dl.v[0].col, 13);
+		CHECK_STR(dl.v[0].msg, "'background' must be dark or light, "
+		    "not 'ligth' (did you mean 'light'?)");
+		CHECK_STR(dl.v[1].msg, "'background' must be dark or light, "
+		    "not a list");
+	}
+	diag_free(&dl);
+	/* A light theme that names its background keeps it. */
+	diag_init(&dl);
+	t = theme_load_buffer("o.yaml", own, sizeof own - 1, &dl);
+	CHECK(t != NULL);
+	if (t != NULL) {
+		CHECK_INT(t->background, THEME_BG_LIGHT);
+		CHECK_INT(t->style[THEME_NORMAL].bg.kind, THEME_COLOR_DEFAULT);
+	}
+	theme_free(t);
+	diag_free(&dl);
+}
+
+UNIT_TEST(names_and_paths)
+{
+	char	*dir, **v, *s;
+	size_t	 n;
+
+	dir = top_path("themes");
+	n = theme_list_names(dir, &v);
+	CHECK_INT(n, 4);
+	if (n == 4) {
+		CHECK_STR(v[0], "default");
+		CHECK_STR(v[3], "solarized-dark");
+	}
+	theme_list_free(v, n);
+	s = theme_list_text(dir);
+	CHECK_STR(s, "default, light, mono, solarized-dark");
+	free(s);
+	s = theme_list_text("/nonexistent");
+	CHECK_STR(s, "none");
+	free(s);
+	s = theme_list_path("/t", "light");
+	CHECK_STR(s, "/t/light.yaml");
+	free(s);
+	s = theme_list_path("/t", "./mine.yaml");
+	CHECK_STR(s, "./mine.yaml");
+	free(s);
+	s = theme_list_path("/t", "mine.yaml");
+	CHECK_STR(s, "mine.yaml");
+	free(s);
+	/* What t may offer on each background. */
+	n = theme_list_fitting(dir, THEME_BG_DARK, &v);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK(strstr(v[0], "/default.yaml") != NULL);
+		CHECK(strstr(v[1], "/mono.yaml") != NULL);
+		CHECK(strstr(v[2], "/solarized-dark.yaml") != NULL);
+	}
+	theme_list_free(v, n);
+	n = theme_list_fitting(dir, THEME_BG_LIGHT, &v);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK(strstr(v[0], "/light.yaml") != NULL);
+		CHECK(strstr(v[1], "/mono.yaml") != NULL);
+	}
+	theme_list_free(v, n);
+	free(dir);
+}
+
 static const struct unit_test tests[] = {
 	UNIT_ENTRY(elem_names),
 	UNIT_ENTRY(shipped_themes_load_cleanly),
@@ -970,6 +1102,9 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(mutations_do_not_crash),
 	UNIT_ENTRY(list_shipped),
 	UNIT_ENTRY(list_order_and_filter),
+	UNIT_ENTRY(background_declared),
+	UNIT_ENTRY(background_errors),
+	UNIT_ENTRY(names_and_paths),
 };
 
 int
