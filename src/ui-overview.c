@@ -385,15 +385,15 @@ static void
 ui_overview_resize(struct ui *ui, void *data)
 {
 	struct ui_overview	*ov = data;
-	int64_t			 from, to;
+	int64_t			 from = 0, to;
+	int			 had = ov->ncols > 0;
 
-	if (ov->ncols > 0)
+	/* The cursor stays on its first day, whatever the columns become. */
+	if (had)
 		ui_overview_range(ov, ov->col, &from, &to);
-	else
-		from = 0;
 	if (ui_overview_layout(ui, ov) != 0 || ui_overview_load(ui, ov) != 0)
 		return;
-	if (from != 0)
+	if (had)
 		ov->col = ui_overview_col(ov, from);
 	ov->left = ov->col - ui_overview_vis(ov) / 2;
 	ui_overview_show_col(ov);
