@@ -52,6 +52,12 @@ struct store_progress {
  * when the content has errors (all in diags, nothing indexed) or the store
  * cannot be made (a one-line reason in *err, caller frees). Warnings go to
  * diags as well. progress, if not NULL, hears how a build goes.
+ * Only a file dossier recognises as its own store (or an empty one) is ever
+ * replaced or updated: for anything else it returns NULL with errno EPERM
+ * and *err "PATH is not a dossier store; not touching it", and for a store
+ * made read-only that would have to change, EPERM and "PATH is read-only;
+ * not touching it" (the command line exits 2 for both). On any other
+ * failure errno is 0.
  */
 struct store	*store_open(const char *content, const char *db, int flags,
 		    const struct store_progress *progress,
@@ -228,10 +234,17 @@ struct store_detail {
 /*
  * Returns the event with timeline number seq, or NULL if there is none.
  * query, if not NULL, is a search as the user typed it: its terms are
- * marked in title, summary, quotes and notes. Free with store_detail_free.
+ * marked in title, summary, quotes and notes (the query is translated for
+ * this one call). Free with store_detail_free.
  */
 struct store_detail *store_detail_get(struct store *, int64_t seq,
 		    const char *query);
+/*
+ * Same, for the reader: the terms of the view's search, if it has one,
+ * are marked with the highlighter the view made once (nothing translated
+ * or built again for each event).
+ */
+struct store_detail *store_detail_in_view(struct store_view *, int64_t seq);
 /* Same, by event id. */
 struct store_detail *store_detail_by_id(struct store *, const char *id,
 		    const char *query);

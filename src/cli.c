@@ -37,6 +37,7 @@ struct cli {
 	int		 check_theme;	/* --check-theme */
 	int		 tty;		/* stdout is a terminal */
 	int		 sgr;		/* ...that shows attributes */
+	int		 refused;	/* the store's file was not ours: exit 2 */
 	int		 argc;		/* the command's own arguments */
 	char		**argv;
 };
@@ -232,6 +233,7 @@ cli_open(struct cli *c, int flags, int progress)
 	diag_init(&d);
 	s = store_open(c->content, c->db, flags, progress ? &p : NULL, &d,
 	    &err);
+	c->refused = s == NULL && errno == EPERM;
 	cli_diags(&d);
 	if (s == NULL) {
 		if (err != NULL)
@@ -1313,6 +1315,8 @@ cli_main(int argc, char **argv)
 		if (cli_out_end() != 0)
 			rc = 1;
 	}
+	if (c.refused)
+		rc = 2;
 	config_free(&c.config);
 	free(rest);
 	free(c.content);

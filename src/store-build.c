@@ -27,10 +27,10 @@
 
 #include "store.h"
 #include "store-int.h"
-#include "suggest.h"
 #include "text.h"
 
 static const char build_schema[] =
+	"PRAGMA application_id = " STORE_XSTR(STORE_APPLICATION_ID) ";"
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
 	"CREATE TABLE file(fid INTEGER PRIMARY KEY, path TEXT NOT NULL,"
 	"  rel TEXT NOT NULL, size INT, mtime INT);"
@@ -51,6 +51,7 @@ static const char build_schema[] =
 	"  id TEXT NOT NULL,"
 	"  date TEXT NOT NULL, time TEXT, approximate INT NOT NULL,"
 	"  title TEXT NOT NULL, summary TEXT, actors TEXT NOT NULL DEFAULT '',"
+	"  names TEXT,"
 	"  fid INT, line INT, col INT);"
 	"CREATE TABLE event_actor(rid INT NOT NULL, ord INT NOT NULL,"
 	"  actor TEXT NOT NULL, PRIMARY KEY(rid, ord)) WITHOUT ROWID;"
@@ -59,8 +60,18 @@ static const char build_schema[] =
 	"CREATE TABLE excerpt(xid INTEGER PRIMARY KEY, rid INT NOT NULL,"
 	"  ord INT NOT NULL, source TEXT NOT NULL, quote TEXT NOT NULL,"
 	"  note TEXT, fid INT, line INT, col INT);"
-	/* Events by rid, excerpts by rid + 1 + ord; a title weighs most. */
+	/*
+	 * The index keeps no copy of the text: its rows are events by rid and
+	 * excerpts by xid (rid + 1 + ord), read from their tables through
+	 * this view. An event's actors column is its actors' names and
+	 * aliases (event.names), kept as indexed so that FTS5 can delete it.
+	 * A title weighs most.
+	 */
+	"CREATE VIEW fts_text(r, title, body, note, actors) AS"
+	"  SELECT rid, title, summary, NULL, names FROM event UNION ALL"
+	"  SELECT xid, NULL, quote, note, NULL FROM excerpt;"
 	"CREATE VIRTUAL TABLE fts USING fts5(title, body, note, actors,"
+	"  content = 'fts_text', content_rowid = 'r',"
 	"  tokenize = 'porter unicode61 remove_diacritics 2');"
 	"INSERT INTO fts(fts, rank) VALUES ('rank',"
 	"  'bm25(" STORE_XSTR(STORE_WEIGHTS) ")');"
@@ -104,13 +115,6 @@ static const char build_temp_drop[] =
 	"DROP TABLE IF EXISTS temp.touched; DROP TABLE IF EXISTS temp.xtouched;"
 	"DROP TABLE IF EXISTS temp.tspan;";
 
-/* Indexes of the small tables, wanted before the checks. */
-static const char build_small_indexes[] =
-	"CREATE INDEX IF NOT EXISTS actor_id ON actor(id);"
-	"CREATE INDEX IF NOT EXISTS actor_fid ON actor(fid);"
-	"CREATE INDEX IF NOT EXISTS source_id ON source(id);"
-	"CREATE INDEX IF NOT EXISTS source_fid ON source(fid);";
-
 /* Indexes of the big tables: a full build makes them after the inserts. */
 static const char build_indexes[] =
 	"CREATE INDEX IF NOT EXISTS event_seq ON event(seq);"
@@ -151,9 +155,7 @@ struct build {
 	struct content_file	*files;
 	int			 nfiles;
 	int			*fids;	/* file id of each of files */
-	sqlite3_stmt		*path_st;
-	char			*pathv[2];	/* build_path's answers */
-	int			 pathi;
+	struct store_build_check chk;	/* the checks and their messages */
 	struct diag_list	*diags;
 	char			*err;
 	struct store_counts	 n;	/* valid records read */
@@ -413,55 +415,6 @@ sink_event(void *arg, int file, const struct content_event *e)
 }
 
 /*
- * Returns a newly allocated " (did you mean 'x'?)" for the id of table
- * (actor or source) nearest to id, or "" when none is near.
- */
-static char *
-build_suggest(struct build *b, const char *table, const char *id)
-{
-	sqlite3_stmt	*st;
-	struct suggest	 sg;
-	char		*sql, *out;
-
-	sql = xasprintf("SELECT DISTINCT id FROM %s", table);
-	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		free(sql);
-		return xstrdup("");
-	}
-	free(sql);
-	suggest_init(&sg, id, strlen(id));
-	while (sqlite3_step(st) == SQLITE_ROW)
-		suggest_add_copy(&sg, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	out = suggest_result(&sg) == NULL ? xstrdup("") :
-	    xasprintf(" (did you mean '%s'?)", suggest_result(&sg));
-	suggest_free(&sg);
-	return out;
-}
-
-/*
- * The path of file fid, for messages. Valid until the next call but one,
- * so that one message can name two files.
- */
-static const char *
-build_path(struct build *b, int fid)
-{
-	char	*p = NULL;
-
-	if (b->path_st == NULL && sqlite3_prepare_v2(b->db, "SELECT path FROM"
-	    " file WHERE fid = ?1", -1, &b->path_st, NULL) != SQLITE_OK)
-		return "?";
-	sqlite3_bind_int(b->path_st, 1, fid);
-	if (sqlite3_step(b->path_st) == SQLITE_ROW)
-		p = xstrdup((const char *)sqlite3_column_text(b->path_st, 0));
-	sqlite3_reset(b->path_st);
-	b->pathi = !b->pathi;
-	free(b->pathv[b->pathi]);
-	b->pathv[b->pathi] = p;
-	return p != NULL ? p : "?";
-}
-
-/*
  * Saves the corpus section; a second one, in any file, is an error at it
  * that names the first.
  */
@@ -480,9 +433,9 @@ sink_corpus(void *arg, int file, const struct content_corpus *c)
 		line = sqlite3_column_int(st, 1);
 		col = sqlite3_column_int(st, 2);
 		sqlite3_finalize(st);
-		diag_add(b->diags, DIAG_ERROR, build_path(b, file), c->pos.line,
+		diag_add(b->diags, DIAG_ERROR, store_build_check_path(&b->chk, file), c->pos.line,
 		    c->pos.col, "a second 'corpus:' section (the first is at"
-		    " %s:%d:%d; a corpus has at most one)", build_path(b, fid),
+		    " %s:%d:%d; a corpus has at most one)", store_build_check_path(&b->chk, fid),
 		    line, col);
 		return 0;
 	}
@@ -494,230 +447,6 @@ sink_corpus(void *arg, int file, const struct content_corpus *c)
 	sqlite3_bind_int(st, 4, c->pos.line);
 	sqlite3_bind_int(st, 5, c->pos.col);
 	return build_step(b, st);
-}
-
-/*
- * Runs a check query whose rows are (fid, line, col, text, [fid2, line2,
- * col2]) and reports each row with fmt: "%s" gets the text, and for
- * duplicates the first definition's position follows.
- */
-enum check_kind {
-	CHECK_DUPLICATE,	/* "duplicate ... (first defined at ...)" */
-	CHECK_UNKNOWN,		/* "unknown ... (did you mean ...?)" */
-	CHECK_WARN_TWICE	/* a warning */
-};
-
-static int
-build_check(struct build *b, const char *sql, enum check_kind k,
-    const char *what, const char *table)
-{
-	sqlite3_stmt	*st;
-	const char	*v;
-	char		*hint;
-	int		 rc;
-
-	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "checking content");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !diag_full(b->diags)) {
-		v = (const char *)sqlite3_column_text(st, 3);
-		switch (k) {
-		case CHECK_DUPLICATE:
-			diag_add(b->diags, DIAG_ERROR,
-			    build_path(b, sqlite3_column_int(st, 0)),
-			    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
-			    "duplicate %s id '%s' (first defined at %s:%d:%d)",
-			    what, v, build_path(b, sqlite3_column_int(st, 4)),
-			    sqlite3_column_int(st, 5),
-			    sqlite3_column_int(st, 6));
-			break;
-		case CHECK_UNKNOWN:
-			hint = build_suggest(b, table, v);
-			diag_add(b->diags, DIAG_ERROR,
-			    build_path(b, sqlite3_column_int(st, 0)),
-			    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
-			    "unknown %s '%s'%s", what, v, hint);
-			free(hint);
-			break;
-		case CHECK_WARN_TWICE:
-			diag_add(b->diags, DIAG_WARNING,
-			    build_path(b, sqlite3_column_int(st, 0)),
-			    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
-			    "%s '%s' is listed twice in this event", what, v);
-			break;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return build_sqlerr(b, "checking content");
-	return 0;
-}
-
-/*
- * The checks that need the whole corpus, reported with saved positions.
- * Staged rows (ev_in and its links) are checked against everything; rows of
- * unchanged files only against the ids that went away with this update.
- */
-static int
-build_validate(struct build *b)
-{
-	static const struct {
-		const char	*sql;
-		enum check_kind	 kind;
-		const char	*what;
-		const char	*table;
-	} checks[] = {
-		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
-		  " FROM actor a JOIN actor f ON f.aid ="
-		  " (SELECT min(aid) FROM actor WHERE id = a.id)"
-		  " WHERE f.aid <> a.aid ORDER BY a.aid LIMIT 101",
-		  CHECK_DUPLICATE, "actor", NULL },
-		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
-		  " FROM source a JOIN source f ON f.sid ="
-		  " (SELECT min(sid) FROM source WHERE id = a.id)"
-		  " WHERE f.sid <> a.sid ORDER BY a.sid LIMIT 101",
-		  CHECK_DUPLICATE, "source", NULL },
-		/* The few duplicate ids first: a lookup per row was 6 s at 1M. */
-		{ "WITH d AS (SELECT id, min(rin) AS first FROM ev_in"
-		  " GROUP BY id HAVING count(*) > 1)"
-		  " SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
-		  " FROM d JOIN ev_in a ON a.id = d.id JOIN ev_in f"
-		  " ON f.rin = d.first WHERE a.rin <> d.first"
-		  " ORDER BY a.rin LIMIT 101",
-		  CHECK_DUPLICATE, "event", NULL },
-		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
-		  " FROM ev_in a JOIN event f ON f.id = a.id"
-		  " ORDER BY a.rin LIMIT 101",
-		  CHECK_DUPLICATE, "event", NULL },
-		{ "SELECT a.fid, a.aff_line, a.aff_col, a.affiliation"
-		  " FROM actor a WHERE a.affiliation IS NOT NULL AND NOT EXISTS"
-		  " (SELECT 1 FROM actor b WHERE b.id = a.affiliation)"
-		  " ORDER BY a.aid LIMIT 101",
-		  CHECK_UNKNOWN, "actor", "actor" },
-		{ "SELECT e.fid, ea.line, ea.col, ea.actor FROM ea_in ea"
-		  " JOIN ev_in e ON e.rin = ea.rin WHERE NOT EXISTS"
-		  " (SELECT 1 FROM actor a WHERE a.id = ea.actor)"
-		  " ORDER BY ea.rin, ea.ord LIMIT 101",
-		  CHECK_UNKNOWN, "actor", "actor" },
-		{ "SELECT e.fid, x.sline, x.scol, x.source FROM ex_in x"
-		  " JOIN ev_in e ON e.rin = x.rin WHERE NOT EXISTS"
-		  " (SELECT 1 FROM source s WHERE s.id = x.source)"
-		  " ORDER BY x.rin, x.ord LIMIT 101",
-		  CHECK_UNKNOWN, "source", "source" },
-		/* Unchanged files still naming an actor or source that went. */
-		{ "SELECT e.fid, e.line, e.col, ea.actor FROM event_actor ea"
-		  " JOIN event e ON e.rid = ea.rid WHERE ea.actor IN"
-		  " (SELECT id FROM chg_actor EXCEPT SELECT id FROM actor)"
-		  " ORDER BY e.fid, e.line LIMIT 101",
-		  CHECK_UNKNOWN, "actor", "actor" },
-		{ "SELECT x.fid, x.line, x.col, x.source FROM excerpt x"
-		  " WHERE x.source IN (SELECT id FROM gone_source"
-		  " EXCEPT SELECT id FROM source)"
-		  " ORDER BY x.fid, x.line LIMIT 101",
-		  CHECK_UNKNOWN, "source", "source" },
-		{ "SELECT e.fid, a.line, a.col, a.actor FROM ea_in a"
-		  " JOIN ev_in e ON e.rin = a.rin WHERE EXISTS (SELECT 1 FROM"
-		  " ea_in b WHERE b.rin = a.rin AND b.actor = a.actor AND"
-		  " b.ord < a.ord) LIMIT 101",
-		  CHECK_WARN_TWICE, "actor", NULL },
-	};
-	size_t	i;
-
-	if (sqlite3_exec(b->db, build_small_indexes, NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		return build_sqlerr(b, "indexing");
-	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
-		if (build_check(b, checks[i].sql, checks[i].kind,
-		    checks[i].what, checks[i].table) == -1)
-			return -1;
-	}
-	return 0;
-}
-
-/* Reads a source's text file; returns it folded (caller frees) or NULL. */
-static char *
-build_read_text(const char *path)
-{
-	FILE		*f;
-	struct buf	 b;
-	char		 chunk[65536], *folded;
-	size_t		 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	if (ferror(f)) {
-		fclose(f);
-		buf_free(&b);
-		errno = EIO;
-		return NULL;
-	}
-	fclose(f);
-	folded = text_fold(buf_str(&b));
-	buf_free(&b);
-	return folded;
-}
-
-/* Checks that each quote appears in its source's text, where there is one. */
-static int
-build_check_quotes(struct build *b)
-{
-	sqlite3_stmt	*src, *q;
-	const char	*rel, *id;
-	char		*dir, *path, *text, *folded;
-	int		 fid;
-
-	if (sqlite3_prepare_v2(b->db, "SELECT id, text, fid, text_line,"
-	    " text_col FROM source WHERE text IS NOT NULL ORDER BY sid", -1,
-	    &src, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "checking quotes");
-	if (sqlite3_prepare_v2(b->db, "SELECT e.fid, x.qline, x.qcol, x.quote"
-	    " FROM ex_in x JOIN ev_in e ON e.rin = x.rin WHERE x.source = ?"
-	    " ORDER BY x.rin, x.ord", -1, &q, NULL) != SQLITE_OK) {
-		sqlite3_finalize(src);
-		return build_sqlerr(b, "checking quotes");
-	}
-	while (sqlite3_step(src) == SQLITE_ROW && !diag_full(b->diags)) {
-		id = (const char *)sqlite3_column_text(src, 0);
-		rel = (const char *)sqlite3_column_text(src, 1);
-		fid = sqlite3_column_int(src, 2);
-		if (*rel == '/')
-			path = xstrdup(rel);
-		else {
-			dir = xstrdup(build_path(b, fid));
-			path = xasprintf("%s/%s", dirname(dir), rel);
-			free(dir);
-		}
-		if ((text = build_read_text(path)) == NULL) {
-			diag_add(b->diags, DIAG_ERROR, build_path(b, fid),
-			    sqlite3_column_int(src, 3),
-			    sqlite3_column_int(src, 4),
-			    "cannot read the text of source '%s' (%s): %s", id,
-			    path, strerror(errno));
-			free(path);
-			continue;
-		}
-		sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
-		while (sqlite3_step(q) == SQLITE_ROW) {
-			folded = text_fold(
-			    (const char *)sqlite3_column_text(q, 3));
-			if (*folded == '\0' || strstr(text, folded) == NULL)
-				diag_add(b->diags, DIAG_ERROR,
-				    build_path(b, sqlite3_column_int(q, 0)),
-				    sqlite3_column_int(q, 1),
-				    sqlite3_column_int(q, 2),
-				    "quote not found in the text of source "
-				    "'%s' (%s)", id, rel);
-			free(folded);
-		}
-		sqlite3_reset(q);
-		free(text);
-		free(path);
-	}
-	sqlite3_finalize(q);
-	sqlite3_finalize(src);
-	return 0;
 }
 
 /* Runs one SQL script; returns 0 or -1 with b->err. */
@@ -859,7 +588,7 @@ build_remove(struct build *b, char d0[11])
 	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("rid")
 	    "  FROM gone_event;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM gone_event"
-	    "  UNION ALL SELECT rid + 1 + ord FROM excerpt"
+	    "  UNION ALL SELECT xid FROM excerpt"
 	    "  WHERE rid IN (SELECT rid FROM gone_event));"
 	    "DELETE FROM event_actor WHERE rid IN (SELECT rid FROM gone_event);"
 	    "DELETE FROM event_tag WHERE rid IN (SELECT rid FROM gone_event);"
@@ -913,8 +642,7 @@ build_keys(struct build *b)
 	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("old")
 	    "  FROM moved;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT old FROM moved UNION ALL"
-	    "  SELECT x.rid + 1 + x.ord FROM excerpt x JOIN moved m"
-	    "  ON x.rid = m.old);"
+	    "  SELECT x.xid FROM excerpt x JOIN moved m ON x.rid = m.old);"
 	    "UPDATE event SET rid = -rid WHERE rid IN (SELECT old FROM moved);"
 	    "UPDATE event SET rid = (SELECT rid FROM moved"
 	    "  WHERE old = -event.rid) WHERE rid < 0;"
@@ -926,8 +654,10 @@ build_keys(struct build *b)
 	    "  WHERE rid IN (SELECT old FROM moved);"
 	    "UPDATE event_tag SET rid = (SELECT rid FROM moved"
 	    "  WHERE old = -event_tag.rid) WHERE rid < 0;"
+	    "UPDATE excerpt SET xid = -xid WHERE rid IN (SELECT old FROM moved);"
 	    "UPDATE excerpt SET rid = (SELECT rid FROM moved"
-	    "  WHERE old = excerpt.rid) WHERE rid IN (SELECT old FROM moved);";
+	    "  WHERE old = excerpt.rid), xid = (SELECT rid FROM moved"
+	    "  WHERE old = excerpt.rid) + 1 + ord WHERE xid < 0;";
 	sqlite3_stmt	*st;
 	int64_t		 n;
 
@@ -943,7 +673,7 @@ build_keys(struct build *b)
 	sqlite3_bind_int(st, 1, STORE_GROUP_MAX);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		diag_add(b->diags, DIAG_ERROR,
-		    build_path(b, sqlite3_column_int(st, 0)),
+		    store_build_check_path(&b->chk, sqlite3_column_int(st, 0)),
 		    sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
 		    "more than %d events on %s%s%s", STORE_GROUP_MAX,
 		    (const char *)sqlite3_column_text(st, 3),
@@ -960,6 +690,17 @@ build_keys(struct build *b)
 }
 
 /*
+ * SQL: what an event's actors column of the index holds, from the links
+ * in table t whose column k is v: each actor's names and aliases, in the
+ * event's order, once each (temp.anames has them).
+ */
+#define BUILD_NAMES(t, k, v) "(SELECT group_concat(names, '; ') FROM" \
+	" (SELECT n.names FROM " t " a JOIN anames n ON n.id = a.actor" \
+	" WHERE a." k " = " v " AND NOT EXISTS (SELECT 1 FROM " t " b" \
+	" WHERE b." k " = a." k " AND b.actor = a.actor AND b.ord < a.ord)" \
+	" ORDER BY a.ord))"
+
+/*
  * Moves the staged events into the store under their keys. In an empty
  * store their timeline numbers follow; else build_renumber sets them.
  * Returns 0 or -1.
@@ -969,10 +710,11 @@ build_insert(struct build *b, int empty)
 {
 	static const char sql[] =
 	    "INSERT INTO event(rid, seq, id, date, time, approximate, title,"
-	    "  summary, fid, line, col)"
+	    "  summary, names, fid, line, col)"
 	    "  SELECT m.rid, CASE WHEN ?1 THEN row_number() OVER"
 	    "  (ORDER BY m.rid) ELSE 0 END, e.id, e.date, e.time,"
-	    "  e.approximate, e.title, e.summary, e.fid, e.line, e.col"
+	    "  e.approximate, e.title, e.summary, " BUILD_NAMES("ea_in", "rin",
+	    "e.rin") ", e.fid, e.line, e.col"
 	    "  FROM ev_in e JOIN emap m ON m.rin = e.rin ORDER BY m.rid;"
 	    "INSERT INTO event_actor(rid, ord, actor) SELECT m.rid, a.ord,"
 	    "  a.actor FROM ea_in a JOIN emap m ON m.rin = a.rin WHERE NOT"
@@ -980,15 +722,23 @@ build_insert(struct build *b, int empty)
 	    "  b.actor = a.actor AND b.ord < a.ord);"
 	    "INSERT INTO event_tag(rid, ord, tag) SELECT m.rid, t.ord, t.tag"
 	    "  FROM et_in t JOIN emap m ON m.rin = t.rin;"
-	    "INSERT INTO excerpt(rid, ord, source, quote, note, fid, line, col)"
-	    "  SELECT m.rid, x.ord, x.source, x.quote, x.note, e.fid, x.line,"
-	    "  x.col FROM ex_in x JOIN emap m ON m.rin = x.rin"
+	    "INSERT INTO excerpt(xid, rid, ord, source, quote, note, fid, line,"
+	    "  col) SELECT m.rid + 1 + x.ord, m.rid, x.ord, x.source, x.quote,"
+	    "  x.note, e.fid, x.line, x.col FROM ex_in x JOIN emap m ON m.rin = x.rin"
 	    "  JOIN ev_in e ON e.rin = x.rin ORDER BY m.rid, x.ord;";
 	sqlite3_stmt	*st;
 	const char	*p = sql, *tail;
 	int		 rc;
 
 	if (build_keys(b) == -1)
+		return -1;
+	/* An actor's names and aliases, once, for the index. */
+	if (build_exec(b, "CREATE TEMP TABLE anames(id TEXT PRIMARY KEY,"
+	    " names TEXT);"
+	    "INSERT OR IGNORE INTO anames SELECT a.id, a.name ||"
+	    "  coalesce(' (' || (SELECT group_concat(alias, ', ') FROM alias"
+	    "  WHERE aid = a.aid) || ')', '') FROM actor a;",
+	    "updating the store") == -1)
 		return -1;
 	while (*p != '\0') {
 		if (sqlite3_prepare_v2(b->db, p, -1, &st, &tail) != SQLITE_OK)
@@ -1064,13 +814,11 @@ build_fts(struct build *b)
 	int		 re, rx, rc = -1, i;
 
 	if (sqlite3_prepare_v2(b->db, "SELECT e.rid, e.title, e.summary,"
-	    " NULL, (SELECT group_concat(n.names, '; ') FROM event_actor ea"
-	    " JOIN anames n ON n.id = ea.actor WHERE ea.rid = e.rid)"
-	    " FROM event e WHERE e.rid IN (SELECT rid FROM touched)"
-	    " ORDER BY e.rid", -1, &ev, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(b->db, "SELECT x.rid + 1 + x.ord, NULL,"
-	    " x.quote, x.note, NULL FROM excerpt x"
-	    " WHERE x.rid IN (SELECT rid FROM xtouched) ORDER BY x.rid, x.ord",
+	    " NULL, e.names FROM event e WHERE e.rid IN (SELECT rid FROM"
+	    " touched) ORDER BY e.rid", -1, &ev, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(b->db, "SELECT x.xid, NULL, x.quote, x.note,"
+	    " NULL FROM excerpt x WHERE x.rid IN (SELECT rid FROM xtouched)"
+	    " ORDER BY x.xid",
 	    -1, &ex, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(b->db, "INSERT INTO fts(rowid, title, body,"
 	    " note, actors) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &ins, NULL) !=
@@ -1141,14 +889,16 @@ build_refresh(struct build *b)
 	    "  ', ') FROM (SELECT a.short FROM event_actor ea JOIN actor a"
 	    "  ON a.id = ea.actor WHERE ea.rid = event.rid ORDER BY ea.ord)),"
 	    "  '') WHERE rid IN (SELECT rid FROM touched);"
-	    /* An actor's names and aliases, once, for the index. */
-	    "CREATE TEMP TABLE anames(id TEXT PRIMARY KEY, names TEXT);"
-	    "INSERT OR IGNORE INTO anames SELECT a.id, a.name ||"
-	    "  coalesce(' (' || (SELECT group_concat(alias, ', ') FROM alias"
-	    "  WHERE aid = a.aid) || ')', '') FROM actor a;"
-	    /* Index rows of new and moved events are gone already. */
+	    /*
+	     * Index rows of new and moved events are gone already; FTS5
+	     * deletes the others by the names they were indexed with, so
+	     * those change only after.
+	     */
 	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM touched"
-	    "  EXCEPT SELECT rid FROM xtouched);";
+	    "  EXCEPT SELECT rid FROM xtouched);"
+	    "UPDATE event SET names = " BUILD_NAMES("event_actor", "rid",
+	    "event.rid") " WHERE rid IN (SELECT rid FROM touched"
+	    "  EXCEPT SELECT rid FROM emap);";
 	static const char post[] =
 	    "UPDATE actor SET nevents ="
 	    "  (SELECT count(*) FROM event_actor WHERE actor = actor.id);"
@@ -1208,6 +958,9 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	b.fids = xcalloc((size_t)nfiles + 1, sizeof *b.fids);
 	parse = xcalloc((size_t)nfiles + 1, sizeof *parse);
 	b.diags = diags;
+	b.chk.db = db;
+	b.chk.diags = diags;
+	b.chk.err = &b.err;
 	b.progress = progress;
 	b.start = build_now();
 	*err = NULL;
@@ -1249,10 +1002,10 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		if (b.err != NULL)
 			goto out;
 	}
-	if (!diag_full(diags) && build_validate(&b) == -1)
+	if (!diag_full(diags) && store_build_check_ids(&b.chk) == -1)
 		goto out;
 	if ((flags & STORE_CHECK_QUOTES) && !diag_full(diags) &&
-	    build_check_quotes(&b) == -1)
+	    store_build_check_quotes(&b.chk) == -1)
 		goto out;
 	if (diags->errors > 0)
 		goto out;
@@ -1333,12 +1086,10 @@ out:
 		*counts = b.n;
 	for (i = 0; i < INS_N; i++)
 		sqlite3_finalize(b.ins[i]);
-	sqlite3_finalize(b.path_st);
+	store_build_check_free(&b.chk);
 	if (rc == -1)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_exec(db, build_temp_drop, NULL, NULL, NULL);
-	free(b.pathv[0]);
-	free(b.pathv[1]);
 	free(b.fids);
 	free(parse);
 	*err = b.err;

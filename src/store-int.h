@@ -78,7 +78,10 @@ void		 store_col_copy(sqlite3_stmt *st, int i, char *dst, size_t n);
 int64_t		 store_int(struct store *s, const char *sql);
 
 /* Bump when the schema or what is stored changes: old caches rebuild. */
-#define STORE_SCHEMA_VERSION	7
+#define STORE_SCHEMA_VERSION	8
+/* PRAGMA application_id of every store, 0x446f7372 ("Dosr"): how dossier
+ * knows its own files. */
+#define STORE_APPLICATION_ID	1148154738
 
 /*
  * An event's row id (rid) is its key in timeline order, and the full-text
@@ -136,6 +139,32 @@ int	store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	    const struct store_progress *progress, struct diag_list *diags,
 	    struct store_counts *counts, char **err);
 
+/*
+ * store-build-check.c: the checks of a build that need the whole corpus.
+ * The caller sets db, diags and err (where an SQLite failure is told, its
+ * string owned by the caller) and frees with store_build_check_free.
+ */
+struct store_build_check {
+	sqlite3			*db;
+	struct diag_list	*diags;
+	char			**err;
+	sqlite3_stmt		*path;		/* for store_build_check_path */
+	char			*pathv[2];	/* its answers */
+	int			 pathi;
+};
+/*
+ * Unique ids and references: staged rows (ev_in and its links) against
+ * everything, rows of unchanged files against the ids that went away.
+ * Problems go to diags. Returns 0, or -1 if SQLite failed.
+ */
+int	store_build_check_ids(struct store_build_check *);
+/* Each staged quote against its source's text, where there is one. */
+int	store_build_check_quotes(struct store_build_check *);
+/* File fid's path, for messages: valid until the next call but one, so
+ * that one message can name two files. */
+const char *store_build_check_path(struct store_build_check *, int fid);
+void	store_build_check_free(struct store_build_check *);
+
 /* store-fts.c: FTS5's extension API for db, or NULL if it has none. */
 fts5_api *store_fts5(sqlite3 *db);
 
@@ -191,6 +220,7 @@ struct store_rank_hit {
 	double	score;		/* bm25, positive: FTS5's rank is -score */
 };
 #define STORE_RANK_MAX		1000	/* more hits are ranked by FTS5 */
+#define STORE_RANK_FEW		2000	/* so are fewer hits (store-search.c) */
 /* How a ranking went, for tests and the benchmark. */
 struct store_rank_info {
 	int	 blocks;	/* days scored one at a time */

@@ -65,13 +65,16 @@ store_actors_clear(struct store_actor *a, int n)
 	}
 }
 
+/*
+ * Reads the event st (bound, not yet stepped) yields with all it links to,
+ * its terms marked by marker (NULL: none, and it stays the caller's).
+ */
 static struct store_detail *
-detail_read(struct store *s, sqlite3_stmt *st, const char *query)
+detail_read(struct store *s, sqlite3_stmt *st,
+    struct store_highlighter *marker)
 {
 	struct store_detail	*d;
 	sqlite3_stmt		*q;
-	struct store_highlighter	*marker = NULL;
-	char			*match = NULL, *err = NULL;
 	int			 cap;
 
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -91,9 +94,6 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 	d->rid = sqlite3_column_int64(st, 9);
 	sqlite3_reset(st);
 
-	if (query != NULL && (match = query_translate(query, &err)) != NULL)
-		marker = store_highlighter_new(s->db, match);
-	free(err);
 	store_highlight_text(marker, &d->title);
 	store_highlight_text(marker, &d->summary);
 
@@ -150,9 +150,22 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 		store_highlight_text(marker, &x->note);
 	}
 	sqlite3_reset(q);
-	free(match);
-	store_highlighter_free(marker);
 	return d;
+}
+
+/* A highlighter for query as the user typed it, or NULL (caller frees). */
+static struct store_highlighter *
+detail_marker(struct store *s, const char *query)
+{
+	struct store_highlighter	*marker = NULL;
+	char				*match, *err = NULL;
+
+	if (query != NULL && (match = query_translate(query, &err)) != NULL) {
+		marker = store_highlighter_new(s->db, match);
+		free(match);
+	}
+	free(err);
+	return marker;
 }
 
 #define STORE_DETAIL_SQL "SELECT e.seq, e.id, e.date, e.time," \
@@ -163,21 +176,40 @@ detail_read(struct store *s, sqlite3_stmt *st, const char *query)
 struct store_detail *
 store_detail_get(struct store *s, int64_t seq, const char *query)
 {
-	sqlite3_stmt	*st;
+	struct store_highlighter	*marker = detail_marker(s, query);
+	struct store_detail		*d;
+	sqlite3_stmt			*st;
 
 	st = store_stmt(s, STORE_DETAIL_SQL " WHERE e.seq = ?1");
 	sqlite3_bind_int64(st, 1, seq);
-	return detail_read(s, st, query);
+	d = detail_read(s, st, marker);
+	store_highlighter_free(marker);
+	return d;
+}
+
+/* The reader's read: the view's highlighter, made once with the view. */
+struct store_detail *
+store_detail_in_view(struct store_view *v, int64_t seq)
+{
+	sqlite3_stmt	*st;
+
+	st = store_stmt(v->s, STORE_DETAIL_SQL " WHERE e.seq = ?1");
+	sqlite3_bind_int64(st, 1, seq);
+	return detail_read(v->s, st, v->marker);
 }
 
 struct store_detail *
 store_detail_by_id(struct store *s, const char *id, const char *query)
 {
-	sqlite3_stmt	*st;
+	struct store_highlighter	*marker = detail_marker(s, query);
+	struct store_detail		*d;
+	sqlite3_stmt			*st;
 
 	st = store_stmt(s, STORE_DETAIL_SQL " WHERE e.id = ?1");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	return detail_read(s, st, query);
+	d = detail_read(s, st, marker);
+	store_highlighter_free(marker);
+	return d;
 }
 
 void

@@ -15,6 +15,63 @@
  * The best limit hits of match by store-rank.c: returns their number with
  * *hits (caller frees), -1 with *err, or -2 if FTS5 must rank them.
  */
+/* Best first, as ORDER BY rank, rowid: higher score, then lower row. */
+static int
+search_hit_cmp(const void *x, const void *y)
+{
+	const struct store_rank_hit	*a = x, *b = y;
+
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	return a->rowid < b->rowid ? -1 : a->rowid > b->rowid;
+}
+
+/*
+ * A search of fewer than STORE_RANK_FEW hits is ranked here, as the plain
+ * FTS5 query would: its hits come in row order with FTS5's own rank, and
+ * the best limit of them go to out (limit slots). Returns their number,
+ * or -2 when there are more hits (then a common word has cost a few
+ * pages and a cap of scores, and the bounds rank it). A prefix is left to
+ * the bounds: FTS5 would expand it whole before the first hit.
+ */
+static int
+search_few(struct store *s, const char *match, int64_t limit,
+    struct store_rank_hit *out)
+{
+	struct store_phrase	*ph;
+	struct store_rank_hit	*v;
+	sqlite3_stmt		*st;
+	int			 n, i, prefix = 0;
+
+	n = store_phrases(match, &ph);
+	for (i = 0; i < n; i++)
+		prefix |= ph[i].prefix;
+	store_phrases_free(ph, n);
+	if (n == 0 || prefix)
+		return -2;
+	v = xcalloc(STORE_RANK_FEW, sizeof *v);
+	st = store_stmt(s, "SELECT rowid, rank FROM fts WHERE fts MATCH ?1"
+	    " LIMIT ?2");
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, STORE_RANK_FEW);
+	for (n = 0; n < STORE_RANK_FEW && sqlite3_step(st) == SQLITE_ROW;
+	    n++) {
+		v[n].rowid = sqlite3_column_int64(st, 0);
+		v[n].score = -sqlite3_column_double(st, 1);
+	}
+	sqlite3_reset(st);
+	if (n == STORE_RANK_FEW) {
+		free(v);
+		return -2;
+	}
+	qsort(v, (size_t)n, sizeof *v, search_hit_cmp);
+	if (n > limit)
+		n = (int)limit;
+	memcpy(out, v, (size_t)n * sizeof *v);
+	free(v);
+	return n;
+}
+
 int
 store_search_best(struct store *s, const char *match, int64_t limit,
     struct store_rank_hit **hits, char **err)
@@ -25,8 +82,9 @@ store_search_best(struct store *s, const char *match, int64_t limit,
 	if (limit <= 0 || limit > STORE_RANK_MAX)
 		return -2;
 	*hits = xcalloc((size_t)limit, sizeof **hits);
-	n = store_rank_best(s->db, &s->db2, match, (int)limit, *hits, NULL,
-	    err);
+	if ((n = search_few(s, match, limit, *hits)) == -2)
+		n = store_rank_best(s->db, &s->db2, match, (int)limit, *hits,
+		    NULL, err);
 	if (n < 0) {
 		free(*hits);
 		*hits = NULL;

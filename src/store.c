@@ -9,14 +9,25 @@
  * same schema is updated in place, in one transaction, reading only the
  * changed files (store-build.c). Anything else is rebuilt into a temporary
  * file next to the cache and renamed into place, so a crash or a second
- * instance never sees a half-built store. Readers open it read only. Every statement binds its parameters; frequent ones are prepared
- * once and kept (store_stmt).
+ * instance never sees a half-built store. Readers open it read only.
+ * Every statement binds its parameters; frequent ones are prepared once
+ * and kept (store_stmt).
+ *
+ * dossier replaces or updates only a file it recognises as its own store:
+ * one whose header carries STORE_APPLICATION_ID, or an older store of ours
+ * from before the id (a meta table with a schema and a fingerprint), or an
+ * empty file. Anything else is left byte for byte as it was. Temporaries of
+ * builds whose process is gone (killed, power lost) are removed on the next
+ * open; a live build's are kept.
  */
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +129,201 @@ store_cache_path(const char *content, char **dir)
 	return name;
 }
 
+/* What the file at a store's path is, to dossier. */
+enum store_own {
+	STORE_OWN_ABSENT,	/* nothing there: make it */
+	STORE_OWN_EMPTY,	/* an empty file: nothing to lose */
+	STORE_OWN_YES,		/* a store of ours, whole or not */
+	STORE_OWN_NO		/* anything else: never touched */
+};
+
+/*
+ * Reads the first 100 bytes of path (SQLite's header). Returns how many
+ * were read, or -1 if it cannot be read; *size gets the file's size and
+ * *reg whether it is a regular file.
+ */
+static ssize_t
+store_header(const char *path, unsigned char hdr[100], off_t *size, int *reg)
+{
+	struct stat	sb;
+	ssize_t		n;
+	int		fd;
+
+	*size = 0;
+	*reg = 0;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)) == -1)
+		return -1;
+	if (fstat(fd, &sb) == -1) {
+		close(fd);
+		return -1;
+	}
+	*size = sb.st_size;
+	*reg = S_ISREG(sb.st_mode);
+	n = *reg ? read(fd, hdr, 100) : 0;
+	close(fd);
+	return n;
+}
+
+/*
+ * Is an SQLite database without our id an older store of ours? Yes if its
+ * meta table holds a schema version and a fingerprint. Only reads.
+ */
+static int
+store_old_ours(const char *path)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+	int		 ok = 0;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ==
+	    SQLITE_OK && sqlite3_prepare_v2(db, "SELECT count(*) = 2 FROM meta"
+	    " WHERE key IN ('schema', 'fingerprint')", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		ok = sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_int(st, 0) == 1;
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return ok;
+}
+
+/* Says what the file at path is to dossier (enum store_own). */
+static enum store_own
+store_owned(const char *path)
+{
+	unsigned char	hdr[100];
+	off_t		size;
+	ssize_t		n;
+	uint32_t	id;
+	int		reg;
+
+	if ((n = store_header(path, hdr, &size, &reg)) == -1)
+		return errno == ENOENT || errno == ENOTDIR ? STORE_OWN_ABSENT :
+		    STORE_OWN_NO;
+	if (!reg)
+		return STORE_OWN_NO;
+	if (size == 0)
+		return STORE_OWN_EMPTY;
+	if (n < 100 || memcmp(hdr, "SQLite format 3", 16) != 0)
+		return STORE_OWN_NO;
+	/* The application id: 4 bytes, big-endian, at offset 68. */
+	id = (uint32_t)hdr[68] << 24 | (uint32_t)hdr[69] << 16 |
+	    (uint32_t)hdr[70] << 8 | hdr[71];
+	if (id == STORE_APPLICATION_ID)
+		return STORE_OWN_YES;
+	if (id == 0 && store_old_ours(path))
+		return STORE_OWN_YES;
+	return STORE_OWN_NO;
+}
+
+/*
+ * If name is "BASE.tmp.PID" (or its "-journal"), with BASE equal to base
+ * (or ending in ".db" when base is NULL), returns PID, else 0.
+ */
+static long
+store_temp_pid(const char *name, const char *base)
+{
+	const char	*t, *p;
+	char		*end;
+	long		 pid;
+
+	if ((t = strstr(name, ".tmp.")) == NULL || t == name)
+		return 0;
+	if (base != NULL && ((size_t)(t - name) != strlen(base) ||
+	    strncmp(name, base, (size_t)(t - name)) != 0))
+		return 0;
+	if (base == NULL && (t - name < 3 || strncmp(t - 3, ".db", 3) != 0))
+		return 0;
+	p = t + 5;
+	if (*p < '1' || *p > '9')
+		return 0;
+	errno = 0;
+	pid = strtol(p, &end, 10);
+	if (errno != 0 || pid <= 0 || pid > INT_MAX ||
+	    (*end != '\0' && strcmp(end, "-journal") != 0))
+		return 0;
+	return pid;
+}
+
+/*
+ * Removes the temporaries in dir left by builds whose process is gone:
+ * "BASE.tmp.PID" with its journal, for the store file base (or, with base
+ * NULL, for every store of the cache directory). A temporary of a live
+ * process (another instance building now) is kept, and so is a file of
+ * that name which is not a store of ours.
+ */
+static void
+store_sweep(const char *dir, const char *base)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		*p, *j;
+	long		 pid;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if ((pid = store_temp_pid(de->d_name, base)) == 0 ||
+		    strstr(de->d_name, "-journal") != NULL)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		p = xasprintf("%s/%s", dir, de->d_name);
+		switch (store_owned(p)) {
+		case STORE_OWN_EMPTY:
+		case STORE_OWN_YES:
+			unlink(p);
+			j = xasprintf("%s-journal", p);
+			unlink(j);
+			free(j);
+			break;
+		default:
+			break;
+		}
+		free(p);
+	}
+	closedir(d);
+}
+
+/*
+ * Checks that the file at path may be replaced or updated, and sweeps the
+ * temporaries of dead builds beside it (in the cache every store's, else
+ * this one's); when writing (it is about to change), checks that it was
+ * not made read-only instead. Returns 0, or -1 with *err (caller frees) if
+ * path is not a store of ours, or is read-only and must change.
+ */
+static int
+store_claim(const char *path, int cache, int writing, char **err)
+{
+	enum store_own	 own = store_owned(path);
+	const char	*slash = strrchr(path, '/');
+	char		*dir;
+
+	if (own == STORE_OWN_NO) {
+		*err = xasprintf("%s is not a dossier store; not touching it",
+		    path);
+		return -1;
+	}
+	if (writing) {
+		if (own != STORE_OWN_ABSENT && access(path, W_OK) == -1 &&
+		    errno == EACCES) {
+			*err = xasprintf("%s is read-only; not touching it",
+			    path);
+			return -1;
+		}
+		return 0;
+	}
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else
+		dir = xasprintf("%.*s", (int)(slash - path), path);
+	store_sweep(dir, cache ? NULL : (slash != NULL ? slash + 1 : path));
+	free(dir);
+	return 0;
+}
+
 /*
  * Opens an existing database read-only if it is a whole store built from
  * exactly this content. Returns the handle, or NULL if it must be built; then
@@ -215,7 +421,15 @@ store_build_file(const char *path, struct content_file *files, int n,
 		free(tmp);
 		return -2;
 	}
-	rc = store_build(db, files, n, fp, flags, progress, diags, NULL, err);
+	/* Marked ours first: a killed build's file is recognised as ours. */
+	if (sqlite3_exec(db, "PRAGMA application_id = "
+	    STORE_XSTR(STORE_APPLICATION_ID), NULL, NULL, NULL) != SQLITE_OK)
+		rc = -2;
+	else
+		rc = store_build(db, files, n, fp, flags, progress, diags, NULL,
+		    err);
+	if (rc == -2)
+		*err = xasprintf("%s: %s", tmp, sqlite3_errmsg(db));
 	if (sqlite3_close(db) != SQLITE_OK && rc == 0) {
 		*err = xasprintf("%s: cannot close", tmp);
 		rc = -2;
@@ -287,6 +501,7 @@ store_open(const char *content, const char *dbpath, int flags,
 	if ((n = content_scan(content, &files, diags)) == -1 ||
 	    diags->errors > 0) {
 		content_files_free(files, n < 0 ? 0 : n);
+		errno = 0;
 		return NULL;
 	}
 	fp = store_fingerprint(files, n, flags);
@@ -298,8 +513,15 @@ store_open(const char *content, const char *dbpath, int flags,
 		else if (store_mkdirs(dir) == -1)
 			why = xasprintf("%s: %s", dir, strerror(errno));
 	}
+	if (path != NULL && why == NULL &&
+	    store_claim(path, dbpath == NULL, 0, err) == -1)
+		goto refuse;
 	if (path != NULL && why == NULL && !(flags & STORE_REBUILD))
 		db = store_try_cache(path, fp, &stale);
+	/* What must change must be ours to change. */
+	if (path != NULL && why == NULL && db == NULL &&
+	    store_claim(path, dbpath == NULL, 1, err) == -1)
+		goto refuse;
 	if (db == NULL && stale) {
 		rc = store_update_file(path, files, n, fp, flags, progress, diags,
 		    &why);
@@ -343,12 +565,21 @@ store_open(const char *content, const char *dbpath, int flags,
 	free(fp);
 	content_files_free(files, n);
 	return s;
+refuse:
+	free(why);
+	free(dir);
+	free(path);
+	free(fp);
+	content_files_free(files, n);
+	errno = EPERM;
+	return NULL;
 fail:
 	free(why);
 	free(dir);
 	free(path);
 	free(fp);
 	content_files_free(files, n);
+	errno = 0;
 	return NULL;
 }
 

@@ -76,7 +76,7 @@ ui_detail_sync(struct ui *ui, struct ui_detail *dt)
 		return;
 	store_detail_free(dt->d);
 	free(dt->query);
-	dt->d = seq != 0 ? store_detail_get(ui->store, seq, ui->query) : NULL;
+	dt->d = seq != 0 ? store_detail_in_view(ui->view, seq) : NULL;
 	dt->query = ui->query != NULL ? xstrdup(ui->query) : NULL;
 	if (seq != dt->seq)
 		dt->scroll = 0;

@@ -126,7 +126,7 @@ sb_reader(struct store *s, const char *q, int nrows)
 	(void)store_view_find(v, 1);
 	got = store_view_rows(v, 1, nrows, rows);
 	if (got > 0) {
-		d = store_detail_get(s, rows[0].seq, q);
+		d = store_detail_in_view(v, rows[0].seq);
 		store_detail_free(d);
 	}
 	store_rows_clear(rows, got);

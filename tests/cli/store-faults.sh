@@ -47,10 +47,18 @@ truncate -s $((size / 2)) "$db"
 run_list
 check_list store-truncated-cache
 
-# A cache full of random bytes.
+# A cache full of random bytes is not recognisably ours: it is left alone
+# (exit 2, one line), as --db does with any file not ours.
 head -c "$size" /dev/urandom >"$db"
+cp "$db" "$TESTTMP/random"
 run_list
-check_list store-random-cache
+if [ "$(cat "$TESTTMP/rc")" = 2 ] && cmp -s "$db" "$TESTTMP/random" &&
+    grep -q 'is not a dossier store; not touching it' "$TESTTMP/err"; then
+	pass store-random-cache-kept
+else
+	fail store-random-cache-kept "exit $(cat "$TESTTMP/rc"): $(cat "$TESTTMP/err")"
+fi
+rm -f "$db"
 
 # An empty cache file.
 : >"$db"

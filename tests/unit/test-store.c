@@ -974,6 +974,51 @@ UNIT_TEST(detail_highlights)
 	store_detail_free(d);
 }
 
+/* The reader's read marks with the view's own highlighter, as the query
+ * would, and a view without a search marks nothing. */
+UNIT_TEST(detail_in_view_highlights)
+{
+	static const char	*queries[] = { "cross*", "\"border treaty\"",
+	    "\"border treaty\" crossing", "talk STRÉLSAU", NULL };
+	struct store_filter	 f;
+	struct store_view	*v;
+	struct store_detail	*a, *b;
+	char			*err = NULL;
+	int64_t			 seq;
+	int			 i, x;
+
+	memset(&f, 0, sizeof f);
+	for (i = 0; i <= 4; i++) {
+		f.query = queries[i];
+		v = store_view_new(shared, &f, &err);
+		CHECK(v != NULL);
+		if (v == NULL) {
+			free(err);
+			continue;
+		}
+		for (seq = 1; seq <= 8; seq++) {
+			a = store_detail_get(shared, seq, queries[i]);
+			b = store_detail_in_view(v, seq);
+			CHECK(a != NULL && b != NULL);
+			if (a != NULL && b != NULL) {
+				CHECK_STR(b->title, a->title);
+				CHECK_STR(b->summary != NULL ? b->summary : "",
+				    a->summary != NULL ? a->summary : "");
+				CHECK(a->nexcerpts == b->nexcerpts);
+				for (x = 0; x < a->nexcerpts &&
+				    x < b->nexcerpts; x++)
+					CHECK_STR(b->excerpts[x].quote,
+					    a->excerpts[x].quote);
+				if (queries[i] == NULL)
+					CHECK(strstr(b->title, ON) == NULL);
+			}
+			store_detail_free(a);
+			store_detail_free(b);
+		}
+		store_view_free(v);
+	}
+}
+
 /* Actor ids of a list, space separated. */
 static char *
 actor_ids(struct store *s, const char *filter, int64_t offset, int n)
@@ -1393,6 +1438,27 @@ store_dump(struct store *s)
 }
 
 /*
+ * The index keeps no text of its own (external content): an update must
+ * delete each row with the text it was indexed with, or tokens linger.
+ * FTS5's integrity-check compares the index with the text it reads.
+ */
+static void
+fts_intact(const char *db, const char *what)
+{
+	sqlite3	*h;
+	int	 rc;
+
+	CHECK(sqlite3_open_v2(db, &h, SQLITE_OPEN_READWRITE, NULL) ==
+	    SQLITE_OK);
+	rc = sqlite3_exec(h, "INSERT INTO fts(fts) VALUES"
+	    " ('integrity-check')", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		printf("  after %s: %s\n", what, sqlite3_errmsg(h));
+	CHECK_INT(rc, SQLITE_OK);
+	sqlite3_close(h);
+}
+
+/*
  * Opens the cache at db (brought up to date from whatever it held) and a
  * store built afresh in memory, and checks both show the same.
  */
@@ -1430,6 +1496,7 @@ check_update(const char *content, const char *db, const char *what)
 	store_close(cached);
 	store_close(fresh);
 	diag_free(&dl);
+	fts_intact(db, what);
 }
 
 /* Replaces the first from with to in dir/name. */
@@ -1660,7 +1727,36 @@ write_noise(const char *path, size_t n)
 	free(noise);
 }
 
-UNIT_TEST(cache_corrupt_rebuilt)
+/* Opening db must refuse it (EPERM, one line) and leave it as it was. */
+static void
+refused(const char *content, const char *db)
+{
+	struct diag_list	 dl;
+	struct store		*s;
+	char			*snap, *err = NULL, *want;
+	size_t			 snaplen;
+
+	snap = slurp(db, &snaplen);
+	diag_init(&dl);
+	errno = 0;
+	s = store_open(content, db, 0, NULL, &dl, &err);
+	CHECK(s == NULL);
+	CHECK_INT(errno, EPERM);
+	want = xasprintf("%s is not a dossier store; not touching it", db);
+	CHECK_STR(err != NULL ? err : "", want);
+	CHECK(same_bytes(db, snap, snaplen));
+	store_close(s);
+	diag_free(&dl);
+	free(want);
+	free(err);
+	free(snap);
+}
+
+/*
+ * A store of ours that is broken (truncated, old) or an empty file is
+ * rebuilt; anything else at the store's path is not ours and stays.
+ */
+UNIT_TEST(cache_ours_rebuilt_others_kept)
 {
 	struct stamp	 good;
 	sqlite3		*other;
@@ -1669,16 +1765,9 @@ UNIT_TEST(cache_corrupt_rebuilt)
 	dir = unit_newdir("db");
 	db = xasprintf("%s/store.db", dir);
 
-	/* Random bytes, then an empty file: rebuilt, no word said. */
+	/* Random bytes, and random bytes after a real SQLite header. */
 	write_noise(db, 8192);
-	open_close(corpus, db, 0);
-	good = stamp(db);
-	CHECK(good.size > 8192);
-	unit_write(NULL, db, "", 0);
-	open_close(corpus, db, 0);
-	CHECK(stamp(db).size == good.size);
-	/* Random bytes after a real SQLite header. */
-	write_noise(db, 8192);
+	refused(corpus, db);
 	{
 		FILE	*f = fopen(db, "r+b");
 
@@ -1688,25 +1777,43 @@ UNIT_TEST(cache_corrupt_rebuilt)
 			fclose(f);
 		}
 	}
+	refused(corpus, db);
+	/* An empty file: nothing to lose, rebuilt without a word. */
+	unit_write(NULL, db, "", 0);
 	open_close(corpus, db, 0);
-	CHECK(stamp(db).size == good.size);
+	good = stamp(db);
+	CHECK(good.size > 8192);
 
 	/* Truncated to half: a store that would be fresh but is not whole. */
-	good = stamp(db);
 	CHECK(truncate(db, good.size / 2) == 0);
 	open_close(corpus, db, 0);
 	CHECK(stamp(db).size == good.size);
 	CHECK(stamp(db).ino != good.ino);
 
-	/* A real database that is not a store. */
+	/* An older store of ours, from before the application id. */
+	CHECK(sqlite3_open(db, &other) == SQLITE_OK);
+	CHECK(sqlite3_exec(other, "PRAGMA application_id = 0;"
+	    "UPDATE meta SET value = '1' WHERE key = 'schema';", NULL, NULL,
+	    NULL) == SQLITE_OK);
+	sqlite3_close(other);
+	good = stamp(db);
+	open_close(corpus, db, 0);
+	CHECK(stamp(db).ino != good.ino);
+
+	/* Real databases that are not stores: with and without a meta. */
 	unlink(db);
 	CHECK(sqlite3_open(db, &other) == SQLITE_OK);
 	CHECK(sqlite3_exec(other, "CREATE TABLE meta(key, value);"
 	    "INSERT INTO meta VALUES ('schema', 'x');", NULL, NULL, NULL) ==
 	    SQLITE_OK);
 	sqlite3_close(other);
-	open_close(corpus, db, 0);
-	CHECK(stamp(db).size == good.size);
+	refused(corpus, db);
+	CHECK(sqlite3_open(db, &other) == SQLITE_OK);
+	CHECK(sqlite3_exec(other, "PRAGMA application_id = 42;"
+	    "DROP TABLE meta; CREATE TABLE t(x);", NULL, NULL, NULL) ==
+	    SQLITE_OK);
+	sqlite3_close(other);
+	refused(corpus, db);
 	CHECK_INT(dir_entries(dir), 1);
 	free(db);
 	free(dir);
@@ -1937,12 +2044,13 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(view_next_actor),
 	UNIT_ENTRY(detail_plain),
 	UNIT_ENTRY(detail_highlights),
+	UNIT_ENTRY(detail_in_view_highlights),
 	UNIT_ENTRY(actors),
 	UNIT_ENTRY(search_hits),
 	UNIT_ENTRY(json_documents),
 	UNIT_ENTRY(cache_reused_and_refreshed),
 	UNIT_ENTRY(cache_update_matches_rebuild),
-	UNIT_ENTRY(cache_corrupt_rebuilt),
+	UNIT_ENTRY(cache_ours_rebuilt_others_kept),
 	UNIT_ENTRY(cache_unwritable),
 	UNIT_ENTRY(content_errors_write_nothing),
 	UNIT_ENTRY(check_whole_content),
