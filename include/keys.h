@@ -47,6 +47,8 @@ enum keys_action {
 	KEYS_ORDER,
 	KEYS_CLEAR,
 	KEYS_DATE,
+	KEYS_EDIT,		/* the curator's loop (ui-edit.c) */
+	KEYS_SOURCE,
 	KEYS_THEME,
 	KEYS_HELP,
 	KEYS_REDRAW,
@@ -54,6 +56,10 @@ enum keys_action {
 	KEYS_SUSPEND,
 	KEYS_INTERRUPT,
 	KEYS_QUIT,
+	KEYS_EXPORT,
+	KEYS_COPY,
+	KEYS_COPY_EVENT,
+	KEYS_OPEN_SOURCE,
 	/* Overlays. */
 	KEYS_NARROW,		/* a note for the help: typed letters narrow */
 	KEYS_CHOOSE,

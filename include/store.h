@@ -81,6 +81,15 @@ struct store_counts {
 int		 store_check(const char *content, struct diag_list *diags,
 		    struct store_counts *counts, char **err);
 
+/*
+ * The content's stamp: a hash of its files' paths, sizes and times (one
+ * stat a file), as a store opened without flags records it; NULL if the
+ * directory cannot be read. Caller frees. store_fresh: whether the store
+ * was built from the content as it is now.
+ */
+char		*store_stamp(const char *content);
+int		 store_fresh(struct store *, const char *content);
+
 /* Path of the database in use, or ":memory:". Valid until store_close. */
 const char	*store_path(struct store *);
 
@@ -209,6 +218,7 @@ struct store_excerpt {
 	char	*published;	/* or NULL */
 	char	*quote;		/* highlighted when asked */
 	char	*note;		/* or NULL; highlighted when asked */
+	int	 line;		/* its line in the event's file */
 };
 
 /* One event with everything linked to it. */
@@ -423,5 +433,21 @@ int		 store_json_source(struct store *, const char *id,
 		    const char *text, FILE *out, char **err);
 /* Every source id, sorted; returns the count, *ids caller frees (each). */
 int		 store_source_ids(struct store *, char ***ids);
+
+/*
+ * The corpus's title (its "corpus:" section), or NULL when it has none;
+ * caller frees (store-export.c).
+ */
+char		*store_export_title(struct store *);
+
+/*
+ * What a reload changed (store-diff.c): store_digest returns every event's
+ * content as one JSON object by id (caller frees); store_diff compares a
+ * digest of before with the store now, in SQL, counting events changed,
+ * added and removed. Returns 0, or -1 if the digest cannot be read.
+ */
+char		*store_digest(struct store *);
+int		 store_diff(struct store *, const char *digest,
+		    int64_t *changed, int64_t *added, int64_t *removed);
 
 #endif

@@ -168,6 +168,16 @@ struct ui {
 	char			*msg;
 	int			 msg_error;
 
+	/*
+	 * URLs as OSC 8 hyperlinks: the detail pane puts the sequences that
+	 * make its URLs links in after, which the loop sends once doupdate
+	 * has drawn them (curses cannot draw them itself).
+	 */
+	int			 hyperlinks;
+	struct buf		 after;
+	/* The watch on the content and what it waits to do (ui-live.c). */
+	struct ui_live		*live;
+
 	/* Work to do once the screen shows what led to it (ui_later). */
 	void			(*later)(struct ui *, const char *);
 	char			*later_arg;

@@ -25,11 +25,13 @@ struct ui_detail_seg {
 	size_t			 len;
 	int			 mark;		/* marker state at off */
 	int			 actor;		/* actor index + 1 when clickable */
+	int			 link;		/* excerpt index + 1: its URL */
 };
 
 struct ui_detail_line {
 	size_t	seg;		/* first segment */
 	size_t	nseg;
+	int	excerpt;	/* the excerpt it shows, index + 1, or 0 */
 };
 
 struct ui_detail {
@@ -51,8 +53,11 @@ struct ui_detail {
 	size_t			 nlines;
 	size_t			 caplines;
 
+	int			 excerpt;	/* being laid out, index + 1 */
+
 	int			 scroll;	/* first line shown */
 	int			 height;	/* lines of the pane */
+	int			*ex_line;	/* first line of each excerpt */
 };
 
 /* The pane belongs to the main screen (ui-main.c), which passes it. */
@@ -75,6 +80,17 @@ void	ui_detail_scroll(struct ui *, struct ui_detail *, int delta);
 void	ui_detail_scroll_to(struct ui *, struct ui_detail *, int line);
 /* Chooses the next (dir > 0) or previous actor of the event. */
 void	ui_detail_cycle_actor(struct ui *, struct ui_detail *, int dir);
+/*
+ * The excerpt at the top of the pane: the one its top line shows, else
+ * the first below it, else the last. Returns its index, or -1 if the
+ * event has none.
+ */
+int	ui_detail_top_excerpt(struct ui *, struct ui_detail *);
+/*
+ * The excerpt the pane is focused on: the one holding its top line, else
+ * the first that starts on screen; -1 if none shows (or none exists).
+ */
+int	ui_detail_excerpt(struct ui *, struct ui_detail *);
 /* Handles a click at y, x of the pane: an actor becomes current. */
 void	ui_detail_click(struct ui *, struct ui_detail *, int y, int x);
 

@@ -68,4 +68,12 @@ void	ui_view_walk(struct ui *);
 /* Says what ui->announce holds now that the walk has ended. */
 void	ui_view_announce(struct ui *);
 
+/*
+ * After ui->store was swapped (ui-live.c), with no view: makes the view
+ * again with the same filter, search and order (the whole timeline if
+ * that now shows nothing) and selects the event id, or if it is gone the
+ * first on or after date (else the last).
+ */
+void	ui_view_reload(struct ui *, const char *id, const char *date);
+
 #endif

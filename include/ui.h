@@ -14,7 +14,9 @@ struct ui_options {
 	const char	*content;	/* content directory, for the top line */
 	char		*config;	/* config.yaml, where t keeps the theme;
 					   or NULL */
-	int		 hyperlinks;	/* config's hyperlinks: -1 unset, 0, 1 */
+	int		 hyperlinks;	/* URLs as OSC 8 links: 1, 0, -1 by TERM
+					   (--no-hyperlinks, config) */
+	const char	*db;		/* --db, or NULL: to index it again */
 };
 
 /*

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "cli-filter.h"
 #include "content.h"
+#include "export.h"
 #include "keys.h"
 #include "palette.h"
 #include "paths.h"
@@ -35,6 +36,7 @@ struct cli {
 	struct config	 config;	/* what config.yaml says */
 	int		 no_color;
 	int		 check_theme;	/* --check-theme */
+	int		 no_hyperlinks;	/* --no-hyperlinks */
 	int		 tty;		/* stdout is a terminal */
 	int		 sgr;		/* ...that shows attributes */
 	int		 refused;	/* the store's file was not ours: exit 2 */
@@ -55,6 +57,7 @@ static int	cli_show(struct cli *);
 static int	cli_search(struct cli *);
 static int	cli_actors(struct cli *);
 static int	cli_index(struct cli *);
+static int	cli_export(struct cli *);
 static int	cli_source(struct cli *);
 static int	cli_keys(struct cli *);
 static int	cli_stats(struct cli *);
@@ -73,6 +76,9 @@ static const struct cli_cmd cli_cmds[] = {
 	  "list actors by number of events" },
 	{ "index", cli_index, "index [--force]",
 	  "build or refresh the store now" },
+	{ "export", cli_export, "export [--format FORMAT] [FILTERS] "
+	  "[--query Q] [--marked] [--view NAME] [--notes] [-o FILE]",
+	  "the timeline as markdown, html, csv, json, ics or timelinejs" },
 	{ "source", cli_source, "source ID [--text] [--json]",
 	  "a source, the events that quote it and, with --text, its text" },
 	{ "keys", cli_keys, "keys [--markdown]",
@@ -111,6 +117,7 @@ cli_usage(FILE *f)
 	    "      --no-color      no colours (NO_COLOR is honoured too)\n"
 	    "      --check-theme   print the theme's contrast at 8, 16 and "
 	    "256 colours\n"
+	    "      --no-hyperlinks URLs in the reader not made OSC 8 links\n"
 	    "  -h, --help          this help\n"
 	    "  -V, --version       the version\n\n"
 	    "Search words are ANDed; \"a phrase\" in quotes; word* for a prefix.\n"
@@ -603,20 +610,26 @@ cli_show_text(struct cli *c, const struct store_detail *d)
 		cli_put(c, d->summary, 0);
 		putchar('\n');
 	}
+	/* Each excerpt, then its source: title, publisher, date, URL. */
 	for (i = 0; i < d->nexcerpts; i++) {
 		x = &d->excerpts[i];
-		printf("\n[%d] ", i + 1);
-		cli_put(c, x->source_title, 1);
-		if (x->publisher != NULL || x->published != NULL) {
-			printf(" (");
-			cli_put(c, x->publisher, 1);
-			printf("%s%s)", x->publisher != NULL &&
-			    x->published != NULL ? ", " : "",
-			    x->published != NULL ? x->published : "");
-		}
-		printf("\n    \"");
+		printf("\n[%d] \"", i + 1);
 		cli_put(c, x->quote, 1);
-		printf("\"\n");
+		printf("\"\n    \xe2\x80\x94 ");
+		cli_put(c, x->source_title, 1);
+		if (x->publisher != NULL) {
+			printf(", ");
+			cli_put(c, x->publisher, 1);
+		}
+		if (x->published != NULL)
+			printf(", %s", x->published);
+		putchar('\n');
+		if (x->url != NULL) {
+			/* Whole, on its own line, however long. */
+			printf("    ");
+			cli_put(c, x->url, 1);
+			putchar('\n');
+		}
 		if (x->note != NULL) {
 			printf("    note: ");
 			cli_put(c, x->note, 1);
@@ -811,6 +824,75 @@ cli_index(struct cli *c)
 	    (long long)n.sources, (long long)n.excerpts);
 	store_close(s);
 	return 0;
+}
+
+/*
+ * export: the events list (or search) would show, in a format for other
+ * programs; to stdout, or to -o FILE through a temporary file. The
+ * filters are list's (cli_filter_opts), --query search's.
+ */
+static int
+cli_export(struct cli *c)
+{
+	static const struct cli_opt opts[] = {
+		{ "--format", 1 }, { "--query", 1 }, { "--marked", 0 },
+		{ "--view", 1 }, { "--notes", 0 }, { "-o", 1 },
+	};
+	const char		*v[6] = { NULL };
+	struct export_options	 o;
+	struct cli_filter	 flt;
+	struct store		*s = NULL;
+	int64_t			 n;
+	char			*err = NULL, *title = NULL;
+	int			 rc;
+
+	memset(&flt, 0, sizeof flt);
+	memset(&o, 0, sizeof o);
+	if ((rc = cli_filter_opts(c, &flt, opts, 6, v, NULL, 0,
+	    "export")) != 0)
+		goto done;
+	rc = 2;
+	if (v[0] != NULL && export_format_parse(v[0], &o.format) == -1) {
+		cli_bad("unknown format '%s' (formats: %s)", v[0],
+		    export_format_list());
+		goto done;
+	}
+	if (v[0] == NULL && v[5] != NULL &&
+	    export_format_of_path(v[5], &o.format) == -1) {
+		cli_bad("cannot tell a format from '%s' (give --format, or one "
+		    "of %s)", v[5], export_extension_list());
+		goto done;
+	}
+	/* Marks, notes and views: export_options.personal, once wired. */
+	if (v[2] != NULL || v[3] != NULL || v[4] != NULL) {
+		fprintf(stderr, "dossier: export: %s is not yet available\n",
+		    v[2] != NULL ? "--marked" : v[3] != NULL ? "--view" :
+		    "--notes");
+		goto done;
+	}
+	rc = 1;
+	if ((s = cli_open(c, 0, 0)) == NULL ||
+	    cli_filter_resolve(&flt, s) != 0)
+		goto done;
+	flt.f.query = v[1];
+	title = export_title(s, c->content);
+	o.title = title;
+	if (v[5] != NULL)
+		rc = export_file(s, &flt.f, &o, v[5], &n, &err);
+	else
+		rc = (n = export_write(s, &flt.f, &o, stdout, &err)) < 0 ? -1 :
+		    0;
+	if (rc == -1) {
+		fprintf(stderr, "dossier: %s\n", err);
+		free(err);
+		rc = 1;
+	}
+done:
+	if (s != NULL)
+		store_close(s);
+	free(title);
+	cli_filter_free(&flt);
+	return rc;
 }
 
 /*
@@ -1196,10 +1278,12 @@ cli_reader(struct cli *c)
 	o.theme = theme;
 	o.themes_dir = themes;
 	o.no_color = c->no_color;
+	/* --no-hyperlinks, else config.yaml's hyperlinks:, else by TERM. */
+	o.hyperlinks = c->no_hyperlinks ? 0 : c->config.hyperlinks;
 	o.content = c->content;
 	o.config = c->config_path != NULL ? xstrdup(c->config_path) :
 	    config_default_path();
-	o.hyperlinks = c->config.hyperlinks;
+	o.db = c->db;
 	rc = ui_run(s, &o);
 	free(o.config);
 	store_close(s);
@@ -1272,6 +1356,8 @@ cli_main(int argc, char **argv)
 			c.no_color = 1;
 		else if (strcmp(a, "--check-theme") == 0)
 			c.check_theme = 1;
+		else if (strcmp(a, "--no-hyperlinks") == 0)
+			c.no_hyperlinks = 1;
 		else if (cmd == NULL && a[0] != '-')
 			cmd = a;
 		else if (cmd == NULL) {

@@ -126,7 +126,7 @@ detail_read(struct store *s, sqlite3_stmt *st,
 	sqlite3_reset(q);
 
 	q = store_stmt(s, "SELECT x.source, s.title, s.publisher, s.url,"
-	    " s.published, x.quote, x.note FROM excerpt x"
+	    " s.published, x.quote, x.note, x.line FROM excerpt x"
 	    " JOIN source s"
 	    " ON s.id = x.source WHERE x.rid = ?1 ORDER BY x.ord");
 	sqlite3_bind_int64(q, 1, d->rid);
@@ -146,6 +146,7 @@ detail_read(struct store *s, sqlite3_stmt *st,
 		x->published = store_col_dup(q, 4);
 		x->quote = store_col_dup(q, 5);
 		x->note = store_col_dup(q, 6);
+		x->line = sqlite3_column_int(q, 7);
 		store_highlight_text(marker, &x->quote);
 		store_highlight_text(marker, &x->note);
 	}

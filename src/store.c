@@ -619,6 +619,41 @@ store_close(struct store *s)
 	free(s);
 }
 
+char *
+store_stamp(const char *content)
+{
+	struct content_file	*files;
+	struct diag_list	 d;
+	char			*fp = NULL;
+	int			 n;
+
+	diag_init(&d);
+	if ((n = content_scan(content, &files, &d)) >= 0 && d.errors == 0)
+		fp = store_fingerprint(files, n, 0);
+	content_files_free(files, n < 0 ? 0 : n);
+	diag_free(&d);
+	return fp;
+}
+
+int
+store_fresh(struct store *s, const char *content)
+{
+	sqlite3_stmt		*st;
+	const unsigned char	*have;
+	char			*fp;
+	int			 fresh = 0;
+
+	if ((fp = store_stamp(content)) == NULL)
+		return 0;
+	st = store_stmt(s, "SELECT value FROM meta WHERE key = 'fingerprint'");
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    (have = sqlite3_column_text(st, 0)) != NULL)
+		fresh = strcmp((const char *)have, fp) == 0;
+	sqlite3_reset(st);
+	free(fp);
+	return fresh;
+}
+
 const char *
 store_path(struct store *s)
 {

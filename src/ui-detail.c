@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export.h"
 #include "text.h"
 #include "ui-core.h"
 #include "ui-detail.h"
@@ -45,6 +46,7 @@ ui_detail_free(struct ui_detail *dt)
 	free(dt->texts);
 	free(dt->segs);
 	free(dt->lines);
+	free(dt->ex_line);
 	store_detail_free(dt->d);
 	free(dt->query);
 	memset(dt, 0, sizeof *dt);
@@ -129,6 +131,7 @@ ui_detail_newline(struct ui_detail *dt)
 	}
 	dt->lines[dt->nlines].seg = dt->nsegs;
 	dt->lines[dt->nlines].nseg = 0;
+	dt->lines[dt->nlines].excerpt = dt->excerpt;
 	dt->nlines++;
 }
 
@@ -155,6 +158,7 @@ ui_detail_seg(struct ui_detail *dt, int x, enum theme_elem elem,
 	s->len = len;
 	s->mark = mark;
 	s->actor = actor;
+	s->link = 0;
 	dt->lines[dt->nlines - 1].nseg++;
 }
 
@@ -257,9 +261,13 @@ ui_detail_build(struct ui *ui, struct ui_detail *dt)
 	struct store_excerpt	*ex;
 	struct buf		 b;
 	char			 day[16];
+	size_t			 k;
 	int			 i, width = dt->width - 2;
 
 	ui_detail_clear_lines(dt);
+	dt->excerpt = 0;
+	free(dt->ex_line);
+	dt->ex_line = NULL;
 	dt->dirty = 0;
 	dt->actor_gen = ui->actor_gen;
 	if (d == NULL || width < 4)
@@ -294,9 +302,13 @@ ui_detail_build(struct ui *ui, struct ui_detail *dt)
 		    NULL);
 	}
 
+	dt->ex_line = xreallocarray(NULL, (size_t)d->nexcerpts + 1,
+	    sizeof *dt->ex_line);
 	for (i = 0; i < d->nexcerpts; i++) {
 		ex = &d->excerpts[i];
+		dt->excerpt = i + 1;
 		ui_detail_newline(dt);
+		dt->ex_line[i] = (int)dt->nlines;
 		buf_adds(&b, ex->source_title != NULL ? ex->source_title :
 		    ex->source);
 		if (ex->publisher != NULL && ex->publisher[0] != '\0')
@@ -317,9 +329,16 @@ ui_detail_build(struct ui *ui, struct ui_detail *dt)
 			ui_detail_wrap(dt, ex->note, 8, width - 8,
 			    THEME_EX_NOTE, 1, NULL);
 		}
-		if (ex->url != NULL && ex->url[0] != '\0')
-			ui_detail_label(dt, 2, ex->url, THEME_DT_LABEL, 1);
+		if (ex->url != NULL && ex->url[0] != '\0') {
+			/* Whole, wrapped anywhere: a URL is never cut. */
+			k = dt->nsegs;
+			ui_detail_wrap(dt, ex->url, 2, width - 2,
+			    THEME_DT_LABEL, 0, NULL);
+			for (; k < dt->nsegs; k++)
+				dt->segs[k].link = i + 1;
+		}
 	}
+	dt->excerpt = 0;
 
 	ui_detail_newline(dt);
 	buf_addf(&b, "%s", d->id);
@@ -345,6 +364,50 @@ ui_detail_ensure(struct ui *ui, struct ui_detail *dt)
 		ui_detail_build(ui, dt);
 }
 
+/*
+ * Asks for a URL segment drawn at y of w to be made an OSC 8 hyperlink
+ * once it is on the screen: the cursor saved, moved there, the link
+ * opened, the same text written again (underlined), the link closed and
+ * the cursor and attributes restored, so that curses' picture of the
+ * screen stays true. Only URLs that may be links, and only text without
+ * escapes of ours, are written so.
+ */
+static void
+ui_detail_link(struct ui *ui, struct ui_detail *dt, WINDOW *w, int y,
+    const struct ui_detail_seg *s)
+{
+	const char	*url = dt->d->excerpts[s->link - 1].url;
+	const char	*t = s->text->s + s->off;
+	size_t		 i;
+
+	if (!export_url_linkable(url))
+		return;
+	for (i = 0; i < s->len; i++) {
+		/* The URL was drawn as it is (nothing escaped). */
+		if ((unsigned char)t[i] < 0x21 || t[i] == 0x7f)
+			return;
+	}
+	buf_addf(&ui->after, "\0337\033[%d;%dH\033]8;;%s\033\\\033[4m",
+	    getbegy(w) + y + 1, getbegx(w) + 1 + s->x + 1, url);
+	buf_add(&ui->after, t, s->len);
+	buf_adds(&ui->after, "\033[24m\033]8;;\033\\\0338");
+}
+
+/*
+ * The furthest the pane scrolls: its end at the bottom, or the last
+ * excerpt at the top, so that e and s can be on any excerpt.
+ */
+static int
+ui_detail_max(struct ui_detail *dt, int h)
+{
+	int	max = (int)dt->nlines - h;
+
+	if (dt->d != NULL && dt->ex_line != NULL && dt->d->nexcerpts > 0 &&
+	    dt->ex_line[dt->d->nexcerpts - 1] > max)
+		max = dt->ex_line[dt->d->nexcerpts - 1];
+	return max;
+}
+
 void
 ui_detail_draw(struct ui *ui, struct ui_detail *dt)
 {
@@ -357,8 +420,8 @@ ui_detail_draw(struct ui *ui, struct ui_detail *dt)
 	ui_detail_resize(dt, h, width);
 	ui_detail_ensure(ui, dt);
 	werase(w);
-	if (dt->scroll > (int)dt->nlines - h)
-		dt->scroll = (int)dt->nlines - h;
+	if (dt->scroll > ui_detail_max(dt, h))
+		dt->scroll = ui_detail_max(dt, h);
 	if (dt->scroll < 0)
 		dt->scroll = 0;
 	for (y = 0; y < h; y++) {
@@ -373,6 +436,8 @@ ui_detail_draw(struct ui *ui, struct ui_detail *dt)
 			ui_draw_text(ui, w, y, 1 + s->x, width - 2 - s->x,
 			    s->text, s->off, s->len, s->elem, &mark,
 			    UI_DRAW_ELLIPSIS);
+			if (s->link > 0 && ui->hyperlinks)
+				ui_detail_link(ui, dt, w, y, s);
 		}
 	}
 	wnoutrefresh(w);
@@ -384,7 +449,7 @@ ui_detail_scroll(struct ui *ui, struct ui_detail *dt, int delta)
 	int			 max, old = dt->scroll;
 
 	ui_detail_ensure(ui, dt);
-	max = (int)dt->nlines - dt->height;
+	max = ui_detail_max(dt, dt->height);
 	dt->scroll += delta;
 	if (dt->scroll > max)
 		dt->scroll = max;
@@ -427,6 +492,38 @@ ui_detail_cycle_actor(struct ui *ui, struct ui_detail *dt, int dir)
 	cur = cur < 0 ? 0 : (cur + (dir > 0 ? 1 : d->nactors - 1)) %
 	    d->nactors;
 	ui_set_actor(ui, d->actors[cur].id, d->actors[cur].short_name);
+}
+
+int
+ui_detail_top_excerpt(struct ui *ui, struct ui_detail *dt)
+{
+	size_t	l;
+
+	ui_detail_ensure(ui, dt);
+	if (dt->d == NULL || dt->d->nexcerpts == 0)
+		return -1;
+	for (l = (size_t)(dt->scroll > 0 ? dt->scroll : 0); l < dt->nlines;
+	    l++) {
+		if (dt->lines[l].excerpt > 0)
+			return dt->lines[l].excerpt - 1;
+	}
+	return dt->d->nexcerpts - 1;
+}
+
+int
+ui_detail_excerpt(struct ui *ui, struct ui_detail *dt)
+{
+	int	i, n;
+
+	ui_detail_ensure(ui, dt);
+	if (dt->d == NULL || (n = dt->d->nexcerpts) == 0 ||
+	    dt->ex_line == NULL)
+		return -1;
+	for (i = n - 1; i >= 0; i--) {
+		if (dt->ex_line[i] <= dt->scroll)
+			return i;
+	}
+	return dt->ex_line[0] < dt->scroll + dt->height ? 0 : -1;
 }
 
 void

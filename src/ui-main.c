@@ -11,10 +11,13 @@
 #include <string.h>
 
 #include "keys.h"
+#include "ui-cite.h"
 #include "ui-core.h"
 #include "ui-detail.h"
 #include "ui-draw.h"
+#include "ui-edit.h"
 #include "ui-prompt.h"
+#include "ui-source.h"
 #include "ui-theme.h"
 #include "ui-timeline.h"
 #include "ui-view.h"
@@ -131,6 +134,7 @@ ui_main_draw_sep(struct ui *ui, struct ui_main *m)
 	h = m->dt.height;
 	if ((int)m->dt.nlines > h && h > 0) {
 		pct = (m->dt.scroll + h) * 100 / (int)m->dt.nlines;
+		pct = pct > 100 ? 100 : pct;	/* past the end: e, s */
 		snprintf(s, sizeof s, " %s %d%% ",
 		    ui->focus == UI_FOCUS_DETAIL ? "detail" : "more: Tab", pct);
 		ui_draw_str(ui, w, 0, ui->cols - ui_draw_width(s) - 2,
@@ -178,7 +182,8 @@ ui_main_draw_status(struct ui *ui, struct ui_main *m)
 			buf_adds(&r, "  detail: all ");
 		else
 			buf_addf(&r, "  detail: %d%% ", (m->dt.scroll + h) *
-			    100 / (int)m->dt.nlines);
+			    100 / (int)m->dt.nlines > 100 ? 100 :
+			    (m->dt.scroll + h) * 100 / (int)m->dt.nlines);
 	}
 	buf_addf(&r, " %lld/%lld%s ", (long long)ui->tl.sel,
 	    (long long)ui->tl.count, ui->view != NULL &&
@@ -285,6 +290,56 @@ ui_main_prompt(struct ui *ui, const char *label,
 	ui_mode_push(ui, &ui_prompt_mode, &args);
 }
 
+/*
+ * The excerpt e and s work on: in the detail pane, the one at its top;
+ * from the timeline, the event's first (-1: none).
+ */
+static int
+ui_main_excerpt(struct ui *ui, struct ui_main *m)
+{
+	int	k;
+
+	ui_detail_sync(ui, &m->dt);
+	if (m->dt.d == NULL || m->dt.d->nexcerpts == 0)
+		return -1;
+	if (ui->focus == UI_FOCUS_DETAIL &&
+	    (k = ui_detail_excerpt(ui, &m->dt)) >= 0)
+		return k;
+	return ui->focus == UI_FOCUS_DETAIL ? -1 : 0;
+}
+
+/* e: the event, or the excerpt the detail pane is on, in the editor. */
+static void
+ui_main_edit(struct ui *ui, struct ui_main *m)
+{
+	struct store_detail	*d;
+	int			 k = ui_main_excerpt(ui, m);
+
+	if ((d = m->dt.d) == NULL || d->file == NULL) {
+		ui_message(ui, "no event to edit");
+		return;
+	}
+	ui_edit(ui, d->file, ui->focus == UI_FOCUS_DETAIL && k >= 0 ?
+	    d->excerpts[k].line : d->line);
+}
+
+/* s: the text of the excerpt's source. */
+static void
+ui_main_source(struct ui *ui, struct ui_main *m)
+{
+	struct ui_source_args	 args;
+	int			 k = ui_main_excerpt(ui, m);
+
+	if (k < 0) {
+		ui_message(ui, "no excerpt here, so no source to read");
+		return;
+	}
+	args.source = m->dt.d->excerpts[k].source;
+	args.event = m->dt.d->id;
+	args.line = m->dt.d->excerpts[k].line;
+	ui_mode_push(ui, &ui_source_mode, &args);
+}
+
 /* The movement actions, for the focused pane. */
 static int
 ui_main_move(struct ui *ui, struct ui_main *m, enum keys_action a)
@@ -374,8 +429,24 @@ ui_main_key(struct ui *ui, void *data, enum keys_action a, int key)
 		ui_main_prompt(ui, "Date (2025-06-18, 06-18 or 18): ",
 		    &m->date_history, ui_view_date);
 		break;
+	case KEYS_EDIT:
+		ui_main_edit(ui, m);
+		break;
+	case KEYS_SOURCE:
+		ui_main_source(ui, m);
+		break;
 	case KEYS_THEME:
 		ui_theme_next(ui);
+		break;
+	case KEYS_EXPORT:
+		ui_cite_export(ui);
+		break;
+	case KEYS_COPY:
+	case KEYS_COPY_EVENT:
+		ui_cite_copy(ui, &m->dt, a == KEYS_COPY_EVENT);
+		break;
+	case KEYS_OPEN_SOURCE:
+		ui_cite_open(ui, &m->dt);
 		break;
 	case KEYS_REDRAW:
 		ui_redraw(ui, UI_REDRAW_ALL);

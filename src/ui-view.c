@@ -160,6 +160,15 @@ ui_view_more_drop(struct ui *ui)
 	ui_view_more_free(&m);
 }
 
+/* The whole timeline, the filter dropped; returns as ui_view_apply. */
+static int
+ui_view_whole(struct ui *ui)
+{
+	ui_view_more_drop(ui);
+	return ui_view_apply(ui, NULL, NULL, NULL, STORE_ORDER_DATE,
+	    UI_VIEW_KEEP_EVENT);
+}
+
 void
 ui_view_done(struct ui *ui)
 {
@@ -465,4 +474,46 @@ ui_view_walk(struct ui *ui)
 		ui_redraw(ui, UI_REDRAW_TIMELINE);
 	if (store_view_done(ui->view) && ui->announce != UI_ANNOUNCE_NONE)
 		ui_view_say(ui, ui->announce);
+}
+
+void
+ui_view_reload(struct ui *ui, const char *id, const char *date)
+{
+	struct store_detail	*d;
+	struct store_filter	 f;
+	char			*a, *n, *q, *err = NULL;
+	int64_t			 pos;
+	int			 found = 0;
+
+	ui->seq = 0;
+	if (id != NULL && (d = store_detail_by_id(ui->store, id, NULL)) != NULL) {
+		ui->seq = d->seq;
+		found = 1;
+		store_detail_free(d);
+	}
+	a = ui->filter_actor != NULL ? xstrdup(ui->filter_actor) : NULL;
+	n = ui->filter_name != NULL ? xstrdup(ui->filter_name) : NULL;
+	q = ui->query != NULL ? xstrdup(ui->query) : NULL;
+	if (ui->total == 0 || (ui_view_apply(ui, a, n, q, ui->order,
+	    UI_VIEW_KEEP_EVENT) != 0 && ui_view_whole(ui) != 0)) {
+		/* No event at all: an empty timeline. */
+		free(ui->filter_actor);
+		free(ui->filter_name);
+		free(ui->query);
+		ui->filter_actor = ui->filter_name = ui->query = NULL;
+		memset(&f, 0, sizeof f);
+		ui->view = store_view_new(ui->store, &f, &err);
+		free(err);
+		ui_timeline_set_view(ui, ui->view, 1);
+	}
+	free(a);
+	free(n);
+	free(q);
+	if (!found && date != NULL && date[0] != '\0' &&
+	    ui->view != NULL) {
+		if ((pos = store_view_find_date(ui->view, date)) == 0)
+			pos = ui->tl.count;
+		ui_timeline_select(ui, pos);
+	}
+	ui->reload++;
 }

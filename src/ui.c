@@ -13,6 +13,7 @@
  */
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "theme.h"
 #include "ui-core.h"
 #include "ui-draw.h"
+#include "ui-live.h"
 #include "ui-theme.h"
 #include "ui-view.h"
 #include "ui.h"
@@ -201,6 +203,32 @@ ui_draw(struct ui *ui)
 		e->mode->draw(ui, e->data, f);
 	}
 	doupdate();
+	/* The detail pane's hyperlinks, unless an overlay covers them. */
+	if (ui->after.len > 0 && ov == NULL) {
+		fflush(stdout);
+		if (write(STDOUT_FILENO, ui->after.data, ui->after.len) < 0)
+			ui->hyperlinks = 0;
+	}
+	buf_reset(&ui->after);
+}
+
+/*
+ * Whether TERM's terminal takes OSC 8 hyperlinks, or at least ignores
+ * them: all but the consoles and old terminals known to show them as
+ * garbage.
+ */
+static int
+ui_hyperlinks_by_term(const char *term)
+{
+	static const char *const no[] = { "linux", "dumb", "cons", "vt",
+	    "sun", "wsvt", "pcvt", "ansi" };
+	size_t	i;
+
+	for (i = 0; i < sizeof no / sizeof no[0]; i++) {
+		if (strncmp(term, no[i], strlen(no[i])) == 0)
+			return 0;
+	}
+	return 1;
 }
 
 /* Reads a key, waiting for one or not; returns -1 when there is none. */
@@ -217,6 +245,31 @@ ui_read(int wait)
 	if (r == KEY_CODE_YES)
 		return KEYS_FN((int)wc);
 	return (int)wc;
+}
+
+/*
+ * Waits for a key or a change to the content, whichever comes first (a
+ * view being walked waits for neither). Returns the key, or -1 when there
+ * is none (the content may have been reloaded: the loop draws).
+ */
+static int
+ui_wait(struct ui *ui, int walking)
+{
+	struct pollfd	p[2];
+	int		key;
+
+	if (ui_live_check(ui))
+		return -1;
+	if ((key = ui_read(0)) >= 0 || walking)
+		return key;
+	p[0].fd = STDIN_FILENO;
+	p[0].events = POLLIN;
+	p[1].fd = ui_live_fd(ui);
+	p[1].events = POLLIN;
+	(void)poll(p, p[1].fd >= 0 ? 2 : 1, ui_live_timeout(ui));
+	if (ui_live_check(ui))
+		return -1;
+	return ui_read(0);
 }
 
 /* Hands one key to the topmost mode, after what every key does. */
@@ -310,6 +363,7 @@ ui_free(struct ui *ui)
 	ui_timeline_free(ui);
 	if (ui->view != NULL)
 		store_view_free(ui->view);
+	ui_live_free(ui);
 	free(ui->filter_actor);
 	free(ui->filter_name);
 	free(ui->query);
@@ -318,6 +372,7 @@ ui_free(struct ui *ui)
 	free(ui->actor_name);
 	free(ui->msg);
 	free(ui->later_arg);
+	buf_free(&ui->after);
 	theme_free(ui->theme);
 	theme_list_free(ui->theme_paths, ui->ntheme_paths);
 	ui_delete_windows(ui);
@@ -353,6 +408,8 @@ ui_run(struct store *store, const struct ui_options *opts)
 	ui.opts = opts;
 	ui.running = 1;
 	ui.theme_index = -1;
+	ui.hyperlinks = opts->hyperlinks >= 0 ? opts->hyperlinks :
+	    ui_hyperlinks_by_term(term);
 	keys_init();
 	ui_locale();
 	ui_signals();
@@ -405,6 +462,7 @@ ui_run(struct store *store, const struct ui_options *opts)
 	/* It opens on the earliest event. */
 	ui_timeline_set_view(&ui, ui.view, 1);
 	ui_redraw(&ui, UI_REDRAW_ALL);
+	ui_live_start(&ui);
 
 	while (ui.running) {
 		if (ui_signal != 0)
@@ -420,7 +478,7 @@ ui_run(struct store *store, const struct ui_options *opts)
 		/* What waited for the screen: it shows now. */
 		if (ui_run_later(&ui))
 			continue;
-		if ((key = ui_read(!walking)) < 0) {
+		if ((key = ui_wait(&ui, walking)) < 0) {
 			if (walking)
 				ui_view_walk(&ui);
 			continue;

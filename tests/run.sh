@@ -13,7 +13,11 @@ DOSSIER=${DOSSIER:-$TOP/build/dossier}
 BUILD=${BUILD:-$TOP/build}
 LC_ALL=C.UTF-8
 export TOP DOSSIER BUILD LC_ALL
-unset NO_COLOR DOSSIER_CONTENT VISUAL EDITOR BROWSER DISPLAY WAYLAND_DISPLAY
+unset NO_COLOR DOSSIER_CONTENT VISUAL DISPLAY WAYLAND_DISPLAY
+# A test that does not choose an editor or a browser gets one that does
+# nothing: random keys (monkey.sh) must never open vi on the checkout.
+EDITOR=false BROWSER=false
+export EDITOR BROWSER
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/dossier-test.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT INT TERM

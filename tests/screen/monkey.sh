@@ -20,8 +20,10 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$TESTTMP/asan"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$TESTTMP/ubsan"
 
 # Every key the reader knows, and some it does not; no q, C-c or C-z (they
-# would end the run early: the end of the run tests them).
-KEYLIST="j k g G h l < > [ ] a A n N o c d t ? / x 7 Up Down Left Right
+# would end the run early: the end of the run tests them), nor x (an
+# export of the whole view into the current directory: tests/screen/cite.sh
+# tests it).
+KEYLIST="j k g G h l < > [ ] a A n N o c d t ? / z 7 Up Down Left Right
 PPage NPage Home End Tab Enter Escape BSpace C-f C-b C-l C-d C-u Space e 1 8
 - Z"
 
@@ -48,7 +50,7 @@ settle() {
 start() {
 	rm -f "$TESTTMP/exit"
 	tm -f /dev/null new-session -d -x 120 -y 40 \
-	    "TERM=xterm-256color $DOSSIER -C '$2' --db '$TESTTMP/$1.db'; echo \$? >'$TESTTMP/exit'"
+	    "TERM=xterm-256color EDITOR=true $DOSSIER -C '$2' --db '$TESTTMP/$1.db'; echo \$? >'$TESTTMP/exit'"
 	i=0
 	while ! tm capture-pane -p 2>/dev/null | grep -qE '[0-9]+/[0-9]+ *$'; do
 		i=$((i + 1))

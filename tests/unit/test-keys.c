@@ -38,7 +38,8 @@ UNIT_TEST(defaults)
 	CHECK_INT(keys_lookup(main_, 'j'), KEYS_NEXT);
 	CHECK_INT(keys_lookup(main_, KEYS_FN(KEY_DOWN)), KEYS_NEXT);
 	CHECK_INT(keys_lookup(main_, '\r'), KEYS_READ);
-	CHECK_INT(keys_lookup(main_, 'x'), KEYS_NONE);
+	CHECK_INT(keys_lookup(main_, 'z'), KEYS_NONE);
+	CHECK_INT(keys_lookup(main_, 'x'), KEYS_EXPORT);
 	/* The same key, another action in another mode. */
 	CHECK_INT(keys_lookup(help, '?'), KEYS_CLOSE);
 	CHECK_INT(keys_lookup(main_, '?'), KEYS_HELP);
