@@ -86,6 +86,18 @@ enum keys_action {
 	KEYS_OVERVIEW,
 	KEYS_ROWS,
 	KEYS_MARK_ACTOR,
+	/* Marks, notes and saved views (ui-notes.c, ui-note.c, ui-views.c). */
+	KEYS_MARK,
+	KEYS_MARK_NEXT,
+	KEYS_MARK_PREVIOUS,
+	KEYS_MARKED_ONLY,
+	KEYS_NOTE,
+	KEYS_NOTE_EXTERNAL,
+	KEYS_VIEW_SAVE,
+	KEYS_VIEWS,
+	KEYS_SAVE,
+	KEYS_NEWLINE,
+	KEYS_REMOVE,
 	KEYS_NACTIONS
 };
 

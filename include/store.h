@@ -117,6 +117,7 @@ struct store_filter {
 	const char	*from;		/* "YYYY-MM-DD" inclusive, or NULL */
 	const char	*to;		/* "YYYY-MM-DD" inclusive, or NULL */
 	const char	*query;		/* what the user typed, or NULL */
+	int		 marked;	/* only the user's marked events */
 	enum store_order order;
 	/*
 	 * Several actors (nactors ids; actor is then NULL): events involving
@@ -164,6 +165,8 @@ struct store_row {
 	char	*actors;	/* short actor names joined by ", " */
 	double	 rank;		/* bm25 rank in a search view, else 0 */
 	int64_t	 rid;		/* the store's own row id (internal) */
+	int	 marked;	/* the user's: set by store_rows_notes */
+	int	 noted;
 };
 
 /*
@@ -278,7 +281,7 @@ struct store_hit {
 	const char *event;	/* event id */
 	char	 date[11];
 	const char *title;
-	const char *kind;	/* "event" or "excerpt" */
+	const char *kind;	/* "event", "excerpt" or "note" (the user's) */
 	const char *snippet;	/* matched terms marked */
 	double	 rank;
 };
@@ -381,6 +384,60 @@ int		 store_stats_has_tag(struct store *, const char *tag);
  */
 int64_t		 store_stats_tags(struct store *, char ***tags);
 
+/*
+ * store-notes.c: the user's marks and notes (notes.h) seen from the store.
+ * store_attach_notes attaches the notes.db at path read-only (it must have
+ * passed notes_check) for the corpus named corpus (notes_corpus), so that
+ * filters, JSON and the notes listing can join it; path NULL attaches
+ * nothing and every event reads as unmarked. A file made later (the
+ * reader's first note) may be attached then; once one is, this does
+ * nothing.
+ * Returns 0, or -1 with *err (caller frees).
+ */
+int		 store_attach_notes(struct store *, const char *path,
+		    const char *corpus, char **err);
+
+/* An event the user marked or wrote a note on; valid during the call. */
+struct store_note {
+	const char	*event;
+	const char	*date;		/* or NULL for an orphan never dated */
+	const char	*title;		/* NULL for an orphan */
+	int		 marked;
+	const char	*note;		/* or NULL */
+	const char	*updated;
+	int		 orphan;	/* its id is no longer in the content */
+};
+/*
+ * Calls fn for each marked or noted event in timeline order (orphans set:
+ * for each orphan instead, by remembered date then id). Returns their
+ * number, or -1 with *err.
+ */
+int64_t		 store_notes_list(struct store *, int orphans,
+		    void (*fn)(const struct store_note *, void *), void *arg,
+		    char **err);
+/*
+ * Makes store_search and store_json_search keep hits on marked events
+ * only (on non-zero), until turned off.
+ */
+void		 store_search_marked(struct store *, int on);
+/*
+ * One event's mark and note as they are now (another process may have
+ * changed them): *note is a new string or NULL (caller frees). Returns 0,
+ * or -1 if the notes cannot be read.
+ */
+int		 store_note_get(struct store *, const char *event, int *marked,
+		    char **note);
+/* Sets marked and noted of n rows from the notes as they are now. */
+void		 store_rows_notes(struct store *, struct store_row *rows, int n);
+/*
+ * The position of the next (dir > 0) or previous (dir < 0) marked event
+ * after or before pos in the view, without wrapping; 0 if none.
+ */
+int64_t		 store_view_next_marked(struct store_view *, int64_t pos,
+		    int dir);
+/* The same as a JSON array (keys in the README). Returns 0 or -1. */
+int		 store_json_notes(struct store *, int orphans, FILE *out,
+		    char **err);
 
 /*
  * A source as its reader needs it (store-source.c): what it is, who quotes

@@ -52,6 +52,7 @@ enum ui_mouse {
 };
 
 struct ui;
+struct notes;
 
 /*
  * What a mode does; one const table per mode. Every function but draw may
@@ -145,6 +146,9 @@ struct ui {
 	char			*filter_to;
 	enum store_order	 order;
 	enum ui_announce	 announce;	/* to say when the walk ends */
+	int			 marked_only;	/* M: the user's marked events */
+	struct notes		*notes;		/* opened at the first change
+						 * (ui-notes.c), or NULL */
 
 	/*
 	 * The selection: the timeline's position in the view, and the

@@ -44,6 +44,8 @@ struct ui_detail {
 	int			 dirty;
 	unsigned		 actor_gen;	/* ui->actor_gen built for */
 	unsigned		 reload;	/* ui->reload read for */
+	int			 marked;	/* the user's mark and note, */
+	char			*unote;		/* as the lines show them */
 	struct ui_text		**texts;
 	size_t			 ntexts;
 	struct ui_detail_seg	*segs;

@@ -57,6 +57,14 @@ void	ui_view_search_step(struct ui *, int dir);
 void	ui_view_order(struct ui *);
 /* Drops the search and the filter, keeping the selected event. */
 void	ui_view_clear(struct ui *);
+/* Shows only the user's marked events (on), or all again, with the rest. */
+void	ui_view_marked(struct ui *, int on);
+/*
+ * Shows a saved view: actor (name: what to call them), query and marked
+ * only; returns 0, or -1 with a message and nothing changed.
+ */
+int	ui_view_saved(struct ui *, const char *actor, const char *name,
+	    const char *query, int marked);
 /* Selects the last event, walking the view to its end first. */
 void	ui_view_last(struct ui *);
 

@@ -17,6 +17,9 @@ struct ui_options {
 	int		 hyperlinks;	/* URLs as OSC 8 links: 1, 0, -1 by TERM
 					   (--no-hyperlinks, config) */
 	const char	*db;		/* --db, or NULL: to index it again */
+	const char	*notes_path;	/* the user's notes.db, or NULL */
+	const char	*corpus;	/* content's canonical name (notes.h) */
+	const char	*view;		/* a saved view to open on, or NULL */
 };
 
 /*

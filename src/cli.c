@@ -14,11 +14,13 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli-int.h"
 #include "config.h"
 #include "cli-filter.h"
 #include "content.h"
 #include "export.h"
 #include "keys.h"
+#include "notes.h"
 #include "palette.h"
 #include "paths.h"
 #include "store.h"
@@ -26,23 +28,6 @@
 #include "theme.h"
 #include "ui.h"
 #include "watch.h"
-
-/* What the global options set. */
-struct cli {
-	char		*content;
-	const char	*db;
-	const char	*theme;
-	const char	*config_path;	/* --config FILE, or NULL */
-	struct config	 config;	/* what config.yaml says */
-	int		 no_color;
-	int		 check_theme;	/* --check-theme */
-	int		 no_hyperlinks;	/* --no-hyperlinks */
-	int		 tty;		/* stdout is a terminal */
-	int		 sgr;		/* ...that shows attributes */
-	int		 refused;	/* the store's file was not ours: exit 2 */
-	int		 argc;		/* the command's own arguments */
-	char		**argv;
-};
 
 struct cli_cmd {
 	const char	*name;
@@ -66,12 +51,13 @@ static const struct cli_cmd cli_cmds[] = {
 	{ "check", cli_check, "check [--watch]",
 	  "validate the content and report every problem (--watch: again "
 	  "on every change, until Ctrl-C)" },
-	{ "list", cli_list, "list [FILTERS] [--limit N] [--json]",
-	  "print the timeline" },
-	{ "show", cli_show, "show ID [--json]",
+	{ "list", cli_list, "list [FILTERS] [--limit N] [--json] [--marked] "
+	  "[--view NAME]", "print the timeline" },
+	{ "show", cli_show, "show ID [--json] [--marked]",
 	  "print one event with its actors, tags and excerpts" },
-	{ "search", cli_search, "search QUERY... [FILTERS] [--limit N] [--json]",
-	  "full-text search over events and excerpts (limit: 1000)" },
+	{ "search", cli_search, "search QUERY... [FILTERS] [--limit N] [--json] "
+	  "[--marked] [--view NAME]",
+	  "full-text search over events, excerpts and your notes (limit: 1000)" },
 	{ "actors", cli_actors, "actors [--json]",
 	  "list actors by number of events" },
 	{ "index", cli_index, "index [--force]",
@@ -85,6 +71,7 @@ static const struct cli_cmd cli_cmds[] = {
 	  "print the reader's key bindings: mode, action, keys" },
 	{ "stats", cli_stats, "stats [--by day|week|month|actor|tag] [FILTERS] "
 	  "[--json]", "count events by day, ISO week, month, actor or tag" },
+	CLI_NOTES_CMDS
 };
 #define CLI_NCMDS (sizeof cli_cmds / sizeof cli_cmds[0])
 
@@ -114,6 +101,8 @@ cli_usage(FILE *f)
 	    "                      (themes: %s)\n"
 	    "      --config FILE   settings (default: "
 	    "$XDG_CONFIG_HOME/dossier/config.yaml)\n"
+	    "      --notes FILE    your marks, notes and views (default: "
+	    "$XDG_DATA_HOME/dossier/notes.db)\n"
 	    "      --no-color      no colours (NO_COLOR is honoured too)\n"
 	    "      --check-theme   print the theme's contrast at 8, 16 and "
 	    "256 colours\n"
@@ -126,10 +115,8 @@ cli_usage(FILE *f)
 	free(themes);
 }
 
-static int	cli_bad(const char *, ...) UTIL_PRINTF(1, 2);
-
 /* A usage error: one line with a hint, exit status 2. */
-static int
+int
 cli_bad(const char *fmt, ...)
 {
 	va_list	ap;
@@ -147,7 +134,7 @@ cli_bad(const char *fmt, ...)
  * markers as [ and ]), escaped when it is (markers as bold or colour).
  * Newlines become spaces if flat is set.
  */
-static void
+void
 cli_put(struct cli *c, const char *s, int flat)
 {
 	const char	*on, *off;
@@ -226,7 +213,7 @@ cli_progress(const struct store_progress_info *i, void *arg)
  * Opens the store, reporting problems; progress: show a slow build's
  * progress. Returns NULL (exit 1) on failure.
  */
-static struct store *
+struct store *
 cli_open(struct cli *c, int flags, int progress)
 {
 	struct store_progress	 p = { cli_progress, NULL };
@@ -252,6 +239,10 @@ cli_open(struct cli *c, int flags, int progress)
 		free(err);
 	}
 	diag_free(&d);
+	if (s != NULL && cli_notes_attach(c, s) == -1) {
+		store_close(s);
+		s = NULL;
+	}
 	return s;
 }
 
@@ -270,16 +261,6 @@ cli_count(const char *v, int64_t *out)
 	return 0;
 }
 
-/*
- * The option parser of the commands: each option has a name and whether it
- * takes a value; values land in vals[] in table order, flags as "1".
- */
-struct cli_opt {
-	const char	*name;
-	int		 arg;
-};
-
-static int	cli_date_arg(const char *, const char *);
 
 /*
  * Takes the filter option at c->argv[*i] (and its value, moving *i on).
@@ -391,7 +372,7 @@ cli_filter_opts(struct cli *c, struct cli_filter *flt,
 	return 0;
 }
 
-static int
+int
 cli_opts(struct cli *c, const struct cli_opt *opts, int nopts,
     const char **vals, const char **pos, int npos, const char *cmd)
 {
@@ -482,7 +463,7 @@ cli_check(struct cli *c)
 	return cli_check_once(c);
 }
 
-static int
+int
 cli_date_arg(const char *opt, const char *v)
 {
 	if (v != NULL && !content_valid_date(v)) {
@@ -519,14 +500,48 @@ cli_empty_corpus(struct cli *c, struct store *s)
 		fprintf(stderr, "dossier: no events in %s\n", c->content);
 }
 
+/*
+ * --view NAME and --marked on the filters as typed: the view's actors, tag
+ * and dates fill what the options left unset (so its actors are resolved
+ * as --actor is); its query and marked-only land in *extra. Returns 0 or
+ * an exit status (reported).
+ */
+static int
+cli_filter_view(struct cli *c, struct cli_filter *flt, const char *view,
+    int marked, struct store_filter *extra)
+{
+	int	rc, i;
+
+	memset(extra, 0, sizeof *extra);
+	if ((rc = cli_notes_filter(c, extra, view, marked)) != 0)
+		return rc;
+	if (c->view != NULL && flt->nactors == 0 && c->view->nactors > 0) {
+		free(flt->actors);
+		flt->actors = xcalloc((size_t)c->view->nactors,
+		    sizeof *flt->actors);
+		for (i = 0; i < c->view->nactors; i++)
+			flt->actors[i] = c->view->actors[i];
+		flt->nactors = c->view->nactors;
+	}
+	if (flt->tag == NULL)
+		flt->tag = extra->tag;
+	if (flt->from == NULL)
+		flt->from = extra->from;
+	if (flt->to == NULL)
+		flt->to = extra->to;
+	return 0;
+}
+
 static int
 cli_list(struct cli *c)
 {
 	static const struct cli_opt opts[] = {
-		{ "--limit", 1 }, { "--json", 0 },
+		{ "--limit", 1 }, { "--json", 0 }, { "--marked", 0 },
+		{ "--view", 1 },
 	};
-	const char		*v[2] = { NULL };
+	const char		*v[4] = { NULL };
 	struct cli_filter	 flt;
+	struct store_filter	 extra;
 	struct store_view	*view;
 	struct store_row	 rows[256];
 	struct store		*s;
@@ -535,18 +550,21 @@ cli_list(struct cli *c)
 	int			 rc, n, i;
 
 	memset(&flt, 0, sizeof flt);
-	if ((rc = cli_filter_opts(c, &flt, opts, 2, v, NULL, 0, "list")) != 0)
+	if ((rc = cli_filter_opts(c, &flt, opts, 4, v, NULL, 0, "list")) != 0)
 		goto done;
 	if (v[0] != NULL && cli_count(v[0], &limit) == -1) {
 		rc = cli_bad("--limit '%s' is not a positive number", v[0]);
 		goto done;
 	}
+	if ((rc = cli_filter_view(c, &flt, v[3], v[2] != NULL, &extra)) != 0)
+		goto done;
 	if ((s = cli_open(c, 0, 0)) == NULL) {
 		rc = 1;
 		goto done;
 	}
 	if ((rc = cli_filter_resolve(&flt, s)) != 0)
 		goto close;
+	flt.f.marked = extra.marked;
 	cli_empty_corpus(c, s);
 	if (v[1] != NULL) {
 		rc = store_json_list(s, &flt.f, limit, stdout, &err);
@@ -641,19 +659,25 @@ cli_show_text(struct cli *c, const struct store_detail *d)
 static int
 cli_show(struct cli *c)
 {
-	static const struct cli_opt opts[] = { { "--json", 0 } };
-	const char		*v[1] = { NULL }, *id;
+	static const struct cli_opt opts[] = { { "--json", 0 },
+	    { "--marked", 0 } };
+	const char		*v[2] = { NULL }, *id;
 	struct store		*s;
 	struct store_detail	*d;
 	char			*err;
 	int			 rc;
 
-	if ((rc = cli_opts(c, opts, 1, v, &id, 1, "show")) != 0)
+	if ((rc = cli_opts(c, opts, 2, v, &id, 1, "show")) != 0)
 		return rc;
 	if (id == NULL)
 		return cli_bad("show needs an event id");
+	c->need_notes = v[1] != NULL;
 	if ((s = cli_open(c, 0, 0)) == NULL)
 		return 1;
+	if (v[1] != NULL && cli_notes_require_mark(c, s, id) != 0) {
+		store_close(s);
+		return 1;
+	}
 	if (v[0] != NULL) {
 		rc = store_json_show(s, id, stdout, &err);
 		if (rc == -1) {
@@ -691,9 +715,10 @@ static int
 cli_search(struct cli *c)
 {
 	static const struct cli_opt opts[] = { { "--limit", 1 },
-	    { "--json", 0 } };
-	const char		*v[2] = { NULL }, **words;
+	    { "--json", 0 }, { "--marked", 0 }, { "--view", 1 } };
+	const char		*v[4] = { NULL }, **words;
 	struct cli_filter	 flt;
+	struct store_filter	 extra;
 	struct store		*s;
 	struct buf		 q;
 	int64_t			 limit = 0, n = 0;
@@ -704,7 +729,7 @@ cli_search(struct cli *c)
 	buf_init(&q);
 	/* The words left when the options are taken are the query. */
 	words = xcalloc((size_t)c->argc + 1, sizeof *words);
-	rc = cli_filter_opts(c, &flt, opts, 2, v, words, c->argc, "search");
+	rc = cli_filter_opts(c, &flt, opts, 4, v, words, c->argc, "search");
 	for (i = 0; rc == 0 && words[i] != NULL; i++) {
 		if (i > 0)
 			buf_addc(&q, ' ');
@@ -713,6 +738,13 @@ cli_search(struct cli *c)
 	free(words);
 	if (rc != 0)
 		goto done;
+	/* A saved view's query stands in when none is typed. */
+	if ((rc = cli_filter_view(c, &flt, v[3], v[2] != NULL, &extra)) != 0)
+		goto done;
+	if (i == 0 && extra.query != NULL) {
+		buf_adds(&q, extra.query);
+		i = 1;
+	}
 	if (i == 0) {
 		rc = cli_bad("search needs a query");
 		goto done;
@@ -732,6 +764,8 @@ cli_search(struct cli *c)
 	}
 	if ((rc = cli_filter_resolve(&flt, s)) == 0) {
 		flt.f.query = buf_str(&q);
+		flt.f.marked = extra.marked;
+		store_search_marked(s, extra.marked);
 		if (v[1] != NULL) {
 			if (store_json_search_filter(s, &flt.f, limit, stdout,
 			    &n, &err) == -1)
@@ -1284,10 +1318,13 @@ cli_reader(struct cli *c)
 	o.config = c->config_path != NULL ? xstrdup(c->config_path) :
 	    config_default_path();
 	o.db = c->db;
+	cli_notes_reader(c, &o);
 	rc = ui_run(s, &o);
+	cli_notes_reader(c, NULL);
 	free(o.config);
 	store_close(s);
 	free(themes);
+	cli_notes_reader(c, NULL);
 	return rc;
 }
 
@@ -1332,7 +1369,9 @@ cli_main(int argc, char **argv)
 			continue;
 		}
 		if (strcmp(a, "-C") == 0 || strcmp(a, "--content") == 0 ||
-		    strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0) {
+		    strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0 ||
+		    strcmp(a, "--notes") == 0 || (cmd == NULL &&
+		    strcmp(a, "--view") == 0)) {
 			if (i + 1 == argc) {
 				free(rest);
 				free(c.content);
@@ -1343,6 +1382,10 @@ cli_main(int argc, char **argv)
 				c.content = xstrdup(argv[++i]);
 			} else if (a[2] == 'd')
 				c.db = argv[++i];
+			else if (a[2] == 'n')
+				c.notes = argv[++i];
+			else if (a[2] == 'v')
+				c.view_name = argv[++i];
 			else
 				c.theme = argv[++i];
 		} else if (strncmp(a, "--content=", 10) == 0) {
@@ -1352,6 +1395,8 @@ cli_main(int argc, char **argv)
 			c.db = a + 5;
 		else if (strncmp(a, "--theme=", 8) == 0)
 			c.theme = a + 8;
+		else if (strncmp(a, "--notes=", 8) == 0)
+			c.notes = a + 8;
 		else if (strcmp(a, "--no-color") == 0)
 			c.no_color = 1;
 		else if (strcmp(a, "--check-theme") == 0)
@@ -1404,6 +1449,7 @@ cli_main(int argc, char **argv)
 	if (c.refused)
 		rc = 2;
 	config_free(&c.config);
+	cli_notes_free(&c);
 	free(rest);
 	free(c.content);
 	return rc;

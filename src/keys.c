@@ -33,6 +33,8 @@ static const struct {
 	{ "confirm", "Confirmation (x over an existing file)" },
 	{ "errors", "Content errors (after an edit)" },
 	{ "source", "Source text (s)" },
+	{ "note", "Note editor (C)" },
+	{ "views", "Saved views (V)" },
 };
 #define KEYS_NMODES	((int)(sizeof keys_modes / sizeof keys_modes[0]))
 
@@ -96,6 +98,17 @@ static const char *const keys_action_names[KEYS_NACTIONS] = {
 	[KEYS_OVERVIEW] = "overview",
 	[KEYS_ROWS] = "rows",
 	[KEYS_MARK_ACTOR] = "mark-actor",
+	[KEYS_MARK] = "mark",
+	[KEYS_MARK_NEXT] = "mark-next",
+	[KEYS_MARK_PREVIOUS] = "mark-previous",
+	[KEYS_MARKED_ONLY] = "marked-only",
+	[KEYS_NOTE] = "note",
+	[KEYS_NOTE_EXTERNAL] = "note-external",
+	[KEYS_VIEW_SAVE] = "view-save",
+	[KEYS_VIEWS] = "views",
+	[KEYS_SAVE] = "save",
+	[KEYS_NEWLINE] = "newline",
+	[KEYS_REMOVE] = "remove",
 };
 
 static const struct keys_binding keys_bindings[] = {
@@ -136,6 +149,14 @@ static const struct keys_binding keys_bindings[] = {
 	{ "main", KEYS_COPY_EVENT, "Y", "copy the whole event as Markdown" },
 	{ "main", KEYS_OPEN_SOURCE, "O", "open the excerpt's source in the browser ($BROWSER)" },
 	{ "main", KEYS_QUIT, "q", "quit" },
+	{ "main", KEYS_MARK, "m", "mark the event, or remove its mark (a * in its row)" },
+	{ "main", KEYS_MARK_NEXT, "u", "next marked event (wraps round)" },
+	{ "main", KEYS_MARK_PREVIOUS, "U", "previous marked event (wraps round)" },
+	{ "main", KEYS_MARKED_ONLY, "M", "marked events only, or all events again (with the search and the actor filter)" },
+	{ "main", KEYS_NOTE, "C", "write the event's note here: Enter adds a line, Ctrl-S saves" },
+	{ "main", KEYS_NOTE_EXTERNAL, "E", "edit the event's note in $VISUAL or $EDITOR" },
+	{ "main", KEYS_VIEW_SAVE, "v", "save this view (search, actor, marked only) under a name" },
+	{ "main", KEYS_VIEWS, "V", "saved views: Enter shows one, d deletes one" },
 
 	/* The actor list. */
 	{ "actors", KEYS_NARROW, "", "type letters to narrow the list by name, id or alias" },
@@ -224,6 +245,27 @@ static const struct keys_binding keys_bindings[] = {
 	{ "source", KEYS_JUMP, "Enter", "go to the event quoting this passage" },
 	{ "source", KEYS_MOUSE, "Mouse", "the wheel scrolls" },
 	{ "source", KEYS_CLOSE, "Esc q", "close" },
+	/* The note editor of C. */
+	{ "note", KEYS_SAVE, "Ctrl-s Ctrl-x", "save the note (an empty one is removed)" },
+	{ "note", KEYS_CANCEL, "Esc", "cancel: the old note stays" },
+	{ "note", KEYS_NEWLINE, "Enter", "a new line" },
+	{ "note", KEYS_LEFT, "Left", "cursor left" },
+	{ "note", KEYS_RIGHT, "Right", "cursor right" },
+	{ "note", KEYS_PREVIOUS, "Up", "line above" },
+	{ "note", KEYS_NEXT, "Down", "line below" },
+	{ "note", KEYS_HOME, "Home Ctrl-a", "start of the line" },
+	{ "note", KEYS_END, "End Ctrl-e", "end of the line" },
+	{ "note", KEYS_BACKSPACE, "Backspace", "erase before the cursor" },
+	{ "note", KEYS_DELETE, "Delete Ctrl-d", "erase under the cursor" },
+
+	/* The saved views of V. */
+	{ "views", KEYS_NEXT, "j Down", "next view" },
+	{ "views", KEYS_PREVIOUS, "k Up", "previous view" },
+	{ "views", KEYS_FIRST, "g Home", "first view" },
+	{ "views", KEYS_LAST, "G End", "last view" },
+	{ "views", KEYS_CHOOSE, "Enter", "show this view" },
+	{ "views", KEYS_REMOVE, "d", "delete this view (y confirms)" },
+	{ "views", KEYS_CLOSE, "Esc q", "close" },
 };
 
 #define KEYS_N		(sizeof keys_bindings / sizeof keys_bindings[0])

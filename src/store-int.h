@@ -23,6 +23,19 @@ struct store {
 	sqlite3		*db2;		/* the ranking's second, or NULL */
 	char		*path;		/* database file, or ":memory:" */
 	int		 nviews;	/* for temporary table names */
+	int		 notes;		/* temp.unote exists (store-notes.c) */
+	int		 notes_db;	/* and reads an attached notes.db */
+	/*
+	 * The same notes.db on a connection of its own, for the reads of
+	 * one event's mark and note: the store's connection may hold a read
+	 * snapshot open while a view is walked, and these must see another
+	 * dossier's last commit.
+	 */
+	sqlite3		*ndb;
+	sqlite3_stmt	*nget;		/* marked, note of corpus ?1, event ?2 */
+	char		*ncorpus;
+	int		 hits_marked;	/* searches keep marked events only */
+	int		 nnotes;	/* notes indexes made (store-notes.c) */
 	struct {
 		const char	*sql;	/* the literal it was made from */
 		sqlite3_stmt	*st;
@@ -66,6 +79,7 @@ struct store_view {
 	char		**actors;	/* filter.actors, owned here */
 	struct store_view *counter;	/* counts them all, or NULL */
 	int		 best;		/* rows store-rank.c gave, or 0 */
+	char		*notes;		/* the index of notes that match too */
 };
 
 #define STORE_CHUNK	256	/* keys read a statement in a walk */
@@ -285,7 +299,9 @@ void	store_highlight_text(struct store_highlighter *m, char **text);
 	TEXT_MARK_OFF "', '…', 16) FROM fts WHERE fts MATCH ?1 AND" \
 	" rowid = h.r), h.rank"
 #define STORE_SEARCH_SQL "SELECT " STORE_HIT_COLS " FROM (SELECT rowid AS r," \
-	" rank FROM fts WHERE fts MATCH ?4 ORDER BY rank, rowid LIMIT ?2) h" \
+	" rank FROM fts WHERE fts MATCH ?4 AND (?5 IS NULL OR " \
+	STORE_KEY_EVENT("rowid") " IN (SELECT e.rid FROM unote n JOIN event e" \
+	" ON e.id = n.event WHERE n.marked)) ORDER BY rank, rowid LIMIT ?2) h" \
 	" JOIN event e ON e.rid = " STORE_KEY_EVENT("h.r") \
 	" ORDER BY h.rank, h.r"
 /* One hit found by store-rank.c: full-text row ?2, rank ?3. */
@@ -324,6 +340,43 @@ char	*store_search_filter_sql(const struct store_filter *f);
 void	store_search_filter_bind(sqlite3_stmt *st,
 	    const struct store_filter *f, const char *match, const char *rows,
 	    int64_t limit);
+
+/*
+ * store-notes.c: makes temp.unote(event, date, marked, note, updated), the
+ * user's entries of this corpus (empty when no notes.db is attached), for
+ * SQL that joins them. Call before preparing such SQL.
+ */
+void	store_notes_ensure(struct store *s);
+/* Closes the notes' own connection (store_close). */
+void	store_notes_close(struct store *s);
+/* SQL: is event e (an alias of table event) marked? its note? */
+#define STORE_MARKED(e) "EXISTS (SELECT 1 FROM unote WHERE event = " e \
+	" AND marked)"
+#define STORE_NOTE(e) "(SELECT note FROM unote WHERE event = " e ")"
+/*
+ * The hits of match in the user's notes (kind "note"), best first, up to
+ * limit (<= 0: all): a statement to step (caller finalizes) whose columns
+ * are those of STORE_HIT_COLS, or with json one JSON object; NULL when
+ * there are no notes.
+ */
+/*
+ * Indexes the user's notes as the content is, in a new temporary table
+ * (a view being walked may still read the last one), and returns its name
+ * (caller frees) if any note matches, else NULL.
+ */
+char	*store_notes_match(struct store *s, const char *match);
+sqlite3_stmt *store_notes_hits(struct store *s, const char *match,
+	    int64_t limit, int json);
+/*
+ * A search hit as a JSON object, from h(id, date, title, kind, snip, rank);
+ * store_search_reason must have been called for the search.
+ */
+#define STORE_JSON_HIT_OBJECT "json_object('event', id, 'date', date," \
+	" 'title', title, 'kind', kind, 'snippet', replace(replace(coalesce(" \
+	"dossier_actor_reason(id, title, kind), snip), '" TEXT_MARK_ON \
+	"', '['), '" TEXT_MARK_OFF "', ']'), 'rank', rank," \
+	" 'marked', json(CASE WHEN " STORE_MARKED("id") " THEN 'true' ELSE" \
+	" 'false' END), 'note', " STORE_NOTE("id") ")"
 
 /* store-view.c: fills v's table up to position upto (-1: all), stopping
  * at the deadline (store_now seconds; 0: none). */

@@ -12,6 +12,22 @@
 #include "text.h"
 
 /*
+ * Writes the rows of st, one JSON value a row in column 0, as elements
+ * of an array that has n already (the '[' written). Returns SQLite's code.
+ */
+static int
+json_rows_out(sqlite3_stmt *st, FILE *out, int64_t *n)
+{
+	int	rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs((*n)++ == 0 ? "\n  " : ",\n  ", out);
+		fputs((const char *)sqlite3_column_text(st, 0), out);
+	}
+	return rc;
+}
+
+/*
  * Writes the rows of st, one JSON value a row in column 0, as an array.
  * Returns the number of rows, or -1 with *err.
  */
@@ -22,10 +38,7 @@ json_array_out(struct store *s, sqlite3_stmt *st, FILE *out, char **err)
 	int	rc;
 
 	fputc('[', out);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fputs(n++ == 0 ? "\n  " : ",\n  ", out);
-		fputs((const char *)sqlite3_column_text(st, 0), out);
-	}
+	rc = json_rows_out(st, out, &n);
 	fputs(n == 0 ? "]\n" : "\n]\n", out);
 	if (rc != SQLITE_DONE) {
 		*err = xasprintf("query failed: %s", sqlite3_errmsg(s->db));
@@ -41,7 +54,9 @@ json_array_out(struct store *s, sqlite3_stmt *st, FILE *out, char **err)
 	" (SELECT json_group_array(actor) FROM (SELECT actor FROM" \
 	" event_actor WHERE rid = e.rid ORDER BY ord)), 'tags'," \
 	" (SELECT json_group_array(tag) FROM (SELECT tag FROM event_tag" \
-	" WHERE rid = e.rid ORDER BY ord))"
+	" WHERE rid = e.rid ORDER BY ord)), 'marked', json(CASE WHEN " \
+	STORE_MARKED("e.id") " THEN 'true' ELSE 'false' END), 'note', " \
+	STORE_NOTE("e.id")
 
 int
 store_json_list(struct store *s, const struct store_filter *f, int64_t limit,
@@ -53,6 +68,7 @@ store_json_list(struct store *s, const struct store_filter *f, int64_t limit,
 	int64_t			 n;
 
 	*err = NULL;
+	store_notes_ensure(s);
 	if ((v = store_view_new(s, f, err)) == NULL)
 		return -1;
 	store_view_fill(v, limit > 0 ? limit : -1, 0);
@@ -105,6 +121,7 @@ store_json_show(struct store *s, const char *id, FILE *out, char **err)
 	int		 rc;
 
 	*err = NULL;
+	store_notes_ensure(s);
 	st = store_stmt(s, "SELECT json_insert(" STORE_JSON_EVENT "),"
 	    " '$.summary', e.summary, '$.excerpts', (SELECT"
 	    " json_group_array(json_object('source', x.source, 'source_title',"
@@ -135,10 +152,7 @@ store_json_show(struct store *s, const char *id, FILE *out, char **err)
 
 /* A search hit as a JSON object, from the columns of a hit statement. */
 #define STORE_JSON_HIT(sql) "WITH h(id, date, title, kind, snip, rank) AS (" \
-	sql ") SELECT json_object('event', id, 'date', date, 'title', title," \
-	" 'kind', kind, 'snippet', replace(replace(coalesce(" \
-	"dossier_actor_reason(id, title, kind), snip), '" TEXT_MARK_ON \
-	"', '['), '" TEXT_MARK_OFF "', ']'), 'rank', rank) FROM h"
+	sql ") SELECT " STORE_JSON_HIT_OBJECT " FROM h"
 
 int
 store_json_search(struct store *s, const char *query, int64_t limit,
@@ -150,31 +164,49 @@ store_json_search(struct store *s, const char *query, int64_t limit,
 	int			 nbest, i, rc = SQLITE_ROW;
 
 	*err = NULL;
+	store_notes_ensure(s);
 	*nhits = 0;
 	if ((match = query_translate(query, err)) == NULL)
 		return -1;
-	if ((nbest = store_search_best(s, match, limit, &best, err)) == -1) {
+	if ((nbest = s->hits_marked ? -2 : store_search_best(s, match, limit,
+	    &best, err)) == -1) {
 		free(match);
 		return -1;
 	}
 	rows = store_rank_rows_match(s->db, match);
 	store_search_reason(s, match);
+	fputc('[', out);
+	/* The user's own notes first (store-notes.c). */
+	if ((st = store_notes_hits(s, match, limit, 1)) != NULL) {
+		json_rows_out(st, out, nhits);
+		sqlite3_finalize(st);
+	}
 	if (nbest < 0) {
 		st = store_stmt(s, STORE_JSON_HIT(STORE_SEARCH_SQL));
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+		sqlite3_bind_int64(st, 2, limit <= 0 ? -1 : limit > *nhits ?
+		    limit - *nhits : 0);
 		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
+		if (s->hits_marked)
+			sqlite3_bind_int(st, 5, 1);
 		free(match);
 		free(rows);
-		*nhits = json_array_out(s, st, out, err);
+		rc = json_rows_out(st, out, nhits);
+		fputs(*nhits == 0 ? "]\n" : "\n]\n", out);
 		sqlite3_reset(st);
-		return *nhits < 0 ? -1 : 0;
+		if (rc != SQLITE_DONE) {
+			*err = xasprintf("query failed: %s",
+			    sqlite3_errmsg(s->db));
+			*nhits = -1;
+			return -1;
+		}
+		return 0;
 	}
 	/* As json_array_out writes it, a hit a statement. */
 	st = store_stmt(s, STORE_JSON_HIT(STORE_HIT_SQL));
 	sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
-	fputc('[', out);
-	for (i = 0; i < nbest && rc == SQLITE_ROW; i++) {
+	for (i = 0; i < nbest && rc == SQLITE_ROW && (limit <= 0 ||
+	    *nhits < limit); i++) {
 		sqlite3_bind_int64(st, 2, best[i].rowid);
 		sqlite3_bind_double(st, 3, -best[i].score);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -226,6 +258,7 @@ store_json_search_filter(struct store *s, const struct store_filter *f,
 		return store_json_search(s, f->query, limit, out, nhits, err);
 	if ((match = query_translate(f->query, err)) == NULL)
 		return -1;
+	store_notes_ensure(s);	/* the hits' marked and note */
 	rows = store_rank_rows_match(s->db, match);
 	store_search_reason(s, match);
 	hits = store_search_filter_sql(f);

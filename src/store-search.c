@@ -163,8 +163,9 @@ search_hit(sqlite3_stmt *st, struct store_hit *h)
 	h->event = (const char *)sqlite3_column_text(st, 0);
 	store_col_copy(st, 1, h->date, sizeof h->date);
 	h->title = (const char *)sqlite3_column_text(st, 2);
-	h->kind = strcmp((const char *)sqlite3_column_text(st, 3),
-	    "event") == 0 ? "event" : "excerpt";
+	h->kind = (const char *)sqlite3_column_text(st, 3);
+	h->kind = strcmp(h->kind, "event") == 0 ? "event" :
+	    strcmp(h->kind, "note") == 0 ? "note" : "excerpt";
 	h->snippet = (const char *)sqlite3_column_text(st, 4);
 	h->rank = sqlite3_column_double(st, 5);
 }
@@ -200,16 +201,29 @@ store_search(struct store *s, const char *query, int64_t limit,
 
 	if ((match = query_translate(query, err)) == NULL)
 		return -1;
-	if ((nbest = store_search_best(s, match, limit, &best, err)) == -1) {
+	store_notes_ensure(s);
+	/* Marked only: FTS5 ranks what passes (store-notes.c). */
+	if ((nbest = s->hits_marked ? -2 : store_search_best(s, match, limit,
+	    &best, err)) == -1) {
 		free(match);
 		return -1;
 	}
 	rows = store_rank_rows_match(s->db, match);
 	m = store_highlighter_new(s->db, match);
+	/* The user's own notes first (store-notes.c). */
+	if ((st = store_notes_hits(s, match, limit, 0)) != NULL) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			search_hit(st, &h);
+			fn(&h, arg);
+			n++;
+		}
+		sqlite3_finalize(st);
+	}
 	if (nbest >= 0) {
 		st = store_stmt(s, STORE_HIT_SQL);
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
-		for (i = 0; i < nbest && rc == SQLITE_DONE; i++) {
+		for (i = 0; i < nbest && rc == SQLITE_DONE && (limit <= 0 ||
+		    n < limit); i++) {
 			sqlite3_bind_int64(st, 2, best[i].rowid);
 			sqlite3_bind_double(st, 3, -best[i].score);
 			if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -224,8 +238,11 @@ store_search(struct store *s, const char *query, int64_t limit,
 	} else {
 		st = store_stmt(s, STORE_SEARCH_SQL);
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+		sqlite3_bind_int64(st, 2, limit <= 0 ? -1 : limit > n ?
+		    limit - n : 0);
 		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
+		if (s->hits_marked)
+			sqlite3_bind_int(st, 5, 1);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			search_hit(st, &h);
 			search_give(s, m, &h, fn, arg);
@@ -348,6 +365,8 @@ store_search_filter(struct store *s, const struct store_filter *f,
 		return store_search(s, f->query, limit, fn, arg, err);
 	if ((match = query_translate(f->query, err)) == NULL)
 		return -1;
+	if (f->marked)
+		store_notes_ensure(s);
 	rows = store_rank_rows_match(s->db, match);
 	sql = store_search_filter_sql(f);
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)

@@ -70,6 +70,8 @@ view_where(struct buf *b, const struct store_filter *f)
 		buf_adds(b, " AND e.rid IN (SELECT rid FROM event_actor WHERE"
 		    " actor IN (SELECT value FROM json_each(?6)) GROUP BY rid"
 		    " HAVING ?7 OR count(DISTINCT actor) = json_array_length(?6))");
+	if (f->marked)
+		buf_adds(b, " AND " STORE_MARKED("e.id"));
 }
 
 static void
@@ -154,7 +156,7 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 	sqlite3_stmt	*st;
 	const char	*walk;
 	char		*sql;
-	int		 extra;
+	int		 ka, kt, kn, km, rc;
 
 	v->next = 0;
 	v->end = INT64_MAX;
@@ -173,7 +175,19 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 	}
 	sqlite3_reset(st);
 
-	if (v->match != NULL)
+	if (v->match != NULL && v->notes != NULL) {
+		/* Events whose note matches, merged in key order. */
+		sql = xasprintf("SELECT rowid FROM fts WHERE fts MATCH ?3 AND"
+		    " rowid >= ?1 AND rowid < ?2 UNION SELECT e.rid FROM %s"
+		    " JOIN event e ON e.id = %s.event WHERE %s MATCH ?3"
+		    " AND e.rid >= ?1 AND e.rid < ?2 ORDER BY 1", v->notes,
+		    v->notes, v->notes);
+		rc = sqlite3_prepare_v2(s->db, sql, -1, &v->walk, NULL);
+		free(sql);
+		if (rc != SQLITE_OK)
+			return -1;
+		walk = NULL;
+	} else if (v->match != NULL)
 		walk = "SELECT rowid FROM fts WHERE fts MATCH ?3 AND"
 		    " rowid >= ?1 AND rowid < ?2 ORDER BY rowid";
 	else if (f->actor != NULL)
@@ -183,10 +197,15 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 		walk = "SELECT rid FROM event_actor WHERE actor IN (SELECT"
 		    " value FROM json_each(?3)) AND rid >= ?1 AND rid < ?2"
 		    " ORDER BY rid";
-	else
+	else if (f->tag != NULL)
 		walk = "SELECT rid FROM event_tag WHERE tag = ?3 AND"
 		    " rid >= ?1 AND rid < ?2 ORDER BY rid";
-	if (sqlite3_prepare_v2(s->db, walk, -1, &v->walk, NULL) != SQLITE_OK)
+	else
+		walk = "SELECT e.rid FROM unote n JOIN event e ON e.id ="
+		    " n.event WHERE n.marked AND e.rid >= ?1 AND e.rid < ?2"
+		    " ORDER BY e.rid";
+	if (walk != NULL && sqlite3_prepare_v2(s->db, walk, -1, &v->walk,
+	    NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(v->walk, 1, v->next);
 	sqlite3_bind_int64(v->walk, 2, v->end);
@@ -196,21 +215,26 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 		sqlite3_bind_text(v->walk, 3, v->match != NULL ? v->match :
 		    f->actor != NULL ? f->actor : f->tag, -1, SQLITE_TRANSIENT);
 
-	/* Several actors: the walk takes any of them; all is checked. */
-	extra = (v->match != NULL && f->actor != NULL) ||
-	    ((v->match != NULL || f->actor != NULL || f->nactors > 0) &&
-	    f->tag != NULL) || (f->nactors > 0 && (v->match != NULL ||
-	    f->actor != NULL || !f->any_actor));
-	if (extra) {
-		sql = xasprintf("SELECT 1 WHERE 1%s%s%s",
-		    v->match != NULL && f->actor != NULL ? " AND EXISTS (SELECT"
-		    " 1 FROM event_actor WHERE actor = ?2 AND rid = ?1)" : "",
-		    (v->match != NULL || f->actor != NULL || f->nactors > 0) &&
-		    f->tag != NULL ?
-		    " AND EXISTS (SELECT 1 FROM event_tag WHERE rid = ?1 AND"
-		    " tag = ?3)" : "", f->nactors == 0 ? "" : f->any_actor ?
+	/*
+	 * What the walk's own index does not check, keep checks. Several
+	 * actors: the walk takes any of them; all is checked here.
+	 */
+	ka = v->match != NULL && f->actor != NULL;
+	kt = (v->match != NULL || f->actor != NULL || f->nactors > 0) &&
+	    f->tag != NULL;
+	kn = f->nactors > 0 && (v->match != NULL || f->actor != NULL ||
+	    !f->any_actor);
+	km = f->marked && (v->match != NULL || f->actor != NULL ||
+	    f->nactors > 0 || f->tag != NULL);
+	if (ka || kt || kn || km) {
+		sql = xasprintf("SELECT 1 WHERE 1%s%s%s%s", ka ? " AND EXISTS"
+		    " (SELECT 1 FROM event_actor WHERE actor = ?2 AND rid = ?1)"
+		    : "", kt ? " AND EXISTS (SELECT 1 FROM event_tag WHERE"
+		    " rid = ?1 AND tag = ?3)" : "", !kn ? "" : f->any_actor ?
 		    " AND" VIEW_ANY_ACTOR("?1", "?4") :
-		    " AND" VIEW_ALL_ACTORS("?1", "?4"));
+		    " AND" VIEW_ALL_ACTORS("?1", "?4"), km ? " AND EXISTS"
+		    " (SELECT 1 FROM event e WHERE e.rid = ?1 AND "
+		    STORE_MARKED("e.id") ")" : "");
 		if (sqlite3_prepare_v2(s->db, sql, -1, &v->keep, NULL) !=
 		    SQLITE_OK) {
 			free(sql);
@@ -237,7 +261,8 @@ view_walk_init(struct store_view *v, const struct store_filter *f)
 
 	/* An actor's events are counted already. */
 	if (v->match == NULL && f->actor != NULL && f->tag == NULL &&
-	    f->from == NULL && f->to == NULL) {
+	    f->from == NULL && f->to == NULL && f->nactors == 0 &&
+	    !f->marked) {
 		st = store_stmt(s, "SELECT nevents FROM actor WHERE id = ?1");
 		sqlite3_bind_text(st, 1, f->actor, -1, SQLITE_TRANSIENT);
 		v->total = sqlite3_step(st) == SQLITE_ROW ?
@@ -324,6 +349,7 @@ view_filter_copy(struct store_view *v, const struct store_filter *f)
 	v->filter.from = v->fstr[2];
 	v->filter.to = v->fstr[3];
 	v->filter.query = v->fstr[4];
+	v->filter.marked = f->marked;
 	v->filter.order = f->order;
 	v->actors = xcalloc((size_t)f->nactors + 1, sizeof *v->actors);
 	for (i = 0; i < f->nactors; i++)
@@ -352,8 +378,12 @@ view_rank_all(struct store_view *v)
 	    " row_number() OVER (ORDER BY rank, rid), rid, rank FROM"
 	    " (SELECT e.rid AS rid, min(h.rank) AS rank"
 	    " FROM (SELECT " STORE_KEY_EVENT("f.rowid") " AS rid,"
-	    " rank FROM fts f WHERE fts MATCH ?1) h"
-	    " JOIN event e ON e.rid = h.rid WHERE 1", v->table);
+	    " rank FROM fts f WHERE fts MATCH ?1", v->table);
+	if (v->notes != NULL)
+		buf_addf(&sql, " UNION ALL SELECT n.rid, bm25(%s) FROM %s JOIN"
+		    " event n ON n.id = %s.event WHERE %s MATCH ?1", v->notes,
+		    v->notes, v->notes, v->notes);
+	buf_adds(&sql, ") h JOIN event e ON e.rid = h.rid WHERE 1");
 	view_where(&sql, &v->filter);
 	buf_adds(&sql, " GROUP BY e.rid)");
 	if (rc != SQLITE_OK || sqlite3_prepare_v2(v->s->db, buf_str(&sql), -1,
@@ -534,14 +564,17 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 	v->s = s;
 	v->total = -1;
 	v->order = f->query != NULL ? f->order : STORE_ORDER_DATE;
+	if (f->marked)
+		store_notes_ensure(s);
 	if (match == NULL && f->actor == NULL && f->tag == NULL &&
-	    f->nactors == 0) {
+	    f->nactors == 0 && !f->marked) {
 		view_range(v, f);
 		v->done = 1;
 		v->total = v->count;
 		return v;
 	}
 	v->match = match;
+	v->notes = match != NULL ? store_notes_match(s, match) : NULL;
 	v->query = f->query != NULL ? xstrdup(f->query) : NULL;
 	v->marker = match != NULL ? store_highlighter_new(s->db, match) : NULL;
 	v->table = xasprintf("view%d", ++s->nviews);
@@ -573,7 +606,9 @@ store_view_new(struct store *s, const struct store_filter *f, char **err)
 	/* Best first: the best at once, if store-rank.c can, else all. */
 	buf_free(&sql);
 	view_filter_copy(v, f);
-	if ((rc = view_rank_best(v, STORE_VIEW_BEST)) == -1 ||
+	/* store-rank.c knows nothing of notes: FTS5 ranks them all. */
+	if ((rc = v->notes != NULL ? 1 : view_rank_best(v, STORE_VIEW_BEST))
+	    == -1 ||
 	    (rc == 1 && view_rank_all(v) == -1))
 		goto sqlfail;
 	return v;
@@ -613,6 +648,7 @@ store_view_free(struct store_view *v)
 	free(v->actors);
 	free(v->query);
 	free(v->match);
+	free(v->notes);
 	store_highlighter_free(v->marker);
 	free(v);
 }

@@ -613,6 +613,7 @@ store_close(struct store *s)
 		return;
 	for (i = 0; i < STORE_NSTMT; i++)
 		sqlite3_finalize(s->stmt[i].st);
+	store_notes_close(s);
 	sqlite3_close(s->db2);
 	sqlite3_close(s->db);
 	free(s->path);

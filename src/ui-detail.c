@@ -49,6 +49,7 @@ ui_detail_free(struct ui_detail *dt)
 	free(dt->ex_line);
 	store_detail_free(dt->d);
 	free(dt->query);
+	free(dt->unote);
 	memset(dt, 0, sizeof *dt);
 }
 
@@ -296,9 +297,19 @@ ui_detail_build(struct ui *ui, struct ui_detail *dt)
 		    width - UI_DETAIL_LABEL, THEME_DT_TAG, 1, NULL);
 		buf_reset(&b);
 	}
+	if (dt->marked)
+		ui_detail_label(dt, 0, "* marked", THEME_DT_TAG, 1);
 	if (d->summary != NULL && d->summary[0] != '\0') {
 		ui_detail_newline(dt);
 		ui_detail_wrap(dt, d->summary, 0, width, THEME_DT_SUMMARY, 0,
+		    NULL);
+	}
+	/* The user's own words, apart from the content's. */
+	if (dt->unote != NULL) {
+		ui_detail_newline(dt);
+		ui_detail_label(dt, 0, "Your note (C edits it)", THEME_DT_LABEL,
+		    1);
+		ui_detail_wrap(dt, dt->unote, 2, width - 2, THEME_EX_NOTE, 0,
 		    NULL);
 	}
 
@@ -355,11 +366,32 @@ ui_detail_build(struct ui *ui, struct ui_detail *dt)
 	buf_free(&b);
 }
 
+/*
+ * Reads the user's mark and note of the event as they are now (another
+ * dossier may have changed them); returns whether they changed.
+ */
+static int
+ui_detail_notes(struct ui *ui, struct ui_detail *dt)
+{
+	char	*note = NULL;
+	int	 marked = 0, changed;
+
+	if (dt->d != NULL)
+		store_note_get(ui->store, dt->d->id, &marked, &note);
+	changed = marked != dt->marked || !ui_detail_same(note, dt->unote);
+	free(dt->unote);
+	dt->unote = note;
+	dt->marked = marked;
+	return changed;
+}
+
 /* Rebuilds the lines when the event, the width or the actor changed. */
 static void
 ui_detail_ensure(struct ui *ui, struct ui_detail *dt)
 {
 	ui_detail_sync(ui, dt);
+	if (ui_detail_notes(ui, dt))
+		dt->dirty = 1;
 	if (dt->dirty || dt->actor_gen != ui->actor_gen)
 		ui_detail_build(ui, dt);
 }

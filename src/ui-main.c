@@ -16,6 +16,7 @@
 #include "ui-detail.h"
 #include "ui-draw.h"
 #include "ui-edit.h"
+#include "ui-notes.h"
 #include "ui-prompt.h"
 #include "ui-source.h"
 #include "ui-theme.h"
@@ -99,6 +100,8 @@ ui_main_draw_top(struct ui *ui)
 		buf_addf(&r, "%ssearch: \"%s\"%s", r.len > 0 ? "  " : "",
 		    ui->query, ui->order == STORE_ORDER_RANK ?
 		    " best first" : "");
+	if (ui->marked_only)
+		buf_addf(&r, "%smarked only", r.len > 0 ? "  " : "");
 	if (r.len > 0)
 		buf_addc(&r, ' ');
 
@@ -465,8 +468,8 @@ ui_main_key(struct ui *ui, void *data, enum keys_action a, int key)
 		ui_redraw(ui, UI_REDRAW_ALL);
 		break;
 	default:
-		/* Not ours: a mode it opens (help, actors), if any. */
-		return 0;
+		/* Marks, notes and views; else a mode it opens (help...). */
+		return ui_notes_key(ui, a);
 	}
 	return 1;
 }

@@ -374,6 +374,11 @@ ui_timeline_draw_row(struct ui *ui, WINDOW *w, int y, int width,
 		ui_draw_str(ui, w, y, 1, 5, r->time, e_time, 0);
 	if (r->approximate)
 		ui_draw_str(ui, w, y, 7, 1, "~", e_approx, 0);
+	/* The user's mark and note, read as they are now (ui-notes.c). */
+	if (r->marked)
+		ui_draw_str(ui, w, y, 0, 1, "*", e_title, 0);
+	if (r->noted)
+		ui_draw_str(ui, w, y, 8, 1, "+", e_approx, 0);
 
 	ui_text_init(&title, r->title, 0);
 	ui_text_init(&actors, r->actors, 0);
@@ -436,6 +441,8 @@ ui_timeline_draw(struct ui *ui)
 			y++;
 			snprintf(prev, sizeof prev, "%s", r->date);
 		}
+		store_rows_notes(ui->store, (struct store_row *)(uintptr_t)r,
+		    1);
 		ui_timeline_draw_row(ui, w, y, width, r, pos == tl->sel);
 		tl->map[y] = pos;
 		y++;

@@ -48,7 +48,11 @@ ui_view_apply(struct ui *ui, const char *actor, const char *name,
 	/* Small views are whole at once; big ones go on while keys wait. */
 	store_view_more(v, -1, UI_VIEW_WALK_FIRST_MS);
 	if (store_view_count(v) == 0) {
-		if (query != NULL && actor != NULL)
+		if (f.marked)
+			ui_message(ui, "no marked event%s; m marks one",
+			    query != NULL || actor != NULL ? " in this view" :
+			    "");
+		else if (query != NULL && actor != NULL)
 			ui_message(ui, "no event with %s matches \"%s\"", name,
 			    query);
 		else if (query != NULL)
@@ -138,6 +142,7 @@ ui_view_more(struct ui *ui, struct store_filter *f)
 	f->tag = ui->filter_tag;
 	f->from = ui->filter_from;
 	f->to = ui->filter_to;
+	f->marked = ui->marked_only;
 }
 
 void
@@ -357,7 +362,8 @@ void
 ui_view_clear(struct ui *ui)
 {
 	if (ui->query == NULL && ui->filter_actor == NULL &&
-	    ui->filter_name == NULL && ui->filter_from == NULL) {
+	    ui->filter_name == NULL && ui->filter_from == NULL &&
+	    !ui->marked_only) {
 		if (ui->focus == UI_FOCUS_DETAIL) {
 			ui->focus = UI_FOCUS_TIMELINE;
 			ui_redraw(ui, UI_REDRAW_STATUS | UI_REDRAW_DETAIL);
@@ -365,12 +371,48 @@ ui_view_clear(struct ui *ui)
 		return;
 	}
 	ui_view_more_drop(ui);
+	ui->marked_only = 0;
 	if (ui_view_apply(ui, NULL, NULL, NULL, STORE_ORDER_DATE,
 	    UI_VIEW_KEEP_EVENT) != 0)
 		return;
 	ui->reload++;
 	ui->focus = UI_FOCUS_TIMELINE;
 	ui_message(ui, "the whole timeline");
+}
+
+void
+ui_view_marked(struct ui *ui, int on)
+{
+	int	old = ui->marked_only;
+
+	ui->marked_only = on;
+	if (ui_view_apply(ui, ui->filter_actor, ui->filter_name, ui->query,
+	    ui->order, UI_VIEW_KEEP_EVENT) != 0) {
+		ui->marked_only = old;
+		return;
+	}
+	if (on)
+		ui_message(ui, "%lld marked event%s; M shows all again",
+		    (long long)ui->tl.count, ui->tl.count == 1 ? "" : "s");
+	else
+		ui_message(ui, "all events again");
+}
+
+int
+ui_view_saved(struct ui *ui, const char *actor, const char *name,
+    const char *query, int marked)
+{
+	int	old = ui->marked_only;
+
+	ui->marked_only = marked;
+	if (ui_view_apply(ui, actor, name, query, STORE_ORDER_DATE,
+	    UI_VIEW_KEEP_FIRST) != 0) {
+		ui->marked_only = old;
+		return -1;
+	}
+	ui->reload++;
+	ui->focus = UI_FOCUS_TIMELINE;
+	return 0;
 }
 
 /* The last event, once the screen says "finding". */

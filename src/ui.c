@@ -24,6 +24,7 @@
 #include "ui-core.h"
 #include "ui-draw.h"
 #include "ui-live.h"
+#include "ui-notes.h"
 #include "ui-theme.h"
 #include "ui-view.h"
 #include "ui.h"
@@ -360,6 +361,7 @@ static void
 ui_free(struct ui *ui)
 {
 	ui_mode_free_all(ui);
+	ui_notes_close(ui);
 	ui_timeline_free(ui);
 	if (ui->view != NULL)
 		store_view_free(ui->view);
@@ -461,6 +463,8 @@ ui_run(struct store *store, const struct ui_options *opts)
 	ui_layout(&ui);
 	/* It opens on the earliest event. */
 	ui_timeline_set_view(&ui, ui.view, 1);
+	if (opts->view != NULL)
+		ui_notes_open_view(&ui, opts->view);
 	ui_redraw(&ui, UI_REDRAW_ALL);
 	ui_live_start(&ui);
 
