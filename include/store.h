@@ -96,6 +96,12 @@ const char	*store_path(struct store *);
 /* Counts of the whole corpus in the store. */
 void		 store_counts(struct store *, struct store_counts *);
 
+/*
+ * The corpus's title from its "corpus:" section, or NULL when it has none
+ * (store-corpus.c). Caller frees.
+ */
+char		*store_corpus_title(struct store *);
+
 /* First and last event dates ("YYYY-MM-DD", "" when empty). */
 void		 store_date_range(struct store *, char first[11], char last[11]);
 
@@ -265,7 +271,8 @@ void		 store_detail_free(struct store_detail *);
 
 /*
  * Actors whose id, name or an alias contains filter (case-insensitive; NULL
- * or "" for all), by number of events then name. Reads up to n from offset
+ * or "" for all): those where it starts one of these or a word of them
+ * first, then the others; within each, by number of events then name. Reads up to n from offset
  * into out; returns the number read. Free each with store_actors_clear.
  */
 int		 store_actor_list(struct store *, const char *filter,

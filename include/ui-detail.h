@@ -60,6 +60,13 @@ struct ui_detail {
 	int			 scroll;	/* first line shown */
 	int			 height;	/* lines of the pane */
 	int			*ex_line;	/* first line of each excerpt */
+	/*
+	 * After a search loads an event: bring its first match (1) or its
+	 * last (-1) into view once the lines are built; 0 once done. back
+	 * asks for the last: the event was reached going backwards (N).
+	 */
+	int			 seek;
+	int			 back;
 };
 
 /* The pane belongs to the main screen (ui-main.c), which passes it. */
@@ -93,6 +100,12 @@ int	ui_detail_top_excerpt(struct ui *, struct ui_detail *);
  * the first that starts on screen; -1 if none shows (or none exists).
  */
 int	ui_detail_excerpt(struct ui *, struct ui_detail *);
+/*
+ * Scrolls to the next (dir > 0) or previous match of the search in the
+ * event that lies outside the lines shown. Returns 1 if there was one, 0
+ * if the event has no further match that way (the caller moves on).
+ */
+int	ui_detail_match_step(struct ui *, struct ui_detail *, int dir);
 /* Handles a click at y, x of the pane: an actor becomes current. */
 void	ui_detail_click(struct ui *, struct ui_detail *, int y, int x);
 

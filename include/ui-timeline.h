@@ -38,6 +38,12 @@ void	ui_timeline_set_view(struct ui *, struct store_view *, int64_t sel);
 
 /* The pane was resized to height lines: keep the selection visible. */
 void	ui_timeline_resize(struct ui *, int height);
+/*
+ * Lines the whole view needs, headings included, or max if it needs as
+ * many or more (or is still being walked): for a layout that gives the
+ * rest to the detail pane.
+ */
+int	ui_timeline_needed(struct ui *, int max);
 
 void	ui_timeline_draw(struct ui *);
 

@@ -865,6 +865,17 @@ cli_index(struct cli *c)
  * programs; to stdout, or to -o FILE through a temporary file. The
  * filters are list's (cli_filter_opts), --query search's.
  */
+/* export --notes: the user's mark and note of an event, from the store. */
+static int
+cli_export_personal(void *arg, const char *id, struct export_personal *p,
+    char **err)
+{
+	(void)err;
+	if (store_note_get(arg, id, &p->marked, &p->note) == -1)
+		p->marked = 0;
+	return 0;
+}
+
 static int
 cli_export(struct cli *c)
 {
@@ -875,6 +886,7 @@ cli_export(struct cli *c)
 	const char		*v[6] = { NULL };
 	struct export_options	 o;
 	struct cli_filter	 flt;
+	struct store_filter	 extra;
 	struct store		*s = NULL;
 	int64_t			 n;
 	char			*err = NULL, *title = NULL;
@@ -897,18 +909,21 @@ cli_export(struct cli *c)
 		    "of %s)", v[5], export_extension_list());
 		goto done;
 	}
-	/* Marks, notes and views: export_options.personal, once wired. */
-	if (v[2] != NULL || v[3] != NULL || v[4] != NULL) {
-		fprintf(stderr, "dossier: export: %s is not yet available\n",
-		    v[2] != NULL ? "--marked" : v[3] != NULL ? "--view" :
-		    "--notes");
+	/* A saved view fills what the options leave unset. */
+	if ((rc = cli_filter_view(c, &flt, v[3], v[2] != NULL, &extra)) != 0)
 		goto done;
-	}
 	rc = 1;
+	if (v[4] != NULL) {
+		c->need_notes = 1;	/* asked for: not having them fails */
+		o.notes = 1;
+		o.personal = cli_export_personal;
+	}
 	if ((s = cli_open(c, 0, 0)) == NULL ||
 	    cli_filter_resolve(&flt, s) != 0)
 		goto done;
-	flt.f.query = v[1];
+	o.arg = s;
+	flt.f.query = v[1] != NULL ? v[1] : extra.query;
+	flt.f.marked = extra.marked;
 	title = export_title(s, c->content);
 	o.title = title;
 	if (v[5] != NULL)
@@ -1370,7 +1385,8 @@ cli_main(int argc, char **argv)
 		}
 		if (strcmp(a, "-C") == 0 || strcmp(a, "--content") == 0 ||
 		    strcmp(a, "--db") == 0 || strcmp(a, "--theme") == 0 ||
-		    strcmp(a, "--notes") == 0 || (cmd == NULL &&
+		    (strcmp(a, "--notes") == 0 && (cmd == NULL ||
+		    strcmp(cmd, "export") != 0)) || (cmd == NULL &&
 		    strcmp(a, "--view") == 0)) {
 			if (i + 1 == argc) {
 				free(rest);

@@ -18,27 +18,39 @@ json_begin(struct export_ctx *c)
 
 /*
  * Finds the keys marked and note where show --json writes them (when the
- * store joins the user's notes): ,"marked":BOOL,"note":null|STRING.
- * ",\"marked\":" can only be a key: inside a string its quotes would be
- * escaped. Returns 1 with the span [*from, *to), else 0.
+ * store joins the user's notes): ,"marked":BOOL,"note":null|STRING, white
+ * space allowed around the comma. "\"marked\":" can only be a key: inside
+ * a string its quotes would be escaped. Returns 1 with the span [*from,
+ * *to) from the comma, else 0.
  */
 static int
 json_personal_span(const char *obj, size_t len, size_t *from, size_t *to)
 {
-	const char	*k = strstr(obj, ",\"marked\":"), *p, *end = obj + len;
+	const char	*k, *p, *end = obj + len;
 
-	if (k == NULL)
+	/* The key, then back over the white space to its comma. */
+	if ((p = strstr(obj, "\"marked\":")) == NULL)
 		return 0;
-	p = k + strlen(",\"marked\":");
+	for (k = p; k > obj && (k[-1] == ' ' || k[-1] == '\n'); k--)
+		;
+	if (k == obj || *--k != ',')
+		return 0;
+	p += strlen("\"marked\":");
 	if (strncmp(p, "true", 4) == 0)
 		p += 4;
 	else if (strncmp(p, "false", 5) == 0)
 		p += 5;
 	else
 		return 0;
-	if (strncmp(p, ",\"note\":", 8) != 0)
+	while (p < end && (*p == ' ' || *p == '\n'))
+		p++;
+	if (*p++ != ',')
 		return 0;
-	p += 8;
+	while (p < end && (*p == ' ' || *p == '\n'))
+		p++;
+	if (strncmp(p, "\"note\":", 7) != 0)
+		return 0;
+	p += 7;
 	if (strncmp(p, "null", 4) == 0)
 		p += 4;
 	else if (*p == '"') {

@@ -135,7 +135,7 @@ static const struct keys_binding keys_bindings[] = {
 	{ "main", KEYS_SEARCH_PREVIOUS, "N", "previous match of the search (wraps round)" },
 	{ "main", KEYS_ORDER, "o", "search results in date order or best first" },
 	{ "main", KEYS_CLEAR, "Esc c", "clear the search and the filter, keeping the selected event" },
-	{ "main", KEYS_DATE, "d", "go to a date: 2025-06-18, 06-18, or 18 in the month shown" },
+	{ "main", KEYS_DATE, "d", "go to a date: 2025-06-18, or 06-18 or 18 nearest the event" },
 	{ "main", KEYS_EDIT, "e", "edit the event (detail pane: the excerpt at its top) in $VISUAL or $EDITOR" },
 	{ "main", KEYS_SOURCE, "s", "the text of the excerpt's source, its quoted passages highlighted" },
 	{ "main", KEYS_THEME, "t", "next theme" },

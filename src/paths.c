@@ -18,34 +18,39 @@
 #define DOSSIER_DATADIR "/usr/local/share/dossier"
 #endif
 
-/* Returns TOP/sub if this binary lives in TOP/build/ and it exists. */
+/*
+ * Returns TOP/sub if this binary lives below TOP/build/ (build/dossier, or
+ * build/asan/dossier for a sanitizer build) and TOP/sub exists.
+ */
 static char *
 paths_checkout(const char *sub)
 {
 	char		 exe[PATH_MAX], *slash, *p;
 	struct stat	 sb;
 	ssize_t		 n;
+	int		 up;
 
 	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
 		return NULL;
 	exe[n] = '\0';
-	if ((slash = strrchr(exe, '/')) == NULL)
-		return NULL;
-	*slash = '\0';
-	if ((slash = strrchr(exe, '/')) == NULL)
-		return NULL;
-	*slash = '\0';
-	p = xasprintf("%s/%s", exe, sub);
-	if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		/* Only a checkout has a Makefile beside content/. */
-		free(p);
-		p = xasprintf("%s/Makefile", exe);
-		if (stat(p, &sb) == 0) {
+	for (up = 0; up < 3; up++) {
+		if ((slash = strrchr(exe, '/')) == NULL)
+			return NULL;
+		*slash = '\0';
+		if (up == 0)
+			continue;	/* the binary's own directory */
+		p = xasprintf("%s/%s", exe, sub);
+		if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			/* Only a checkout has a Makefile beside content/. */
 			free(p);
-			return xasprintf("%s/%s", exe, sub);
+			p = xasprintf("%s/Makefile", exe);
+			if (stat(p, &sb) == 0) {
+				free(p);
+				return xasprintf("%s/%s", exe, sub);
+			}
 		}
+		free(p);
 	}
-	free(p);
 	return NULL;
 }
 

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -267,15 +268,63 @@ build_step(struct build *b, sqlite3_stmt *st)
 	return 0;
 }
 
+/* A name of at most this many columns is its own short label. */
+#define BUILD_SHORT_COLS	12
+
 /*
- * The short name shown in timeline rows: the actor's "short:" if given,
- * else a person's last name (the last word of the name), else the shortest of the name and aliases of at least
- * two characters. Returns a newly allocated string.
+ * Whether alias is a short form of name: its initials ("IAEA" for
+ * International Atomic Energy Agency, "USA" or "U.S." for United States of
+ * America, with or without the small words), or one of its words ("Duma"
+ * for State Duma). A capital or another place ("Doha" for Qatar) is
+ * neither, so it never becomes the label.
+ */
+static int
+build_short_form(const char *alias, const char *name)
+{
+	char		 all[64], caps[64];
+	const char	*p, *w;
+	size_t		 na = 0, nc = 0, len = strlen(alias), i, k = 0;
+	char		 a[64];
+
+	for (i = 0; i < len && k + 1 < sizeof a; i++) {
+		if (alias[i] != '.')
+			a[k++] = alias[i];
+	}
+	a[k] = '\0';
+	if (k < 2)
+		return 0;
+	for (p = name; *p != '\0'; ) {
+		while (*p == ' ' || *p == '-')
+			p++;
+		if (*p == '\0')
+			break;
+		w = p;
+		while (*p != '\0' && *p != ' ' && *p != '-')
+			p++;
+		/* A word of the name, whole. */
+		if ((size_t)(p - w) == len && strncmp(w, alias, len) == 0)
+			return 1;
+		if (na + 1 < sizeof all)
+			all[na++] = *w;
+		if (*w >= 'A' && *w <= 'Z' && nc + 1 < sizeof caps)
+			caps[nc++] = *w;
+	}
+	all[na] = '\0';
+	caps[nc] = '\0';
+	return strcasecmp(a, all) == 0 || strcmp(a, caps) == 0;
+}
+
+/*
+ * The short label shown in timeline rows: the actor's "short:" if given;
+ * else a person's last name (the last word of the name); else the name
+ * when it is short enough; else the shortest alias that is a short form
+ * of the name (build_short_form); else the name. Returns a newly
+ * allocated string.
  */
 static char *
 build_short(const struct content_actor *a)
 {
-	const char	*best = a->name, *sp;
+	const char	*best = NULL, *sp;
 	int		 i;
 
 	if (a->shortname != NULL)	/* the content's own label wins */
@@ -284,12 +333,14 @@ build_short(const struct content_actor *a)
 		sp = strrchr(a->name, ' ');
 		return xstrdup(sp != NULL && sp[1] != '\0' ? sp + 1 : a->name);
 	}
+	if (text_width(a->name) <= BUILD_SHORT_COLS)
+		return xstrdup(a->name);
 	for (i = 0; i < a->aliases.n; i++) {
-		if (strlen(a->aliases.v[i]) >= 2 &&
-		    strlen(a->aliases.v[i]) < strlen(best))
+		if (build_short_form(a->aliases.v[i], a->name) &&
+		    (best == NULL || strlen(a->aliases.v[i]) < strlen(best)))
 			best = a->aliases.v[i];
 	}
-	return xstrdup(best);
+	return xstrdup(best != NULL ? best : a->name);
 }
 
 static int

@@ -247,6 +247,17 @@ store_detail_free(struct store_detail *d)
 	" OR instr(lower(a.name), lower(?1)) OR EXISTS (SELECT 1 FROM alias" \
 	" l WHERE l.aid = a.aid AND instr(lower(l.alias), lower(?1))))"
 
+/*
+ * 1 when ?1 starts the id, the name, an alias or one of their words (after
+ * a space or a hyphen), so that "pu" puts Putin before the Islamic
+ * Republic; the list shows these first.
+ */
+#define STORE_ACTOR_WORD "(?1 IS NOT NULL AND (instr(' ' ||" \
+	" replace(lower(a.id), '-', ' '), ' ' || lower(?1)) OR instr(' ' ||" \
+	" replace(lower(a.name), '-', ' '), ' ' || lower(?1)) OR EXISTS" \
+	" (SELECT 1 FROM alias l WHERE l.aid = a.aid AND instr(' ' ||" \
+	" replace(lower(l.alias), '-', ' '), ' ' || lower(?1)))))"
+
 static void
 bind_filter(sqlite3_stmt *st, const char *filter)
 {
@@ -262,7 +273,8 @@ store_actor_list(struct store *s, const char *filter, int64_t offset, int n,
 	int		 got = 0;
 
 	st = store_stmt(s, "SELECT " STORE_ACTOR_COLS " FROM actor a WHERE "
-	    STORE_ACTOR_MATCH " ORDER BY a.nevents DESC, a.name, a.id"
+	    STORE_ACTOR_MATCH " ORDER BY " STORE_ACTOR_WORD " DESC,"
+	    " a.nevents DESC, a.name, a.id"
 	    " LIMIT ?3 OFFSET ?2");
 	bind_filter(st, filter);
 	sqlite3_bind_int64(st, 2, offset);

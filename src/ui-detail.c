@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "export.h"
 #include "text.h"
@@ -83,6 +84,8 @@ ui_detail_sync(struct ui *ui, struct ui_detail *dt)
 	dt->query = ui->query != NULL ? xstrdup(ui->query) : NULL;
 	if (seq != dt->seq)
 		dt->scroll = 0;
+	/* A search shows where it matched, not only the event's top. */
+	dt->seek = ui->query != NULL ? (dt->back ? -1 : 1) : 0;
 	dt->seq = seq;
 	dt->dirty = 1;
 	ui_redraw(ui, UI_REDRAW_DETAIL | UI_REDRAW_STATUS);
@@ -222,6 +225,56 @@ ui_detail_label(struct ui_detail *dt, int x, const char *s,
 	ui_detail_seg(dt, x, elem, t, 0, t->len, 0, 0);
 }
 
+/* Whether a word of s starts with term[0, n) (whole word unless prefix). */
+static int
+ui_detail_word_match(const char *s, const char *term, size_t n, int prefix)
+{
+	const char	*p;
+
+	for (p = s; *p != '\0'; p++) {
+		if ((p == s || p[-1] == ' ' || p[-1] == '-') &&
+		    strncasecmp(p, term, n) == 0 &&
+		    (prefix || p[n] == '\0' || p[n] == ' ' || p[n] == '-' ||
+		    p[n] == ',' || p[n] == '.'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether a term of the search names actor a by its name or an alias, so
+ * that a hit found through an alias ("Alaqi") shows why: the actor is
+ * highlighted in the Actors line. Terms are the query's words, a
+ * trailing * making a prefix.
+ */
+static int
+ui_detail_actor_hit(const char *query, const struct store_actor *a)
+{
+	const char	*p = query, *w;
+	size_t		 n;
+	int		 i, prefix;
+
+	while (query != NULL && *p != '\0') {
+		while (*p == ' ' || *p == '"')
+			p++;
+		w = p;
+		while (*p != '\0' && *p != ' ' && *p != '"')
+			p++;
+		n = (size_t)(p - w);
+		if ((prefix = n > 0 && w[n - 1] == '*'))
+			n--;
+		if (n < 2)
+			continue;
+		if (ui_detail_word_match(a->name, w, n, prefix))
+			return 1;
+		for (i = 0; i < a->naliases; i++) {
+			if (ui_detail_word_match(a->aliases[i], w, n, prefix))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Lays out the event's actors, flowing names onto as many lines as needed. */
 static void
 ui_detail_actors(struct ui *ui, struct ui_detail *dt, int width)
@@ -244,7 +297,8 @@ ui_detail_actors(struct ui *ui, struct ui_detail *dt, int width)
 		elem = ui->actor != NULL &&
 		    strcmp(ui->actor, d->actors[i].id) == 0 ?
 		    THEME_ACTOR_CURRENT : THEME_DT_ACTOR;
-		ui_detail_seg(dt, x, elem, t, 0, t->len, 0, i + 1);
+		ui_detail_seg(dt, x, elem, t, 0, t->len,
+		    ui_detail_actor_hit(dt->query, &d->actors[i]), i + 1);
 		x += w < room ? w : room;
 		if (i + 1 < d->nactors) {
 			ui_detail_seg(dt, x, THEME_DT_LABEL, sep, 0, sep->len,
@@ -385,15 +439,99 @@ ui_detail_notes(struct ui *ui, struct ui_detail *dt)
 	return changed;
 }
 
+/* Whether line l holds the start of a match. */
+static int
+ui_detail_line_matches(const struct ui_detail *dt, size_t l)
+{
+	const struct ui_detail_seg	*sg;
+	size_t				 k, i;
+
+	for (k = 0; k < dt->lines[l].nseg; k++) {
+		sg = &dt->segs[dt->lines[l].seg + k];
+		for (i = sg->off; i + TEXT_MARK_LEN <= sg->off + sg->len; i++) {
+			if (memcmp(sg->text->s + i, TEXT_MARK_ON,
+			    TEXT_MARK_LEN) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The first line after from (dir > 0) or before it (dir < 0) that holds
+ * a match, or -1.
+ */
+static int
+ui_detail_find_match(const struct ui_detail *dt, int from, int dir)
+{
+	int	l;
+
+	for (l = from + dir; l >= 0 && l < (int)dt->nlines; l += dir) {
+		if (ui_detail_line_matches(dt, (size_t)l))
+			return l;
+	}
+	return -1;
+}
+
+/*
+ * Scrolls so that line l shows: not at all if it does already, else with
+ * a third of the pane of what leads to it above.
+ */
+static void
+ui_detail_show_line(struct ui *ui, struct ui_detail *dt, int l)
+{
+	int	top;
+
+	if (dt->height <= 0 || (l >= dt->scroll && l < dt->scroll +
+	    dt->height))
+		return;
+	top = l < dt->height ? 0 : l - dt->height / 3;
+	if (top > (int)dt->nlines - dt->height)
+		top = (int)dt->nlines - dt->height;
+	if (top < 0)
+		top = 0;
+	dt->scroll = top;
+	ui_redraw(ui, UI_REDRAW_DETAIL | UI_REDRAW_STATUS);
+}
+
 /* Rebuilds the lines when the event, the width or the actor changed. */
 static void
 ui_detail_ensure(struct ui *ui, struct ui_detail *dt)
 {
+	int	l;
+
 	ui_detail_sync(ui, dt);
 	if (ui_detail_notes(ui, dt))
 		dt->dirty = 1;
 	if (dt->dirty || dt->actor_gen != ui->actor_gen)
 		ui_detail_build(ui, dt);
+	/* A search just loaded it: its first (or last) match shows. */
+	if (dt->seek != 0 && dt->height > 0 && dt->nlines > 0) {
+		l = dt->seek > 0 ? ui_detail_find_match(dt, -1, 1) :
+		    ui_detail_find_match(dt, (int)dt->nlines, -1);
+		dt->seek = 0;
+		if (l >= 0)
+			ui_detail_show_line(ui, dt, l);
+	}
+}
+
+int
+ui_detail_match_step(struct ui *ui, struct ui_detail *dt, int dir)
+{
+	int	l;
+
+	ui_detail_ensure(ui, dt);
+	if (dt->d == NULL || dt->height <= 0)
+		return 0;
+	/* The next match below the lines shown, or above them. */
+	l = dir > 0 ? ui_detail_find_match(dt, dt->scroll + dt->height - 1,
+	    1) : ui_detail_find_match(dt, dt->scroll, -1);
+	if (l < 0)
+		return 0;
+	ui_detail_show_line(ui, dt, l);
+	ui_message(ui, "%s match in this event", dir > 0 ? "next" :
+	    "previous");
+	return 1;
 }
 
 /*

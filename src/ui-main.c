@@ -27,9 +27,13 @@
 /* Rows the wheel scrolls. */
 #define UI_MAIN_WHEEL	3
 
-/* The main screen's own state: the detail pane, its prompts' histories. */
+/*
+ * The main screen's own state: the detail pane, its prompts' histories,
+ * the corpus's title for the top line.
+ */
 struct ui_main {
 	struct ui_detail	 dt;
+	char			*title;		/* or NULL: the directory's name */
 	struct ui_prompt_history search_history;
 	struct ui_prompt_history date_history;
 };
@@ -39,10 +43,10 @@ ui_main_init(struct ui *ui, const void *arg)
 {
 	struct ui_main	*m;
 
-	(void)ui;
 	(void)arg;
 	m = xcalloc(1, sizeof *m);
 	ui_detail_init(&m->dt);
+	m->title = store_corpus_title(ui->store);
 	return m;
 }
 
@@ -53,6 +57,7 @@ ui_main_free(struct ui *ui, void *data)
 
 	(void)ui;
 	ui_detail_free(&m->dt);
+	free(m->title);
 	ui_prompt_history_free(&m->search_history);
 	ui_prompt_history_free(&m->date_history);
 	free(m);
@@ -69,11 +74,11 @@ ui_main_resize(struct ui *ui, void *data)
 }
 
 static void
-ui_main_draw_top(struct ui *ui)
+ui_main_draw_top(struct ui *ui, struct ui_main *m)
 {
 	WINDOW		*w = ui->top_win;
 	struct buf	 l, r;
-	const char	*base = NULL;
+	const char	*base = NULL, *q;
 	int		 rw;
 
 	buf_init(&l);
@@ -84,7 +89,9 @@ ui_main_draw_top(struct ui *ui)
 		    ui->opts->content;
 	}
 	buf_adds(&l, " dossier");
-	if (base != NULL)
+	if (m->title != NULL)
+		buf_addf(&l, " \xc2\xb7 %s", m->title);
+	else if (base != NULL)
 		buf_addf(&l, " \xc2\xb7 %s", base);
 	if (ui->first[0] != '\0')
 		buf_addf(&l, " \xc2\xb7 %s to %s", ui->first, ui->last);
@@ -96,10 +103,13 @@ ui_main_draw_top(struct ui *ui)
 	if (ui->filter_from != NULL)
 		buf_addf(&r, "%s%s to %s", r.len > 0 ? "  " : "",
 		    ui->filter_from, ui->filter_to);
-	if (ui->query != NULL)
-		buf_addf(&r, "%ssearch: \"%s\"%s", r.len > 0 ? "  " : "",
-		    ui->query, ui->order == STORE_ORDER_RANK ?
+	if (ui->query != NULL) {
+		/* A query with its own quotes (a phrase) shows as typed. */
+		q = strchr(ui->query, '"') != NULL ? "" : "\"";
+		buf_addf(&r, "%ssearch: %s%s%s%s", r.len > 0 ? "  " : "", q,
+		    ui->query, q, ui->order == STORE_ORDER_RANK ?
 		    " best first" : "");
+	}
 	if (ui->marked_only)
 		buf_addf(&r, "%smarked only", r.len > 0 ? "  " : "");
 	if (r.len > 0)
@@ -127,12 +137,27 @@ ui_main_draw_sep(struct ui *ui, struct ui_main *m)
 	int	 h, pct;
 
 	werase(w);
+	/*
+	 * The focus shows by shape, not colour, so that mono and NO_COLOR
+	 * see it too: a heavy rule when the detail pane has it, a ">" on
+	 * the timeline's selected row when the timeline has.
+	 */
 	if (!ui->stacked) {
-		ui_draw_vline(ui, w, 0, 0, getmaxy(w), THEME_BORDER);
+		if (ui->focus == UI_FOCUS_DETAIL) {
+			for (h = 0; h < getmaxy(w); h++)
+				ui_draw_str(ui, w, h, 0, 1, "\xe2\x94\x83",
+				    THEME_BORDER, 0);
+		} else
+			ui_draw_vline(ui, w, 0, 0, getmaxy(w), THEME_BORDER);
 		wnoutrefresh(w);
 		return;
 	}
-	ui_draw_hline(ui, w, 0, 0, ui->cols, THEME_BORDER);
+	if (ui->focus == UI_FOCUS_DETAIL) {
+		for (h = 0; h < ui->cols; h++)
+			ui_draw_str(ui, w, 0, h, 1, "\xe2\x94\x81",
+			    THEME_BORDER, 0);
+	} else
+		ui_draw_hline(ui, w, 0, 0, ui->cols, THEME_BORDER);
 	/* In the stacked layout the rule says how much of the detail shows. */
 	h = m->dt.height;
 	if ((int)m->dt.nlines > h && h > 0) {
@@ -170,6 +195,38 @@ ui_main_hints(struct ui *ui, struct buf *b)
 	buf_adds(b, "q:quit");
 }
 
+/*
+ * The key hints of a mode over the main screen (an overlay), made from
+ * its rows of the key table: the first key of each action that is not a
+ * movement, as KEY:action. A new mode gets its hints from its bindings.
+ */
+static void
+ui_main_mode_hints(int mode, struct buf *b)
+{
+	const struct keys_binding	*t;
+	const char			*name = keys_mode_name(mode), *k;
+	size_t				 i, n, len;
+
+	t = keys_table(&n);
+	for (i = 0; i < n; i++) {
+		k = keys_keys(i);
+		if (strcmp(t[i].mode, name) != 0 || *k == '\0')
+			continue;
+		switch (t[i].action) {
+		case KEYS_NEXT: case KEYS_PREVIOUS: case KEYS_FIRST:
+		case KEYS_LAST: case KEYS_PAGE_DOWN: case KEYS_PAGE_UP:
+		case KEYS_HALF_DOWN: case KEYS_HALF_UP: case KEYS_MOUSE:
+		case KEYS_ERASE: case KEYS_ERASE_ALL: case KEYS_REDRAW:
+			continue;
+		default:
+			break;
+		}
+		len = strcspn(k, " ");
+		buf_addf(b, "%.*s:%s ", (int)len, k,
+		    keys_action_name(t[i].action));
+	}
+}
+
 static void
 ui_main_draw_status(struct ui *ui, struct ui_main *m)
 {
@@ -196,7 +253,11 @@ ui_main_draw_status(struct ui *ui, struct ui_main *m)
 		e = ui->msg_error ? THEME_ERROR : THEME_MESSAGE;
 	} else {
 		buf_addc(&l, ' ');
-		ui_main_hints(ui, &l);
+		/* An overlay's own keys, not the timeline's. */
+		if (ui->nmodes > 1 && !ui_mode_status_taken(ui))
+			ui_main_mode_hints(ui_mode_top(ui)->keys, &l);
+		else
+			ui_main_hints(ui, &l);
 	}
 	ui_draw_fill(ui, w, 0, 0, ui->cols, THEME_STATUS);
 	rw = ui_draw_width(buf_str(&r));
@@ -224,7 +285,7 @@ ui_main_draw(struct ui *ui, void *data, unsigned f)
 		f |= UI_REDRAW_STATUS;	/* the detail position is there */
 	}
 	if (f & (UI_REDRAW_DETAIL | UI_REDRAW_STATUS | UI_REDRAW_TOP))
-		ui_main_draw_top(ui);
+		ui_main_draw_top(ui, m);
 	if ((f & UI_REDRAW_STATUS) && !ui_mode_status_taken(ui))
 		ui_main_draw_status(ui, m);
 }
@@ -233,7 +294,8 @@ static void
 ui_main_focus(struct ui *ui, enum ui_focus f)
 {
 	ui->focus = f;
-	ui_redraw(ui, UI_REDRAW_STATUS | UI_REDRAW_DETAIL);
+	/* Both panes: each shows whether it has the focus. */
+	ui_redraw(ui, UI_REDRAW_STATUS | UI_REDRAW_DETAIL | UI_REDRAW_TIMELINE);
 }
 
 /* A page of the focused pane; half a page with half set. */
@@ -277,6 +339,22 @@ ui_main_actor_jump(struct ui *ui, struct ui_main *m, int dir)
 	if (wrapped)
 		ui_message(ui, "wrapped round to the %s event with %s",
 		    dir > 0 ? "first" : "last", ui->actor_name);
+}
+
+/*
+ * n and N: the matches of the selected event outside the lines shown
+ * first, then the next or previous matching event (at its last match when
+ * going back).
+ */
+static void
+ui_main_search_step(struct ui *ui, struct ui_main *m, int dir)
+{
+	if (ui->query != NULL && ui_detail_match_step(ui, &m->dt, dir))
+		return;
+	m->dt.back = dir < 0;
+	ui_view_search_step(ui, dir);
+	ui_detail_sync(ui, &m->dt);
+	m->dt.back = 0;
 }
 
 /* Opens the prompt of / or d. */
@@ -420,7 +498,7 @@ ui_main_key(struct ui *ui, void *data, enum keys_action a, int key)
 		break;
 	case KEYS_SEARCH_NEXT:
 	case KEYS_SEARCH_PREVIOUS:
-		ui_view_search_step(ui, a == KEYS_SEARCH_NEXT ? 1 : -1);
+		ui_main_search_step(ui, m, a == KEYS_SEARCH_NEXT ? 1 : -1);
 		break;
 	case KEYS_ORDER:
 		ui_view_order(ui);

@@ -12,14 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paths.h"
 #include "text.h"
 #include "ui-core.h"
 #include "ui-draw.h"
 #include "ui-timeline.h"
 #include "util.h"
-
-/* Columns before the title: " HH:MM ~ ". */
-#define UI_TIMELINE_LEFT	9
 
 void
 ui_timeline_init(struct ui *ui)
@@ -151,6 +149,25 @@ ui_timeline_last_shown(struct ui *ui, int64_t top)
 		memcpy(prev, date, sizeof prev);
 	}
 	return p - 1;
+}
+
+int
+ui_timeline_needed(struct ui *ui, int max)
+{
+	struct ui_timeline	*tl = &ui->tl;
+	char			 date[11], prev[11] = "";
+	int64_t			 p;
+	int			 used = 0;
+
+	if (tl->view == NULL || !store_view_done(tl->view) ||
+	    (tl->count = store_view_count(tl->view)) >= max || tl->count == 0)
+		return max;
+	for (p = 1; p <= tl->count && used < max; p++) {
+		ui_timeline_row_date(ui, p, date);
+		used += 1 + (strcmp(date, prev) != 0);
+		memcpy(prev, date, sizeof prev);
+	}
+	return used < max ? used : max;
 }
 
 /* Moves top so that the selection shows, as little as it can. */
@@ -354,14 +371,66 @@ ui_timeline_date(struct ui *ui, char date[11])
 	ui_timeline_row_date(ui, ui->tl.sel, date);
 }
 
-/* Draws one event row on line y. */
+/* Where a row's parts go: the gutters are the same for every row shown. */
+struct ui_timeline_cols {
+	int	mark_x;		/* "*+": -1 when no row shown is marked or
+				   has a note */
+	int	time_x;		/* -1: no row shown has a time */
+	int	approx_x;	/* -1: none is approximate */
+	int	title_x;
+};
+
+/*
+ * Sizes the gutters from the rows that will show, as ui_timeline_draw
+ * lays them out from top: a column of the user's marks and notes only if
+ * one of them has either, a time column only if one has a time, a "~"
+ * column only if one is approximate.
+ */
+static void
+ui_timeline_columns(struct ui *ui, int h, struct ui_timeline_cols *c)
+{
+	const struct store_row	*r;
+	char			 prev[11] = "";
+	int64_t			 pos;
+	int			 y = 0, times = 0, approx = 0, marks = 0, x = 1;
+
+	for (pos = ui->tl.top; pos <= ui->tl.count && y < h; pos++, y++) {
+		if ((r = ui_timeline_row(ui, pos)) == NULL)
+			break;
+		/* The user's marks and notes as they are now (ui-notes.c). */
+		store_rows_notes(ui->store, (struct store_row *)(uintptr_t)r,
+		    1);
+		marks |= r->marked || r->noted;
+		if (y == 0 || strcmp(r->date, prev) != 0) {
+			y++;
+			snprintf(prev, sizeof prev, "%s", r->date);
+		}
+		times |= r->time[0] != '\0';
+		approx |= r->approximate;
+	}
+	c->mark_x = marks ? x : -1;
+	x += marks ? 3 : 0;
+	c->time_x = times ? x : -1;
+	x += times ? 6 : 0;
+	c->approx_x = approx ? x : -1;
+	x += approx ? 2 : 0;
+	c->title_x = x < 2 ? 2 : x;
+}
+
+/*
+ * Draws one event row on line y. The title has the room it needs; the
+ * actors, at the right, what it leaves, but at least the first actor
+ * (with "…" when more follow), so that a long title never gives way to a
+ * list of names.
+ */
 static void
 ui_timeline_draw_row(struct ui *ui, WINDOW *w, int y, int width,
-    const struct store_row *r, int selected)
+    const struct store_row *r, int selected,
+    const struct ui_timeline_cols *c)
 {
 	struct ui_text	title, actors;
 	enum theme_elem	e_time, e_title, e_actors, e_approx, e_fill;
-	int		aw, tw, room, x;
+	int		aw, tw, fw, room, floor;
 
 	e_fill = selected ? THEME_TL_SELECTED : THEME_NORMAL;
 	e_time = selected ? THEME_TL_SELECTED : THEME_TL_TIME;
@@ -370,32 +439,34 @@ ui_timeline_draw_row(struct ui *ui, WINDOW *w, int y, int width,
 	e_approx = selected ? THEME_TL_SELECTED : THEME_TL_APPROX;
 
 	ui_draw_fill(ui, w, y, 0, width, e_fill);
-	if (r->time[0] != '\0')
-		ui_draw_str(ui, w, y, 1, 5, r->time, e_time, 0);
-	if (r->approximate)
-		ui_draw_str(ui, w, y, 7, 1, "~", e_approx, 0);
+	/* Where the keys go: a mark that needs no colour (ui_detail_draw). */
+	if (selected && ui->focus == UI_FOCUS_TIMELINE)
+		ui_draw_str(ui, w, y, 0, 1, ">", e_fill, 0);
 	/* The user's mark and note, read as they are now (ui-notes.c). */
-	if (r->marked)
-		ui_draw_str(ui, w, y, 0, 1, "*", e_title, 0);
-	if (r->noted)
-		ui_draw_str(ui, w, y, 8, 1, "+", e_approx, 0);
+	if (r->marked && c->mark_x >= 0)
+		ui_draw_str(ui, w, y, c->mark_x, 1, "*", e_title, 0);
+	if (r->noted && c->mark_x >= 0)
+		ui_draw_str(ui, w, y, c->mark_x + 1, 1, "+", e_approx, 0);
+	if (r->time[0] != '\0' && c->time_x >= 0)
+		ui_draw_str(ui, w, y, c->time_x, 5, r->time, e_time, 0);
+	if (r->approximate && c->approx_x >= 0)
+		ui_draw_str(ui, w, y, c->approx_x, 1, "~", e_approx, 0);
 
 	ui_text_init(&title, r->title, 0);
 	ui_text_init(&actors, r->actors, 0);
-	room = width - UI_TIMELINE_LEFT - 1;
+	room = width - c->title_x - 1;
 	aw = ui_text_cols(&actors, 0, actors.len);
 	tw = ui_text_cols(&title, 0, title.len);
-	/* Actors take what the title leaves, and at least a quarter. */
+	fw = ui_text_cols(&actors, 0, strcspn(actors.s, ","));
+	floor = fw < aw ? fw + 1 : aw;
 	if (aw > 0) {
-		if (aw > room - tw - 2 && aw > room / 4)
-			aw = room - tw - 2 > room / 4 ? room - tw - 2 :
-			    room / 4;
+		if (aw > room - tw - 2)
+			aw = room - tw - 2 > floor ? room - tw - 2 : floor;
 		if (aw < 4)
 			aw = 0;
 	}
-	x = UI_TIMELINE_LEFT;
-	ui_draw_text(ui, w, y, x, room - (aw > 0 ? aw + 2 : 0), &title, 0,
-	    title.len, e_title, NULL, UI_DRAW_ELLIPSIS);
+	ui_draw_text(ui, w, y, c->title_x, room - (aw > 0 ? aw + 2 : 0),
+	    &title, 0, title.len, e_title, NULL, UI_DRAW_ELLIPSIS);
 	if (aw > 0)
 		ui_draw_text(ui, w, y, width - 1 - aw, aw, &actors, 0,
 		    actors.len, e_actors, NULL, UI_DRAW_ELLIPSIS);
@@ -403,11 +474,42 @@ ui_timeline_draw_row(struct ui *ui, WINDOW *w, int y, int width,
 	ui_text_free(&actors);
 }
 
+/*
+ * An empty corpus: says what is missing and where the format is told, so
+ * that a first try on a new directory does not end on a blank screen.
+ */
+static void
+ui_timeline_draw_empty(struct ui *ui, WINDOW *w, int h, int width)
+{
+	struct ui_text		 t;
+	struct text_line	*tl;
+	char			*bundled, *s;
+	size_t			 i, n;
+
+	bundled = paths_content();
+	s = xasprintf("No events in %s. dossier reads the YAML files"
+	    " (*.yaml) there: an 'events:' list, with the 'actors:' and"
+	    " 'sources:' they name.\n\nThe format is described in"
+	    " %s/README.md (content/README.md in dossier's sources);"
+	    " 'dossier check' says what is wrong.", ui->opts->content != NULL ?
+	    ui->opts->content : "the content directory", bundled);
+	ui_text_init(&t, s, 1);
+	n = text_wrap(t.s, width - 2, &tl);
+	for (i = 0; i < n && (int)i < h; i++)
+		ui_draw_text(ui, w, (int)i, 1, width - 2, &t, tl[i].off,
+		    tl[i].len, THEME_DT_LABEL, NULL, 0);
+	free(tl);
+	ui_text_free(&t);
+	free(s);
+	free(bundled);
+}
+
 void
 ui_timeline_draw(struct ui *ui)
 {
 	struct ui_timeline	*tl = &ui->tl;
 	const struct store_row	*r;
+	struct ui_timeline_cols	 c;
 	WINDOW			*w = ui->tl_win;
 	char			 prev[11], day[16];
 	int64_t			 pos;
@@ -422,11 +524,15 @@ ui_timeline_draw(struct ui *ui)
 	memset(tl->map, 0, (size_t)h * sizeof *tl->map);
 	werase(w);
 	if (tl->count == 0) {
-		ui_draw_str(ui, w, 0, 1, width - 2, "no events", THEME_DT_LABEL,
-		    0);
+		if (ui->total == 0)
+			ui_timeline_draw_empty(ui, w, h, width);
+		else
+			ui_draw_str(ui, w, 0, 1, width - 2, "no events",
+			    THEME_DT_LABEL, 0);
 		wnoutrefresh(w);
 		return;
 	}
+	ui_timeline_columns(ui, h, &c);
 	prev[0] = '\0';
 	y = 0;
 	for (pos = tl->top; pos <= tl->count && y < h; pos++) {
@@ -441,9 +547,7 @@ ui_timeline_draw(struct ui *ui)
 			y++;
 			snprintf(prev, sizeof prev, "%s", r->date);
 		}
-		store_rows_notes(ui->store, (struct store_row *)(uintptr_t)r,
-		    1);
-		ui_timeline_draw_row(ui, w, y, width, r, pos == tl->sel);
+		ui_timeline_draw_row(ui, w, y, width, r, pos == tl->sel, &c);
 		tl->map[y] = pos;
 		y++;
 	}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content.h"
 #include "ui-core.h"
 #include "ui-draw.h"
 #include "ui-timeline.h"
@@ -87,6 +88,9 @@ ui_view_apply(struct ui *ui, const char *actor, const char *name,
 		store_view_free(ui->view);
 	ui->view = v;
 	ui_redraw(ui, UI_REDRAW_PANES);
+	/* Stacked, the panes share the rows by what the view needs. */
+	if (ui->stacked)
+		ui_redraw(ui, UI_REDRAW_LAYOUT);
 	return 0;
 }
 
@@ -332,6 +336,7 @@ ui_view_search_step(struct ui *ui, int dir)
 		ui_message(ui, "search wrapped round to the last match");
 	}
 	ui->focus = UI_FOCUS_TIMELINE;
+	ui_redraw(ui, UI_REDRAW_PANES);
 	ui_timeline_select(ui, pos);
 }
 
@@ -366,7 +371,7 @@ ui_view_clear(struct ui *ui)
 	    !ui->marked_only) {
 		if (ui->focus == UI_FOCUS_DETAIL) {
 			ui->focus = UI_FOCUS_TIMELINE;
-			ui_redraw(ui, UI_REDRAW_STATUS | UI_REDRAW_DETAIL);
+			ui_redraw(ui, UI_REDRAW_PANES);
 		}
 		return;
 	}
@@ -437,40 +442,124 @@ ui_view_last(struct ui *ui)
 }
 
 /*
- * Reads what the user typed at the date prompt into date (YYYY-MM-DD),
- * filling a missing year and month from ref. Returns 0, or -1 if it is not
- * a date.
+ * Reads what the user typed at the date prompt: 2025-06-18, 2025-06 (its
+ * first day), 06-18 or 18. Sets y, m, d, 0 for the parts not typed.
+ * Returns 0, or -1 if it is not a date of that form.
  */
 static int
-ui_view_parse_date(const char *s, const char *ref, char date[11])
+ui_view_parse_date(const char *s, int *y, int *m, int *d)
 {
-	int	y = 0, m = 0, d = 0, n = 0, ry = 0, rm = 0;
+	int	n = 0;
 
+	*y = *m = *d = 0;
 	while (*s == ' ')
 		s++;
-	if (sscanf(ref, "%4d-%2d", &ry, &rm) != 2) {
-		ry = 2025;
-		rm = 1;
-	}
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n >= 8)
+	if (sscanf(s, "%4d-%2d-%2d%n", y, m, d, &n) == 3 && n >= 8)
 		;
-	else if (sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && n >= 6 &&
-	    y > 31)
-		d = 1;
-	else if (sscanf(s, "%2d-%2d%n", &m, &d, &n) == 2)
-		y = ry;
-	else if (sscanf(s, "%2d%n", &d, &n) == 1) {
-		y = ry;
-		m = rm;
-	} else
+	else if (sscanf(s, "%4d-%2d%n", y, m, &n) == 2 && n >= 6 && *y > 31)
+		*d = 1;
+	else if (sscanf(s, "%2d-%2d%n", m, d, &n) == 2)
+		*y = 0;
+	else if (sscanf(s, "%2d%n", d, &n) == 1)
+		*y = *m = 0;
+	else
 		return -1;
 	while (s[n] == ' ')
 		n++;
-	if (s[n] != '\0' || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 ||
-	    d > 31)
+	if (s[n] != '\0' || *y < 0 || *y > 9999 || *m < 0 || *m > 12 ||
+	    *d < 1 || *d > 31)
 		return -1;
-	snprintf(date, 11, "%04d-%02d-%02d", y, m, d);
 	return 0;
+}
+
+/* Writes y-m-d as YYYY-MM-DD into date (parts within range). */
+static void
+ui_view_ymd(char date[11], int y, int m, int d)
+{
+	char	b[48];
+
+	snprintf(b, sizeof b, "%04d-%02d-%02d", y, m, d);
+	memcpy(date, b, 10);
+	date[10] = '\0';
+}
+
+/* Days since 1970-01-01 of a YYYY-MM-DD date (proleptic Gregorian). */
+static long
+ui_view_days(const char *date)
+{
+	int	y = 0, m = 0, d = 0;
+	long	era, yoe, doy;
+
+	sscanf(date, "%4d-%2d-%2d", &y, &m, &d);
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+/* Whether the view holds an event on date. */
+static int
+ui_view_has_date(struct ui *ui, const char *date)
+{
+	struct store_row	r;
+	int64_t			pos;
+	int			same = 0;
+
+	if ((pos = store_view_find_date(ui->view, date)) == 0)
+		return 0;
+	if (store_view_rows(ui->view, pos, 1, &r) == 1) {
+		same = strcmp(r.date, date) == 0;
+		store_rows_clear(&r, 1);
+	}
+	return same;
+}
+
+/*
+ * Completes a date typed without its year (and month) into date: among
+ * the dates of that form in the corpus's years that the view has events
+ * on, the one nearest ref; if none has, ref's year and month. Returns 0;
+ * 1 if no such day has events and ref's month has no such day (31 in
+ * June); -1 if no year or month has such a day (06-31).
+ */
+static int
+ui_view_complete_date(struct ui *ui, int m, int d, const char *ref,
+    char date[11])
+{
+	char	c[11];
+	int	y, mm, y0 = 0, y1 = 0, ry = 0, rm = 0, valid = 0;
+	long	best = -1, dist, r;
+
+	sscanf(ui->first, "%4d", &y0);
+	sscanf(ui->last, "%4d", &y1);
+	if (sscanf(ref, "%4d-%2d", &ry, &rm) != 2) {
+		ry = y0 > 0 ? y0 : 2025;
+		rm = 1;
+	}
+	r = ui_view_days(ref[0] != '\0' ? ref : ui->first);
+	for (y = y0; y <= y1 && y > 0; y++) {
+		for (mm = m != 0 ? m : 1; mm <= (m != 0 ? m : 12); mm++) {
+			ui_view_ymd(c, y, mm, d);
+			if (!content_valid_date(c))
+				continue;
+			valid = 1;
+			if (!ui_view_has_date(ui, c))
+				continue;
+			dist = labs(ui_view_days(c) - r);
+			if (best < 0 || dist < best) {
+				best = dist;
+				memcpy(date, c, 11);
+			}
+		}
+	}
+	if (best >= 0)
+		return 0;
+	/* No such day has events: the selected event's year and month. */
+	ui_view_ymd(date, ry, m != 0 ? m : rm, d);
+	if (content_valid_date(date))
+		return 0;
+	/* Other months have such a day, this one not, nor events on it. */
+	return valid ? 1 : -1;
 }
 
 void
@@ -478,6 +567,7 @@ ui_view_date(struct ui *ui, const char *text)
 {
 	char	date[11], ref[11], day[16], got[11];
 	int64_t	pos;
+	int	y, m, d, rc;
 
 	while (*text == ' ')
 		text++;
@@ -486,9 +576,28 @@ ui_view_date(struct ui *ui, const char *text)
 	ui_timeline_date(ui, ref);
 	if (ref[0] == '\0')
 		memcpy(ref, ui->first, sizeof ref);
-	if (ui_view_parse_date(text, ref, date) != 0) {
+	if (ui_view_parse_date(text, &y, &m, &d) != 0) {
 		ui_error(ui, "not a date: '%s' (try 2025-06-18, 06-18, or 18 "
-		    "for a day of the month shown)", text);
+		    "for the nearest day with events)", text);
+		return;
+	}
+	if (y != 0) {
+		ui_view_ymd(date, y, m, d);
+		if (!content_valid_date(date)) {
+			ui_error(ui, "no such date: %s", date);
+			return;
+		}
+	} else if ((rc = ui_view_complete_date(ui, m, d, ref, date)) > 0) {
+		ui_message(ui, "no event on day %d of any month%s", d,
+		    ui->query != NULL || ui->filter_actor != NULL ?
+		    " in this view" : "");
+		return;
+	} else if (rc < 0) {
+		if (m != 0)
+			ui_error(ui, "no such date: %02d-%02d (no month %d "
+			    "has %d days)", m, d, m, d);
+		else
+			ui_error(ui, "no such date: no month has %d days", d);
 		return;
 	}
 	ui_draw_date(date, day);
@@ -499,6 +608,7 @@ ui_view_date(struct ui *ui, const char *text)
 		return;
 	}
 	ui->focus = UI_FOCUS_TIMELINE;
+	ui_redraw(ui, UI_REDRAW_PANES);
 	ui_timeline_select(ui, pos);
 	ui_timeline_date(ui, got);
 	if (strcmp(got, date) != 0)

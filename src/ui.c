@@ -115,6 +115,10 @@ ui_layout(struct ui *ui)
 		tlh = (rows - 1) * 9 / 20;
 		if (tlh < 3)
 			tlh = 3;
+		/* A short view (a search with a hit or two) leaves the rest. */
+		tlh = ui_timeline_needed(ui, tlh);
+		if (tlh < 2)
+			tlh = 2;
 		ui->tl_win = ui_newwin(ui, tlh, ui->cols, 1, 0);
 		ui->sep_win = ui_newwin(ui, 1, ui->cols, 1 + tlh, 0);
 		ui->dt_win = ui_newwin(ui, rows - tlh - 1, ui->cols, 2 + tlh,
@@ -153,14 +157,14 @@ ui_draw_small(struct ui *ui)
 	char	s[96];
 
 	werase(ui->top_win);
-	snprintf(s, sizeof s, "terminal too small (%dx%d, need %dx%d)",
-	    ui->cols, ui->lines, UI_MIN_COLS, UI_MIN_LINES);
-	/* The short form where the long one would be cut. */
-	if ((int)strlen(s) > ui->cols)
-		snprintf(s, sizeof s, "terminal too small: %dx%d",
-		    UI_MIN_COLS, UI_MIN_LINES);
-	ui_draw_str(ui, ui->top_win, 0, 0, ui->cols, s, THEME_ERROR,
-	    UI_DRAW_ELLIPSIS);
+	/* What there is and what is needed, each on a line where it fits. */
+	snprintf(s, sizeof s, "%dx%d: needs at least %dx%d", ui->cols,
+	    ui->lines, UI_MIN_COLS, UI_MIN_LINES);
+	if (ui->lines > 1)
+		ui_draw_str(ui, ui->top_win, 0, 0, ui->cols,
+		    "terminal too small", THEME_ERROR, UI_DRAW_ELLIPSIS);
+	ui_draw_str(ui, ui->top_win, ui->lines > 1, 0, ui->cols, s,
+	    THEME_ERROR, UI_DRAW_ELLIPSIS);
 	wnoutrefresh(ui->top_win);
 }
 

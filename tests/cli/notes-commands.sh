@@ -95,7 +95,7 @@ expect note-empty-removes 0 "2024-02-15 secret-letter *
 2024-03-01 joint-statement *
 2024-03-01 closing-remarks - First line ✓" notes
 expect unmark 0 "" unmark secret-letter
-expect list-marked 0 "2024-03-01 14:00 joint-statement A joint statement on border crossings" list --marked
+expect list-marked 0 "2024-03-01  14:00 joint-statement A joint statement on border crossings" list --marked
 
 # The JSON of list, show and search carries marked and note.
 D list --json >"$out"

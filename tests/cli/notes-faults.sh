@@ -117,7 +117,7 @@ if [ -n "$w" ]; then
 	[ "$(id -u)" = 0 ] && chown -R 65534 "$w/data" "$w/store.db"
 	chmod 555 "$w/data/dossier"
 	cp "$w/data/dossier/notes.db" "$TESTTMP/ro-before.db"
-	ro env XDG_DATA_HOME="$w/data" "$DOSSIER" -C "$C" --db "$w/store.db" \
+	ro env XDG_DATA_HOME="$w/data" XDG_CONFIG_HOME="$w/config" "$DOSSIER" -C "$C" --db "$w/store.db" \
 	    note secret-letter "lost?" >"$out" 2>"$err"
 	rc=$?
 	if [ $rc = 1 ] && [ "$(wc -l <"$err")" = 1 ] &&

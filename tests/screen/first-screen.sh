@@ -17,7 +17,7 @@ check first-screen-position "status line lacks 1/15" status_wait " 1/15"
 # The selected row is drawn in a style of its own (the theme's selection).
 check first-screen-selected "first row not highlighted" sh -c \
     "$(printf '%s' "tmux -L $SCREEN_SOCK capture-pane -e -p -t t") | sed -n 3p |
-    grep -q \"$(printf '\033')\\[[0-9;]*m *Agency board\""
+    grep -q \"$(printf '\033')\\[[0-9;]*m>\\{0,1\\} *Agency board\""
 
 # Event 7 holds ESC [ 3 1 m and a BEL in its summary: they must show as
 # ^[[31m and ^G, and no colour change may come from them.

@@ -58,7 +58,8 @@ screen_new() {
 
 # screen_start W H [ARGS...]: starts dossier on the fixture in a W x H
 # terminal with ARGS after the global options, and waits for its first
-# screen. The pane stays after dossier exits, so the screen can be read.
+# screen (SCREEN_FIX, SCREEN_DB and SCREEN_READY, the text the first
+# screen shows, may be set for another corpus). The pane stays after dossier exits, so the screen can be read.
 screen_start() {
 	_w=$1 _h=$2
 	shift 2
@@ -73,7 +74,8 @@ screen_start() {
 	    --db '$SCREEN_DB' $_args 2>'$TESTTMP/stderr'; \
 	    echo \$? >'$TESTTMP/status.tmp'; stty -a >'$TESTTMP/stty' 2>&1; \
 	    mv '$TESTTMP/status.tmp' '$TESTTMP/status'; sleep 600"
-	screen_wait " 15 events" || screen_wait "terminal too small"
+	screen_wait "${SCREEN_READY:- 15 events}" ||
+	    screen_wait "terminal too small"
 }
 
 # keys KEY...: sends keys (tmux key names: Enter, Escape, C-c, Down...).

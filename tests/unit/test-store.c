@@ -44,6 +44,7 @@ static const char corpus_actors[] =
 	"  - id: ruritania\n"
 	"    name: Ruritania\n"
 	"    kind: state\n"
+	"    short: RU\n"	/* the name would be its own label */
 	"    aliases: [Kingdom of Ruritania, RU]\n"
 	"  - id: borduria\n"
 	"    name: Borduria\n"
