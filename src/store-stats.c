@@ -54,7 +54,8 @@ stats_sql(struct buf *b, const struct store_filter *f, const char *match,
     enum store_stats_by by)
 {
 	int	filtered = match != NULL || f->actor != NULL || f->tag !=
-		    NULL || f->from != NULL || f->to != NULL || f->nactors > 0;
+		    NULL || f->from != NULL || f->to != NULL || f->nactors > 0 ||
+		    f->marked;
 
 	buf_reset(b);
 	if (by == STORE_STATS_ACTOR && !filtered) {
@@ -250,7 +251,7 @@ cross_sql(struct buf *b, const struct store_filter *f, const char *match,
 	const char	*tab, *col;
 	int		 filtered = match != NULL || f->actor != NULL ||
 			    f->tag != NULL || f->from != NULL || f->to != NULL ||
-			    f->nactors > 0;
+			    f->nactors > 0 || f->marked;
 
 	tab = rows == STORE_STATS_ACTOR ? "event_actor" : "event_tag";
 	col = rows == STORE_STATS_ACTOR ? "actor" : "tag";
