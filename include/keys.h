@@ -82,6 +82,10 @@ enum keys_action {
 	KEYS_KILL_WORD,
 	KEYS_HISTORY_PREVIOUS,
 	KEYS_HISTORY_NEXT,
+	/* The overview (i), and marking actors in the actor list. */
+	KEYS_OVERVIEW,
+	KEYS_ROWS,
+	KEYS_MARK_ACTOR,
 	/* Marks, notes and saved views (ui-notes.c, ui-note.c, ui-views.c). */
 	KEYS_MARK,
 	KEYS_MARK_NEXT,

@@ -357,6 +357,32 @@ int64_t		 store_stats(struct store *, const struct store_filter *f,
 		    enum store_stats_by by, struct store_stats_row **rows,
 		    char **err);
 void		 store_stats_free(struct store_stats_row *, int64_t n);
+/*
+ * An actor (or tag) by time matrix of counts, for the overview: rows are
+ * the actors (tags) with the most events that pass the filter, columns
+ * the days, ISO weeks or months from the one holding start.
+ */
+struct store_cross {
+	int	 nrows;
+	int64_t	 ncols;
+	char	**keys;		/* nrows actor ids or tags */
+	char	**names;	/* nrows actor names (NULL for tags) */
+	int64_t	*totals;	/* each row's events in the columns */
+	int64_t	*counts;	/* nrows * ncols, a row after the other */
+};
+/*
+ * Counts the events that pass f by rows (STORE_STATS_ACTOR or _TAG) and
+ * by cols (STORE_STATS_DAY, _WEEK or _MONTH): ncols columns from the one
+ * holding start (YYYY-MM-DD), at most maxrows rows, most events first
+ * (ties by key). One SQL aggregation; events outside the columns are not
+ * counted. Returns 0 with *out filled (free with store_cross_free), or -1
+ * with a one-line message in *err (caller frees).
+ */
+int		 store_stats_cross(struct store *, const struct store_filter *f,
+		    enum store_stats_by rows, enum store_stats_by cols,
+		    const char *start, int64_t ncols, int maxrows,
+		    struct store_cross *out, char **err);
+void		 store_cross_free(struct store_cross *);
 /* Returns 1 if some event has tag, else 0. */
 int		 store_stats_has_tag(struct store *, const char *tag);
 /*

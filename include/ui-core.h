@@ -138,6 +138,12 @@ struct ui {
 	char			*filter_actor;	/* actor id, or NULL */
 	char			*filter_name;	/* their name */
 	char			*query;		/* search as typed, or NULL */
+	/* Several actors (all of them), a tag, dates: NULL/0 for none. */
+	char			**filter_actors;
+	int			 filter_nactors;
+	char			*filter_tag;
+	char			*filter_from;	/* YYYY-MM-DD, inclusive */
+	char			*filter_to;
 	enum store_order	 order;
 	enum ui_announce	 announce;	/* to say when the walk ends */
 	int			 marked_only;	/* M: the user's marked events */

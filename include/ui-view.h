@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 struct ui;
+struct store_filter;
 
 /* Time to finish walking a new view at once, and each step while idle. */
 #define UI_VIEW_WALK_FIRST_MS	2
@@ -22,6 +23,23 @@ struct ui;
  * with a message shown and nothing changed.
  */
 int	ui_view_filter_actor(struct ui *, const char *id, const char *name);
+
+/*
+ * Filters the timeline to the events involving all of actors (ids; one
+ * is an actor filter), with tag, from from to to (YYYY-MM-DD, inclusive);
+ * NULL or 0 for none of each. name is what the header and the status
+ * line call the filter ("Iran + Russia"). Keeps the search. Returns 0,
+ * or -1 with a message shown and nothing changed.
+ */
+int	ui_view_filter_more(struct ui *, const char *const *actors,
+	    int nactors, const char *name, const char *tag, const char *from,
+	    const char *to);
+/* Fills f with what the timeline shows now (strings not copied). */
+void	ui_view_filter(struct ui *, struct store_filter *f);
+/* Sets the several actors, tag and dates of f from the view. */
+void	ui_view_more(struct ui *, struct store_filter *f);
+/* Frees what the view's filter holds (at the end). */
+void	ui_view_done(struct ui *);
 
 /*
  * Selects the event with timeline number seq, dropping the filter and the

@@ -15,6 +15,8 @@
 #include "util.h"
 
 #define UI_ACTORS_FILTER_MAX	128
+/* Actors that can be marked at once (Ctrl-t). */
+#define UI_ACTORS_MARKS		16
 /* Lines a list scrolls by for one turn of the wheel. */
 #define UI_ACTORS_WHEEL		3
 
@@ -26,6 +28,10 @@ struct ui_actors {
 	int			 stale;		/* count to be read again */
 	int64_t			 total;		/* all actors */
 	int			 list_y;	/* first list line in the window */
+	/* The marked actors, in the order marked: ids and short names. */
+	char			*marked[UI_ACTORS_MARKS];
+	char			*marked_name[UI_ACTORS_MARKS];
+	int			 nmarked;
 
 	/* Window of actors: cache_off .. cache_off+cache_n-1. */
 	struct store_actor	*cache;
@@ -47,7 +53,13 @@ ui_actors_free(struct ui *ui, void *data)
 {
 	struct ui_actors	*al = data;
 
+	int			 i;
+
 	(void)ui;
+	for (i = 0; i < al->nmarked; i++) {
+		free(al->marked[i]);
+		free(al->marked_name[i]);
+	}
 	ui_actors_drop_cache(al);
 	free(al->cache);
 	free(al);
@@ -152,12 +164,82 @@ ui_actors_insert(struct ui *ui, void *data, int ch)
 	ui_actors_refresh(ui, al);
 }
 
+/* Returns the place of id among the marked, or -1. */
+static int
+ui_actors_marked(struct ui_actors *al, const char *id)
+{
+	int	i;
+
+	for (i = 0; i < al->nmarked; i++)
+		if (strcmp(al->marked[i], id) == 0)
+			return i;
+	return -1;
+}
+
+/* Ctrl-t: marks the selected actor, or unmarks it. */
+static void
+ui_actors_mark(struct ui *ui, struct ui_actors *al)
+{
+	const struct store_actor	*a;
+	int				 i;
+
+	if ((a = ui_actors_get(ui, al, al->list.sel)) == NULL)
+		return;
+	if ((i = ui_actors_marked(al, a->id)) >= 0) {
+		free(al->marked[i]);
+		free(al->marked_name[i]);
+		al->nmarked--;
+		memmove(al->marked + i, al->marked + i + 1,
+		    (size_t)(al->nmarked - i) * sizeof *al->marked);
+		memmove(al->marked_name + i, al->marked_name + i + 1,
+		    (size_t)(al->nmarked - i) * sizeof *al->marked_name);
+	} else if (al->nmarked == UI_ACTORS_MARKS) {
+		ui_message(ui, "%d actors are marked already", UI_ACTORS_MARKS);
+		return;
+	} else {
+		al->marked[al->nmarked] = xstrdup(a->id);
+		al->marked_name[al->nmarked++] = xstrdup(a->short_name !=
+		    NULL ? a->short_name : a->name);
+	}
+	ui_redraw(ui, UI_REDRAW_OVERLAY);
+}
+
+/* The marked actors' names joined by " + "; caller frees. */
+static char *
+ui_actors_marked_names(struct ui_actors *al)
+{
+	struct buf	b;
+	int		i;
+
+	buf_init(&b);
+	for (i = 0; i < al->nmarked; i++)
+		buf_addf(&b, "%s%s", i > 0 ? " + " : "", al->marked_name[i]);
+	return buf_detach(&b);
+}
+
+/* Enter with actors marked: the events involving all of them. */
+static void
+ui_actors_choose_marked(struct ui *ui, struct ui_actors *al)
+{
+	char	*name = ui_actors_marked_names(al);
+
+	if (ui_view_filter_more(ui, (const char *const *)al->marked,
+	    al->nmarked, name, NULL, NULL, NULL) == 0)
+		ui_mode_close_all(ui);		/* frees al */
+	free(name);
+}
+
 /* Enter: the timeline shows the selected actor's events. */
 static void
 ui_actors_choose(struct ui *ui, struct ui_actors *al)
 {
 	const struct store_actor	*a;
 	char				*id, *name, *sname;
+
+	if (al->nmarked > 0) {
+		ui_actors_choose_marked(ui, al);
+		return;
+	}
 
 	if ((a = ui_actors_get(ui, al, al->list.sel)) == NULL) {
 		ui_message(ui, "no actor matches '%s'", al->filter);
@@ -186,6 +268,9 @@ ui_actors_key(struct ui *ui, void *data, enum keys_action a, int key)
 	switch (a) {
 	case KEYS_CHOOSE:
 		ui_actors_choose(ui, al);
+		return 1;
+	case KEYS_MARK_ACTOR:
+		ui_actors_mark(ui, al);
 		return 1;
 	case KEYS_PROFILE:
 		if ((ac = ui_actors_get(ui, al, al->list.sel)) == NULL)
@@ -224,7 +309,7 @@ ui_actors_key(struct ui *ui, void *data, enum keys_action a, int key)
 /* Draws one actor on line y. */
 static void
 ui_actors_draw_row(struct ui *ui, WINDOW *w, int y, int width,
-    const struct store_actor *a, int selected)
+    const struct store_actor *a, int selected, int marked)
 {
 	char		 n[24];
 	enum theme_elem	 e_name, e_dim;
@@ -248,6 +333,8 @@ ui_actors_draw_row(struct ui *ui, WINDOW *w, int y, int width,
 		    e_dim, 0);
 	ui_draw_str(ui, w, y, width - 2 - (int)strlen(n), (int)strlen(n), n,
 	    e_name, 0);
+	if (marked)
+		ui_draw_str(ui, w, y, 1, 1, "+", THEME_HELP_KEY, 0);
 }
 
 static void
@@ -256,7 +343,7 @@ ui_actors_draw(struct ui *ui, void *data, unsigned flags)
 	struct ui_actors		*al = data;
 	const struct store_actor	*a;
 	WINDOW				*w = ui->ov_win;
-	char				 title[64];
+	char				 title[160], *name;
 	int				 h, width, y, x;
 	int64_t				 i;
 
@@ -270,7 +357,15 @@ ui_actors_draw(struct ui *ui, void *data, unsigned flags)
 	else
 		snprintf(title, sizeof title, "Actors: %lld",
 		    (long long)al->list.count);
-	ui_draw_box(ui, w, title, "Enter:filter  Tab:profile  Esc:close");
+	if (al->nmarked > 0) {
+		name = ui_actors_marked_names(al);
+		snprintf(title + strlen(title), sizeof title - strlen(title),
+		    ", marked: %s", name);
+		free(name);
+	}
+	ui_draw_box(ui, w, title, al->nmarked > 0 ? "Enter:all marked  "
+	    "C-t:mark  Esc:close" : "Enter:filter  C-t:mark  Tab:profile  "
+	    "Esc:close");
 
 	/* The filter line, with a block cursor of its own. */
 	x = 2 + ui_draw_str(ui, w, 1, 2, width - 4, "Find: ", THEME_DT_LABEL,
@@ -300,7 +395,7 @@ ui_actors_draw(struct ui *ui, void *data, unsigned flags)
 		if ((a = ui_actors_get(ui, al, i)) == NULL)
 			break;
 		ui_actors_draw_row(ui, w, al->list_y + y, width, a,
-		    i == al->list.sel);
+		    i == al->list.sel, ui_actors_marked(al, a->id) >= 0);
 	}
 	wnoutrefresh(w);
 }

@@ -22,15 +22,14 @@
 #include "ui-core.h"
 #include "ui-detail.h"
 #include "ui-prompt.h"
+#include "ui-view.h"
 #include "util.h"
 
 /* The filter of the view on screen, as export reads it. */
 static void
 ui_cite_filter(struct ui *ui, struct store_filter *f)
 {
-	memset(f, 0, sizeof *f);
-	f->actor = ui->filter_actor;
-	f->query = ui->query;
+	ui_view_filter(ui, f);		/* its tag, dates, actors too */
 	f->order = STORE_ORDER_DATE;
 }
 

@@ -98,7 +98,11 @@ ui_main_draw_top(struct ui *ui, struct ui_main *m)
 	buf_addf(&l, " \xc2\xb7 %lld event%s", (long long)ui->total,
 	    ui->total == 1 ? "" : "s");
 	if (ui->filter_name != NULL)
-		buf_addf(&r, "actor: %s", ui->filter_name);
+		buf_addf(&r, "%s: %s", ui->filter_nactors > 1 ? "actors" :
+		    ui->filter_tag != NULL ? "tag" : "actor", ui->filter_name);
+	if (ui->filter_from != NULL)
+		buf_addf(&r, "%s%s to %s", r.len > 0 ? "  " : "",
+		    ui->filter_from, ui->filter_to);
 	if (ui->query != NULL) {
 		/* A query with its own quotes (a phrase) shows as typed. */
 		q = strchr(ui->query, '"') != NULL ? "" : "\"";
@@ -180,13 +184,13 @@ ui_main_hints(struct ui *ui, struct buf *b)
 	}
 	if (ui->query != NULL)
 		buf_adds(b, "n/N:next/prev match o:order Esc:clear ");
-	else if (ui->filter_actor != NULL)
+	else if (ui->filter_name != NULL)
 		buf_adds(b, "Esc:all events ");
 	else
 		buf_adds(b, "?:help /:search a:actors ");
 	if (ui->actor_name != NULL)
 		buf_addf(b, "]:next %s ", ui->actor_name);
-	if (ui->query != NULL || ui->filter_actor != NULL)
+	if (ui->query != NULL || ui->filter_name != NULL)
 		buf_adds(b, "?:help ");
 	buf_adds(b, "q:quit");
 }

@@ -40,7 +40,7 @@ ui_view_apply(struct ui *ui, const char *actor, const char *name,
 	f.actor = actor;
 	f.query = query;
 	f.order = query != NULL ? order : STORE_ORDER_DATE;
-	f.marked = ui->marked_only;
+	ui_view_more(ui, &f);
 	if ((v = store_view_new(ui->store, &f, &err)) == NULL) {
 		ui_error(ui, "%s", err != NULL ? err : "the search cannot run");
 		free(err);
@@ -95,6 +95,96 @@ ui_view_apply(struct ui *ui, const char *actor, const char *name,
 }
 
 /*
+ * The rest of a filter, beyond one actor and a search: several actors,
+ * a tag, dates. ui_view_apply reads them from struct ui; to change them,
+ * the new ones are swapped in, and back out if the view cannot be made.
+ */
+struct ui_view_more {
+	char	**actors;
+	int	  nactors;
+	char	 *tag;
+	char	 *from;
+	char	 *to;
+};
+
+static void
+ui_view_more_swap(struct ui *ui, struct ui_view_more *m)
+{
+	struct ui_view_more	t = *m;
+
+	m->actors = ui->filter_actors;
+	m->nactors = ui->filter_nactors;
+	m->tag = ui->filter_tag;
+	m->from = ui->filter_from;
+	m->to = ui->filter_to;
+	ui->filter_actors = t.actors;
+	ui->filter_nactors = t.nactors;
+	ui->filter_tag = t.tag;
+	ui->filter_from = t.from;
+	ui->filter_to = t.to;
+}
+
+static void
+ui_view_more_free(struct ui_view_more *m)
+{
+	int	i;
+
+	for (i = 0; i < m->nactors; i++)
+		free(m->actors[i]);
+	free(m->actors);
+	free(m->tag);
+	free(m->from);
+	free(m->to);
+	memset(m, 0, sizeof *m);
+}
+
+void
+ui_view_more(struct ui *ui, struct store_filter *f)
+{
+	f->actors = (const char *const *)ui->filter_actors;
+	f->nactors = ui->filter_nactors;
+	f->tag = ui->filter_tag;
+	f->from = ui->filter_from;
+	f->to = ui->filter_to;
+	f->marked = ui->marked_only;
+}
+
+void
+ui_view_filter(struct ui *ui, struct store_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->actor = ui->filter_actor;
+	f->query = ui->query;
+	ui_view_more(ui, f);
+}
+
+/* Drops the rest of the filter (see ui_view_more) without a new view. */
+static void
+ui_view_more_drop(struct ui *ui)
+{
+	struct ui_view_more	m;
+
+	memset(&m, 0, sizeof m);
+	ui_view_more_swap(ui, &m);
+	ui_view_more_free(&m);
+}
+
+/* The whole timeline, the filter dropped; returns as ui_view_apply. */
+static int
+ui_view_whole(struct ui *ui)
+{
+	ui_view_more_drop(ui);
+	return ui_view_apply(ui, NULL, NULL, NULL, STORE_ORDER_DATE,
+	    UI_VIEW_KEEP_EVENT);
+}
+
+void
+ui_view_done(struct ui *ui)
+{
+	ui_view_more_drop(ui);
+}
+
+/*
  * Says how many events the view holds, once it knows: a view still being
  * walked says it when the walk ends (ui_view_walk).
  */
@@ -113,6 +203,10 @@ ui_view_say(struct ui *ui, enum ui_announce what)
 	if (what == UI_ANNOUNCE_SEARCH)
 		ui_message(ui, "%lld matching event%s; n/N: next/previous,"
 		    " Esc: all events", (long long)n, n == 1 ? "" : "s");
+	else if (what == UI_ANNOUNCE_ACTOR && ui->filter_from != NULL)
+		ui_message(ui, "%lld event%s with %s, %s to %s; Esc shows them"
+		    " all", (long long)n, n == 1 ? "" : "s", ui->filter_name,
+		    ui->filter_from, ui->filter_to);
 	else if (what == UI_ANNOUNCE_ACTOR)
 		ui_message(ui, "%lld event%s with %s; Esc shows them all",
 		    (long long)n, n == 1 ? "" : "s", ui->filter_name);
@@ -127,11 +221,36 @@ ui_view_announce(struct ui *ui)
 int
 ui_view_filter_actor(struct ui *ui, const char *id, const char *name)
 {
-	if (ui_view_apply(ui, id, name, ui->query, ui->order,
-	    UI_VIEW_KEEP_EVENT) != 0)
-		return -1;
-	ui_view_say(ui, UI_ANNOUNCE_ACTOR);
-	return 0;
+	return ui_view_filter_more(ui, &id, 1, name, NULL, NULL, NULL);
+}
+
+int
+ui_view_filter_more(struct ui *ui, const char *const *actors, int nactors,
+    const char *name, const char *tag, const char *from, const char *to)
+{
+	struct ui_view_more	m;
+	int			i, rc;
+
+	memset(&m, 0, sizeof m);
+	if (nactors > 1) {
+		m.actors = xcalloc((size_t)nactors, sizeof *m.actors);
+		for (i = 0; i < nactors; i++)
+			m.actors[i] = xstrdup(actors[i]);
+		m.nactors = nactors;
+	}
+	m.tag = tag != NULL ? xstrdup(tag) : NULL;
+	m.from = from != NULL ? xstrdup(from) : NULL;
+	m.to = to != NULL ? xstrdup(to) : NULL;
+	ui_view_more_swap(ui, &m);
+	rc = ui_view_apply(ui, nactors == 1 ? actors[0] : NULL,
+	    name != NULL ? name : tag, ui->query, ui->order,
+	    UI_VIEW_KEEP_EVENT);
+	if (rc != 0)
+		ui_view_more_swap(ui, &m);	/* the old ones back */
+	ui_view_more_free(&m);
+	if (rc == 0)
+		ui_view_say(ui, UI_ANNOUNCE_ACTOR);
+	return rc;
 }
 
 /* Position of the event with number seq in the view, or 0 if not there. */
@@ -156,6 +275,7 @@ ui_view_goto_seq(struct ui *ui, int64_t seq)
 	int64_t	pos;
 
 	if ((pos = ui_view_holds(ui, seq)) == 0) {
+		ui_view_more_drop(ui);
 		if (ui_view_apply(ui, NULL, NULL, NULL, STORE_ORDER_DATE,
 		    UI_VIEW_KEEP_FIRST) != 0)
 			return;
@@ -247,6 +367,7 @@ void
 ui_view_clear(struct ui *ui)
 {
 	if (ui->query == NULL && ui->filter_actor == NULL &&
+	    ui->filter_name == NULL && ui->filter_from == NULL &&
 	    !ui->marked_only) {
 		if (ui->focus == UI_FOCUS_DETAIL) {
 			ui->focus = UI_FOCUS_TIMELINE;
@@ -254,6 +375,7 @@ ui_view_clear(struct ui *ui)
 		}
 		return;
 	}
+	ui_view_more_drop(ui);
 	ui->marked_only = 0;
 	if (ui_view_apply(ui, NULL, NULL, NULL, STORE_ORDER_DATE,
 	    UI_VIEW_KEEP_EVENT) != 0)
@@ -525,8 +647,7 @@ ui_view_reload(struct ui *ui, const char *id, const char *date)
 	n = ui->filter_name != NULL ? xstrdup(ui->filter_name) : NULL;
 	q = ui->query != NULL ? xstrdup(ui->query) : NULL;
 	if (ui->total == 0 || (ui_view_apply(ui, a, n, q, ui->order,
-	    UI_VIEW_KEEP_EVENT) != 0 && ui_view_apply(ui, NULL, NULL, NULL,
-	    STORE_ORDER_DATE, UI_VIEW_KEEP_EVENT) != 0)) {
+	    UI_VIEW_KEEP_EVENT) != 0 && ui_view_whole(ui) != 0)) {
 		/* No event at all: an empty timeline. */
 		free(ui->filter_actor);
 		free(ui->filter_name);

@@ -373,6 +373,7 @@ ui_free(struct ui *ui)
 	free(ui->filter_actor);
 	free(ui->filter_name);
 	free(ui->query);
+	ui_view_done(ui);
 	free(ui->actor);
 	free(ui->actor_name);
 	free(ui->msg);

@@ -59,6 +59,8 @@ if command -v tmux >/dev/null 2>&1; then
 	done
 	for k in j j j k G g Tab j Tab ']' ']' '[' l h a p u t Enter Escape \
 	    / b u s h e h r Enter n N o o Escape d 1 8 Enter '?' q A Escape \
+	    i Tab Tab j l h Escape i G j Enter Escape i k Enter Escape \
+	    a C-t Down C-t Enter Escape \
 	    t t C-l; do
 		$S send-keys -t 0 "$k"
 		sleep 0.15

@@ -3,7 +3,7 @@
 # xterm as tests/screen/xterm.sh (Xvfb, DejaVu Sans Mono 10, black
 # background, TERM=xterm-256color, 120x36) on the bundled content, into
 # docs/: the timeline with an event open, a search with highlights, the
-# actor list (and the overview, once it exists: see SHOTS in xterm.py).
+# actor list and the overview (see SHOTS in xterm.py).
 # Regenerate them with the command; never edit them by hand.
 set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)

@@ -11,6 +11,7 @@
 BENCH_SIZES	?= 10000 100000 1000000
 BENCH_KEEP	?=
 BENCH_TOOLS	:= gen yamlparse timeit ptyrun searchbench
+BENCH_TOOLS	+= overviewbench
 BENCH_BIN	:= $(BENCH_TOOLS:%=$(BUILD)/bench/%)
 
 $(BUILD)/bench:
@@ -18,6 +19,9 @@ $(BUILD)/bench:
 
 # The store's own interface, from the library.
 $(BUILD)/bench/searchbench: tests/bench/searchbench.c $(LIB) | $(BUILD)/bench
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(BUILD)/bench/overviewbench: tests/bench/overviewbench.c $(LIB) | $(BUILD)/bench
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 $(BUILD)/bench/ptyrun: tests/bench/ptyrun.c | $(BUILD)/bench

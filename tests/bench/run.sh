@@ -28,7 +28,7 @@ ROWS=40
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
-for t in gen yamlparse timeit ptyrun searchbench; do
+for t in gen yamlparse timeit ptyrun searchbench overviewbench; do
 	[ -x "$T/$t" ] || die "$T/$t is missing (run make bench)"
 done
 [ -x "$BIN" ] || die "$BIN is missing (run make bench)"
@@ -232,6 +232,16 @@ bench_size() {
 	line=$("$T/timeit" -n 9 -- "$BIN" -C "$c" --db "$db" stats --by day)
 	echo "stats_day_ms $(tval "$line" median_ms)" >>"$r"
 
+	say "$n events: the overview (i) of the corpus and of a search"
+	"$T/overviewbench" -r 3 "$c" "$db" >"$WORK/ov$n.txt" ||
+	    die "$n events: the overview bench failed"
+	"$T/overviewbench" -r 3 "$c" "$db" minister >"$WORK/ovs$n.txt" ||
+	    die "$n events: the overview bench failed"
+	for k in overview_ms naive_ms ratio; do
+		echo "ov_$k $(val "$WORK/ov$n.txt" $k)" >>"$r"
+		echo "ovs_$k $(val "$WORK/ovs$n.txt" $k)" >>"$r"
+	done
+
 	say "$n events: the reader's first screen (5 runs)"
 	for _ in 1 2 3 4 5; do
 		"$T/ptyrun" -1 -c $COLS -r $ROWS -p "1/$n" -- \
@@ -384,6 +394,14 @@ END {
 	    v[big, "stats_actor_ms"] < 200)
 	row("stats --by day, whole corpus (ms)", "stats_day_ms", "< 100",
 	    v[big, "stats_day_ms"] < 100)
+	row("overview (i), whole corpus (ms)", "ov_overview_ms", "< 100",
+	    v[big, "ov_overview_ms"] < 100)
+	row("  the same, walking the events (ms)", "ov_naive_ms")
+	row("  walk / overview", "ov_ratio")
+	row("overview (i) of \"minister\" (ms)", "ovs_overview_ms", "< 100",
+	    v[big, "ovs_overview_ms"] < 100)
+	row("  the same, walking the events (ms)", "ovs_naive_ms")
+	row("  walk / overview", "ovs_ratio")
 	row("search p50, reader's first screen (ms)", "sb_reader_p50_ms")
 	row("search p95, reader's first screen (ms)", "sb_reader_p95_ms",
 	    "< 30", v[big, "sb_reader_p95_ms"] < 30)

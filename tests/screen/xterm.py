@@ -468,8 +468,10 @@ SHOTS = [
     ("timeline", [("d2025-06-22\r", "22 Jun 2025"), ("\r", "")]),
     ("search", [("\x1b", ""), ("/Bushehr\r", "matching event")]),
     ("actors", [("\x1b", ""), ("a", "Find:")]),
-    # OVERVIEW: when the overview of issue 14 exists, add its shot here,
-    # e.g. ("overview", [("\x1b", ""), (KEY, TEXT)]).
+    # The overview (issue 14) of Iran's June: i, the top actor's cell of
+    # the last month, Enter, i again (by day), the cursor on the matrix.
+    ("overview", [("\x1b", ""), ("i", "Overview:"), ("Gj\r", "events with"),
+                  ("i", "by day"), ("jj", "")]),
 ]
 
 
