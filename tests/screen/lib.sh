@@ -11,6 +11,10 @@
 : "${TOP:?TOP not set}" "${DOSSIER:?DOSSIER not set}" "${TESTTMP:?TESTTMP not set}"
 
 SCREEN_N=0
+# Waits poll every 0.05 s up to a limit (5 s unless said), which a slow
+# build stretches: make asan sets DOSSIER_TIME_SCALE=4. A wait that is met
+# returns at once, so only a failing check takes the longer time.
+SCREEN_SCALE=${DOSSIER_TIME_SCALE:-1}
 SCREEN_SOCK=dossier-$$-$SCREEN_N
 SCREEN_FIX=$TOP/tests/data/screen
 SCREEN_DB=$TESTTMP/screen.db
@@ -104,7 +108,7 @@ line() {
 
 # screen_wait TEXT [SECONDS]: waits until TEXT (fixed string) shows.
 screen_wait() {
-	_n=$(( ${2:-5} * 20 ))
+	_n=$(( ${2:-5} * 20 * SCREEN_SCALE ))
 	while [ "$_n" -gt 0 ]; do
 		if screen | grep -F -q -e "$1"; then
 			return 0
@@ -117,7 +121,7 @@ screen_wait() {
 
 # screen_gone TEXT [SECONDS]: waits until TEXT no longer shows.
 screen_gone() {
-	_n=$(( ${2:-5} * 20 ))
+	_n=$(( ${2:-5} * 20 * SCREEN_SCALE ))
 	while [ "$_n" -gt 0 ]; do
 		if ! screen | grep -F -q -e "$1"; then
 			return 0
@@ -130,7 +134,7 @@ screen_gone() {
 
 # line_wait N TEXT: waits until line N contains TEXT.
 line_wait() {
-	_n=100
+	_n=$(( 100 * SCREEN_SCALE ))
 	while [ "$_n" -gt 0 ]; do
 		if line "$1" | grep -F -q -e "$2"; then
 			return 0
@@ -148,7 +152,7 @@ status_line() {
 
 # status_wait TEXT: waits until the status line contains TEXT.
 status_wait() {
-	_n=100
+	_n=$(( 100 * SCREEN_SCALE ))
 	while [ "$_n" -gt 0 ]; do
 		if status_line | grep -F -q -e "$1"; then
 			return 0
@@ -161,7 +165,7 @@ status_wait() {
 
 # exit_wait: waits for dossier to exit and prints its exit status.
 exit_wait() {
-	_n=100
+	_n=$(( 100 * SCREEN_SCALE ))
 	while [ "$_n" -gt 0 ]; do
 		if [ -f "$TESTTMP/status" ]; then
 			cat "$TESTTMP/status"
