@@ -480,7 +480,9 @@ config_find_theme(const char *path, const char *data, size_t len,
 	if (yaml_reader_open(&r, path, data, len, &config_yaml_opts, &dl) ==
 	    0 && yaml_reader_next(&r) == 0 && yaml_reader_next(&r) == 0 &&
 	    r.ev.type == YAML_DOCUMENT_START_EVENT &&
-	    yaml_reader_next(&r) == 0 && !yaml_reader_is_null(&r.ev)) {
+	    yaml_reader_next(&r) == 0 && (!yaml_reader_is_null(&r.ev) ||
+	    r.ev.data.scalar.length > 0)) {
+		/* An explicit null root ("null", "~") takes no key after it. */
 		if (r.ev.type != YAML_MAPPING_START_EVENT ||
 		    r.ev.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE) {
 			*err = xasprintf("%s: the config is not a mapping of "
