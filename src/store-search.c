@@ -187,6 +187,23 @@ search_give(struct store *s, struct store_highlighter *m, struct store_hit *h,
 	free(why);
 }
 
+/* Hands every row of st to fn, counting them in *n; returns the last step. */
+static int
+search_give_rows(struct store *s, struct store_highlighter *m,
+    sqlite3_stmt *st, void (*fn)(const struct store_hit *, void *),
+    void *arg, int64_t *n)
+{
+	struct store_hit	h;
+	int			rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		search_hit(st, &h);
+		search_give(s, m, &h, fn, arg);
+		(*n)++;
+	}
+	return rc;
+}
+
 int64_t
 store_search(struct store *s, const char *query, int64_t limit,
     void (*fn)(const struct store_hit *, void *), void *arg, char **err)
@@ -243,11 +260,7 @@ store_search(struct store *s, const char *query, int64_t limit,
 		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
 		if (s->hits_marked)
 			sqlite3_bind_int(st, 5, 1);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			search_hit(st, &h);
-			search_give(s, m, &h, fn, arg);
-			n++;
-		}
+		rc = search_give_rows(s, m, st, fn, arg, &n);
 	}
 	if (rc != SQLITE_DONE) {
 		*err = xasprintf("search failed: %s", sqlite3_errmsg(s->db));
@@ -354,7 +367,6 @@ store_search_filter(struct store *s, const struct store_filter *f,
     char **err)
 {
 	struct store_highlighter *m;
-	struct store_hit	 h;
 	sqlite3_stmt		*st;
 	char			*match, *rows, *sql;
 	int64_t			 n = 0;
@@ -374,11 +386,7 @@ store_search_filter(struct store *s, const struct store_filter *f,
 	free(sql);
 	store_search_filter_bind(st, f, match, rows, limit);
 	m = store_highlighter_new(s->db, match);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		search_hit(st, &h);
-		search_give(s, m, &h, fn, arg);
-		n++;
-	}
+	rc = search_give_rows(s, m, st, fn, arg, &n);
 	if (rc != SQLITE_DONE) {
 		*err = xasprintf("search failed: %s", sqlite3_errmsg(s->db));
 		n = -1;
