@@ -116,6 +116,16 @@ char	*text_fold(const char *s);
  */
 char	*text_fold_map(const char *s, size_t **map);
 
+/*
+ * Returns a newly allocated copy of s with every letter in its lower case,
+ * by Unicode's simple mapping (C.UTF-8's, whatever the user's locale), so
+ * that names compare without regard to case in any script; bytes that are
+ * not valid UTF-8 are kept as they are. Caller frees.
+ */
+char	*text_casefold(const char *s);
+/* strcmp of the two strings' case folds: 0 when they differ only in case. */
+int	 text_casecmp(const char *a, const char *b);
+
 /* Returns a newly allocated copy of s without highlight markers. */
 char	*text_strip_marks(const char *s);
 

@@ -6,11 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli-filter.h"
 #include "suggest.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 void
@@ -80,15 +80,15 @@ filter_actor_find(struct store *s, const char *what)
 		for (i = 0; i < n; i++) {
 			if (off == 0 && i == 0)
 				best = xstrdup(a[i].name);
-			if (strcasecmp(a[i].id, what) == 0 && found[0] == NULL)
+			if (text_casecmp(a[i].id, what) == 0 && found[0] == NULL)
 				found[0] = xstrdup(a[i].id);
-			if (strcasecmp(a[i].name, what) == 0) {
+			if (text_casecmp(a[i].name, what) == 0) {
 				many += found[1] != NULL;
 				if (found[1] == NULL)
 					found[1] = xstrdup(a[i].id);
 			}
 			for (k = 0; k < a[i].naliases; k++) {
-				if (strcasecmp(a[i].aliases[k], what) != 0)
+				if (text_casecmp(a[i].aliases[k], what) != 0)
 					continue;
 				if (found[2] != NULL &&
 				    strcmp(found[2], a[i].id) != 0)

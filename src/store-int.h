@@ -245,6 +245,8 @@ struct store_rank_info {
 	int	 split;		/* 1 if the pass ran in two halves at once */
 };
 int	store_rank_init(sqlite3 *db);
+/* Registers dossier_fold(x), Unicode lower case, for the actor filters. */
+void	store_read_init(sqlite3 *db);
 /*
  * Puts the best k (1..STORE_RANK_MAX) hits of match into out, best first
  * (ties: lower row first). Returns their number; -1 with *err (caller

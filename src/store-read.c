@@ -242,10 +242,36 @@ store_detail_free(struct store_detail *d)
 	free(d);
 }
 
-/* The actor filter: id, name or an alias contains ?1, case-insensitively. */
-#define STORE_ACTOR_MATCH "(?1 IS NULL OR instr(lower(a.id), lower(?1))" \
-	" OR instr(lower(a.name), lower(?1)) OR EXISTS (SELECT 1 FROM alias" \
-	" l WHERE l.aid = a.aid AND instr(lower(l.alias), lower(?1))))"
+/*
+ * dossier_fold(x): x in lower case in every script (text_casefold), for
+ * the actor filters below; SQLite's own lower() folds only ASCII.
+ */
+static void
+read_fold_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char	*x;
+
+	(void)argc;
+	if ((x = sqlite3_value_text(argv[0])) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, text_casefold((const char *)x), -1, free);
+}
+
+void
+store_read_init(sqlite3 *db)
+{
+	sqlite3_create_function_v2(db, "dossier_fold", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, read_fold_sql, NULL,
+	    NULL, NULL);
+}
+
+/* The actor filter: id, name or an alias contains ?1, in any case. */
+#define STORE_ACTOR_MATCH "(?1 IS NULL OR instr(dossier_fold(a.id)," \
+	" dossier_fold(?1)) OR instr(dossier_fold(a.name), dossier_fold(?1))" \
+	" OR EXISTS (SELECT 1 FROM alias l WHERE l.aid = a.aid AND" \
+	" instr(dossier_fold(l.alias), dossier_fold(?1))))"
 
 /*
  * 1 when ?1 starts the id, the name, an alias or one of their words (after
@@ -253,10 +279,11 @@ store_detail_free(struct store_detail *d)
  * Republic; the list shows these first.
  */
 #define STORE_ACTOR_WORD "(?1 IS NOT NULL AND (instr(' ' ||" \
-	" replace(lower(a.id), '-', ' '), ' ' || lower(?1)) OR instr(' ' ||" \
-	" replace(lower(a.name), '-', ' '), ' ' || lower(?1)) OR EXISTS" \
-	" (SELECT 1 FROM alias l WHERE l.aid = a.aid AND instr(' ' ||" \
-	" replace(lower(l.alias), '-', ' '), ' ' || lower(?1)))))"
+	" replace(dossier_fold(a.id), '-', ' '), ' ' || dossier_fold(?1)) OR" \
+	" instr(' ' || replace(dossier_fold(a.name), '-', ' '), ' ' ||" \
+	" dossier_fold(?1)) OR EXISTS (SELECT 1 FROM alias l WHERE l.aid =" \
+	" a.aid AND instr(' ' || replace(dossier_fold(l.alias), '-', ' '), ' '" \
+	" || dossier_fold(?1)))))"
 
 static void
 bind_filter(sqlite3_stmt *st, const char *filter)

@@ -484,6 +484,7 @@ store_setup(struct store *s)
 	    "PRAGMA cache_size = -8192;", NULL, NULL, NULL);
 	/* The ranking's and the snippets' functions (store-rank.c). */
 	store_rank_init(s->db);
+	store_read_init(s->db);
 }
 
 struct store *

@@ -4,9 +4,12 @@
  * quotes with article texts. Everything is linear in the length of the text.
  */
 #include <limits.h>
+#include <locale.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "text.h"
 #include "util.h"
@@ -559,6 +562,70 @@ text_fold_map(const char *s, size_t **mapp)
 		map[o] = len;
 	out[o] = '\0';
 	return out;
+}
+
+/*
+ * The locale whose case mapping text_casefold uses: C.UTF-8 knows every
+ * script's, where the user's locale may be C. NULL if there is none, and
+ * then only ASCII letters fold. Made once; it lives as long as the process.
+ */
+static locale_t
+text_case_locale(void)
+{
+	static locale_t	loc;
+	static int	tried;
+
+	if (!tried) {
+		tried = 1;
+		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	}
+	return loc;
+}
+
+char *
+text_casefold(const char *s)
+{
+	locale_t	 loc = text_case_locale();
+	size_t		 len = strlen(s), i = 0, o = 0;
+	char		*out, enc[4];
+	int32_t		 cp, lc;
+	int		 n, m;
+
+	/* Lower cases take at most one byte more than their capitals. */
+	out = xmalloc(2 * len + 1);
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			out[o++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ?
+			    s[i] - 'A' + 'a' : s[i]);
+			i++;
+			continue;
+		}
+		n = text_decode(s + i, len - i, &cp);
+		lc = loc != (locale_t)0 ? (int32_t)towlower_l((wint_t)cp, loc) :
+		    cp;
+		if (cp < 0 || lc == cp || (m = text_encode(lc, enc)) == 0) {
+			memcpy(out + o, s + i, (size_t)n);
+			o += (size_t)n;
+		} else {
+			memcpy(out + o, enc, (size_t)m);
+			o += (size_t)m;
+		}
+		i += (size_t)n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+int
+text_casecmp(const char *a, const char *b)
+{
+	char	*fa = text_casefold(a), *fb = text_casefold(b);
+	int	 rc;
+
+	rc = strcmp(fa, fb);
+	free(fa);
+	free(fb);
+	return rc;
 }
 
 char *

@@ -121,6 +121,45 @@ for a in brook 'Boris Brook' 'boris brook' Borya BORYA; do
 		fail "actor-by-name-or-alias: $a" "exit $status, $(wc -l <"$out/o") rows: $(cat "$out/e")"
 	fi
 done
+# --- 18, non-ASCII: names in any script match in any case -------------------
+# SQLite's lower() folds only ASCII; the filter folds with Unicode's case
+# mapping, in the C locale as well as in a UTF-8 one.
+intl=$TESTTMP/intl
+mkdir -p "$intl"
+cat >"$intl/actors.yaml" <<'YAML'
+actors:
+  - id: erdogan
+    name: Recep Tayyip Erdoğan
+    kind: person
+    aliases: [Эрдоган]
+  - id: elysee
+    name: Élysée Palace
+    kind: organization
+YAML
+cat >"$intl/events.yaml" <<'YAML'
+events:
+  - id: call
+    date: 2025-06-14
+    title: A call between the two
+    actors: [erdogan, elysee]
+  - id: other
+    date: 2025-06-15
+    title: Something else
+YAML
+for a in 'RECEP TAYYIP ERDOĞAN' 'recep tayyip erdoğan' 'эрдоган' 'ЭРДОГАН' \
+    'élysée palace' 'ÉLYSÉE PALACE'; do
+	for loc in C.UTF-8 C; do
+		LC_ALL=$loc "$DOSSIER" -C "$intl" list --actor "$a" \
+		    >"$out/o" 2>"$out/e"
+		status=$?
+		if [ $status -eq 0 ] && [ "$(ids)" = "call " ]; then
+			pass "actor-casefold: $a ($loc)"
+		else
+			fail "actor-casefold: $a ($loc)" "exit $status: $(cat "$out/o" "$out/e")"
+		fi
+	done
+done
+
 run list --actor nobody
 if [ $status -eq 1 ] && [ "$(cat "$out/e")" = "dossier: unknown actor 'nobody'" ]; then
 	pass actor-unknown
@@ -260,5 +299,5 @@ else
 	fail search-json-filtered "exit $status: $(cat "$out/o" "$out/e")"
 fi
 
-[ $failed -ne 0 ] || rm -rf "$out" "$big" "$empty"
+[ $failed -ne 0 ] || rm -rf "$out" "$big" "$empty" "$intl"
 exit $failed

@@ -686,6 +686,31 @@ UNIT_TEST(fold_leaves_rest)
 	free(f);
 }
 
+UNIT_TEST(casefold_scripts)
+{
+	char	*f;
+
+	/* Latin with accents, Turkish dotted capital, Cyrillic, Greek. */
+	f = text_casefold("ERDO\xc4\x9e" "AN \xc3\x89lys\xc3\xa9" "e");
+	CHECK_STR(f, "erdo\xc4\x9f" "an \xc3\xa9lys\xc3\xa9" "e");
+	free(f);
+	f = text_casefold("\xd0\xad\xd1\x80\xd0\x94 \xce\xa3\xce\x91");
+	CHECK_STR(f, "\xd1\x8d\xd1\x80\xd0\xb4 \xcf\x83\xce\xb1");
+	free(f);
+	/* A capital whose small letter is longer (U+023A, U+2C65). */
+	f = text_casefold("\xc8\xba\xc8\xba");
+	CHECK_STR(f, "\xe2\xb1\xa5\xe2\xb1\xa5");
+	free(f);
+	/* Bytes that are not UTF-8 stay as they are. */
+	f = text_casefold("A\xff" "B\xc3");
+	CHECK_STR(f, "a\xff" "b\xc3");
+	free(f);
+	CHECK(text_casecmp("\xd0\xad\xd1\x80\xd0\xb4\xd0\xbe\xd0\xb3\xd0"
+	    "\xb0\xd0\xbd", "\xd0\xad\xd0\xa0\xd0\x94\xd0\x9e\xd0\x93\xd0"
+	    "\x90\xd0\x9d") == 0);
+	CHECK(text_casecmp("Brook", "brooke") != 0);
+}
+
 UNIT_TEST(strip_marks)
 {
 	char	*f;
@@ -798,6 +823,7 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(fold_dashes),
 	UNIT_ENTRY(fold_spaces),
 	UNIT_ENTRY(fold_leaves_rest),
+	UNIT_ENTRY(casefold_scripts),
 	UNIT_ENTRY(strip_marks),
 	UNIT_ENTRY(large_text_linear),
 };
