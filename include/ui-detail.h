@@ -90,12 +90,6 @@ void	ui_detail_scroll_to(struct ui *, struct ui_detail *, int line);
 /* Chooses the next (dir > 0) or previous actor of the event. */
 void	ui_detail_cycle_actor(struct ui *, struct ui_detail *, int dir);
 /*
- * The excerpt at the top of the pane: the one its top line shows, else
- * the first below it, else the last. Returns its index, or -1 if the
- * event has none.
- */
-int	ui_detail_top_excerpt(struct ui *, struct ui_detail *);
-/*
  * The excerpt the pane is focused on: the one holding its top line, else
  * the first that starts on screen; -1 if none shows (or none exists).
  */

@@ -130,17 +130,21 @@ ui_cite_export(struct ui *ui)
 }
 
 /*
- * The excerpt meant: the one at the top of the detail pane when it has the
- * focus, else the first. Returns its index, or -1 if the event has none.
+ * The excerpt meant: the one the detail pane is on when it has the focus
+ * (as e and s take it), else the first. Returns its index, or -1 if the
+ * event has none.
  */
 static int
 ui_cite_excerpt(struct ui *ui, struct ui_detail *dt)
 {
+	int	k;
+
 	ui_detail_sync(ui, dt);
 	if (dt->d == NULL || dt->d->nexcerpts == 0)
 		return -1;
-	if (ui->focus == UI_FOCUS_DETAIL)
-		return ui_detail_top_excerpt(ui, dt);
+	if (ui->focus == UI_FOCUS_DETAIL &&
+	    (k = ui_detail_excerpt(ui, dt)) >= 0)
+		return k;
 	return 0;
 }
 

@@ -665,22 +665,6 @@ ui_detail_cycle_actor(struct ui *ui, struct ui_detail *dt, int dir)
 }
 
 int
-ui_detail_top_excerpt(struct ui *ui, struct ui_detail *dt)
-{
-	size_t	l;
-
-	ui_detail_ensure(ui, dt);
-	if (dt->d == NULL || dt->d->nexcerpts == 0)
-		return -1;
-	for (l = (size_t)(dt->scroll > 0 ? dt->scroll : 0); l < dt->nlines;
-	    l++) {
-		if (dt->lines[l].excerpt > 0)
-			return dt->lines[l].excerpt - 1;
-	}
-	return dt->d->nexcerpts - 1;
-}
-
-int
 ui_detail_excerpt(struct ui *ui, struct ui_detail *dt)
 {
 	int	i, n;
