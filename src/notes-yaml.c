@@ -1,9 +1,8 @@
 /*
  * notes-yaml.c: the user's notes and marks as YAML, for backups and for
  * sharing: written with libyaml's emitter (so any text round-trips) and
- * read back with a small reader of libyaml's events, reporting problems
- * as FILE:LINE:COL. This reader is its own: the shared YAML reader was
- * being written elsewhere at the same time; it can move onto that later.
+ * read back with the shared YAML reader (yaml-reader.c), which reports
+ * problems as FILE:LINE:COL in the same words as for content and config.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -15,7 +14,9 @@
 #include <yaml.h>
 
 #include "notes.h"
+#include "suggest.h"
 #include "util.h"
+#include "yaml-reader.h"
 
 /* --- export --- */
 
@@ -122,13 +123,15 @@ notes_export(struct notes *n, FILE *out, char **err)
 
 /* --- import --- */
 
+/* Nested collections an export has: the root, the list, a note. */
+#define NI_MAX_DEPTH	8
+
+static const struct yaml_reader_opts ni_opts = {
+	"a notes file", NI_MAX_DEPTH, NULL
+};
+
 struct ni {
-	yaml_parser_t		 p;
-	yaml_event_t		 ev;
-	int			 have;		/* ev holds an event */
-	int			 broken;	/* a syntax error: stop */
-	const char		*file;
-	struct diag_list	*d;
+	struct yaml_reader	 r;
 	struct notes_entry	*v;
 	int			 n;
 	int			 cap;
@@ -137,87 +140,21 @@ struct ni {
 static void	ni_error(struct ni *, const yaml_mark_t *, const char *, ...)
 		    UTIL_PRINTF(3, 4);
 
+/* Reports an error about the current event (held: see yaml-reader.h). */
 static void
 ni_error(struct ni *y, const yaml_mark_t *m, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*msg;
+	va_list	ap;
 
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	yaml_reader_vdiag(&y->r, DIAG_ERROR, m, fmt, ap);
 	va_end(ap);
-	/* libyaml's marks count from 0. */
-	diag_add(y->d, DIAG_ERROR, y->file, (int)m->line + 1,
-	    (int)m->column + 1, "%s", msg);
-	free(msg);
-}
-
-/* Reads the next event into y->ev. Returns 0, or -1 on a syntax error. */
-static int
-ni_next(struct ni *y)
-{
-	if (y->have)
-		yaml_event_delete(&y->ev);
-	y->have = 0;
-	if (y->broken)
-		return -1;
-	if (!yaml_parser_parse(&y->p, &y->ev)) {
-		ni_error(y, &y->p.problem_mark, "%s%s%s",
-		    y->p.problem != NULL ? y->p.problem : "invalid YAML",
-		    y->p.context != NULL ? " " : "",
-		    y->p.context != NULL ? y->p.context : "");
-		y->broken = 1;
-		return -1;
-	}
-	y->have = 1;
-	if (y->ev.type == YAML_ALIAS_EVENT) {
-		ni_error(y, &y->ev.start_mark, "aliases are not allowed here");
-		y->broken = 1;
-		return -1;
-	}
-	return 0;
-}
-
-/* Skips the node whose first event is in y->ev. Returns 0 or -1. */
-static int
-ni_skip(struct ni *y)
-{
-	int	depth = 0;
-
-	do {
-		switch (y->ev.type) {
-		case YAML_MAPPING_START_EVENT:
-		case YAML_SEQUENCE_START_EVENT:
-			depth++;
-			break;
-		case YAML_MAPPING_END_EVENT:
-		case YAML_SEQUENCE_END_EVENT:
-			depth--;
-			break;
-		default:
-			break;
-		}
-		if (depth > 0 && ni_next(y) == -1)
-			return -1;
-	} while (depth > 0);
-	return 0;
 }
 
 static const char *
 ni_text(struct ni *y)
 {
-	return (const char *)y->ev.data.scalar.value;
-}
-
-/* Is the scalar in y->ev a YAML null? */
-static int
-ni_null(struct ni *y)
-{
-	const char	*s = ni_text(y);
-
-	return y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-	    (strcmp(s, "null") == 0 || strcmp(s, "~") == 0 || *s == '\0' ||
-	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0);
+	return (const char *)y->r.ev.data.scalar.value;
 }
 
 /* YYYY-MM-DDTHH:MM:SS, optional fraction, Z. */
@@ -241,160 +178,209 @@ ni_time_ok(const char *s)
 	return strcmp(s, "Z") == 0;
 }
 
-/* Reads one {event, marked, note, updated}; y->ev holds its start. */
-static int
-ni_entry(struct ni *y)
+/* One key's scalar value of a note into e (the value is current). */
+static void
+ni_field(struct ni *y, struct notes_entry *e, const struct yaml_reader_key *k,
+    int *seen_marked)
 {
-	struct notes_entry	 e;
-	yaml_mark_t		 start = y->ev.start_mark, key;
-	char			 name[16];
-	int			 i, seen_marked = 0;
+	const yaml_mark_t	*m = &y->r.ev.start_mark;
 
-	memset(&e, 0, sizeof e);
-	if (y->ev.type != YAML_MAPPING_START_EVENT) {
-		ni_error(y, &start, "each note must be a mapping with event, "
-		    "marked, note and updated");
-		return ni_skip(y);
-	}
-	for (;;) {
-		if (ni_next(y) == -1)
-			goto fail;
-		if (y->ev.type == YAML_MAPPING_END_EVENT)
-			break;
-		key = y->ev.start_mark;
-		if (y->ev.type != YAML_SCALAR_EVENT) {
-			ni_error(y, &key, "a key must be a plain word");
-			if (ni_skip(y) == -1 || ni_next(y) == -1 ||
-			    ni_skip(y) == -1)
-				goto fail;
-			continue;
-		}
-		snprintf(name, sizeof name, "%s", ni_text(y));
-		if (ni_next(y) == -1)
-			goto fail;
-		if (y->ev.type != YAML_SCALAR_EVENT) {
-			ni_error(y, &y->ev.start_mark, "'%s' must be a single "
-			    "value, not a list or mapping", name);
-			if (ni_skip(y) == -1)
-				goto fail;
-			continue;
-		}
-		if (strcmp(name, "event") == 0) {
-			free(e.event);
-			e.event = xstrdup(ni_text(y));
-			if (*e.event == '\0')
-				ni_error(y, &y->ev.start_mark, "the event id "
-				    "is empty");
-		} else if (strcmp(name, "marked") == 0) {
-			seen_marked = 1;
-			if (strcmp(ni_text(y), "true") == 0)
-				e.marked = 1;
-			else if (strcmp(ni_text(y), "false") == 0)
-				e.marked = 0;
-			else
-				ni_error(y, &y->ev.start_mark, "marked must be "
-				    "true or false, not '%s'", ni_text(y));
-		} else if (strcmp(name, "note") == 0) {
-			free(e.note);
-			e.note = ni_null(y) ? NULL : xstrdup(ni_text(y));
-		} else if (strcmp(name, "updated") == 0) {
-			free(e.updated);
-			e.updated = xstrdup(ni_text(y));
-			if (!ni_time_ok(e.updated))
-				ni_error(y, &y->ev.start_mark, "updated must be "
-				    "an ISO 8601 UTC time such as "
-				    "2025-06-13T04:00:00Z, not '%s'",
-				    e.updated);
-		} else
-			ni_error(y, &key, "unknown key '%s' (expected event, "
-			    "marked, note or updated)", name);
-	}
-	if (e.event == NULL)
-		ni_error(y, &start, "a note without 'event'");
-	if (e.updated == NULL)
-		ni_error(y, &start, "a note without 'updated'");
+	if (strcmp(k->s, "event") == 0) {
+		free(e->event);
+		e->event = xstrdup(ni_text(y));
+		if (*e->event == '\0')
+			ni_error(y, m, "the event id is empty");
+	} else if (strcmp(k->s, "marked") == 0) {
+		*seen_marked = 1;
+		if (yaml_reader_is(&y->r.ev, "true"))
+			e->marked = 1;
+		else if (yaml_reader_is(&y->r.ev, "false"))
+			e->marked = 0;
+		else
+			ni_error(y, m, "marked must be true or false, not "
+			    "'%s'", ni_text(y));
+	} else if (strcmp(k->s, "note") == 0) {
+		free(e->note);
+		e->note = yaml_reader_is_null(&y->r.ev) ? NULL :
+		    xstrdup(ni_text(y));
+	} else if (strcmp(k->s, "updated") == 0) {
+		free(e->updated);
+		e->updated = xstrdup(ni_text(y));
+		if (!ni_time_ok(e->updated))
+			ni_error(y, m, "updated must be an ISO 8601 UTC time "
+			    "such as 2025-06-13T04:00:00Z, not '%s'",
+			    e->updated);
+	} else
+		ni_error(y, &k->mark, "unknown key '%s' (expected event, "
+		    "marked, note or updated)", k->s);
+}
+
+/* Keeps e as read (the list takes it), or clears it if it is not whole. */
+static void
+ni_keep(struct ni *y, struct notes_entry *e, const yaml_mark_t *start,
+    int seen_marked)
+{
+	int	i;
+
+	if (e->event == NULL)
+		ni_error(y, start, "a note without 'event'");
+	if (e->updated == NULL)
+		ni_error(y, start, "a note without 'updated'");
 	if (!seen_marked)
-		ni_error(y, &start, "a note without 'marked'");
-	for (i = 0; e.event != NULL && i < y->n; i++) {
-		if (strcmp(y->v[i].event, e.event) == 0) {
-			ni_error(y, &start, "event '%s' is given twice",
-			    e.event);
+		ni_error(y, start, "a note without 'marked'");
+	for (i = 0; e->event != NULL && i < y->n; i++) {
+		if (strcmp(y->v[i].event, e->event) == 0) {
+			ni_error(y, start, "event '%s' is given twice",
+			    e->event);
 			break;
 		}
 	}
-	if (e.event == NULL || e.updated == NULL) {
-		notes_entry_clear(&e);
-		return 0;
+	if (e->event == NULL || e->updated == NULL) {
+		notes_entry_clear(e);
+		return;
 	}
 	if (y->n == y->cap) {
 		y->cap = y->cap == 0 ? 32 : y->cap * 2;
 		y->v = xreallocarray(y->v, (size_t)y->cap, sizeof *y->v);
 	}
-	y->v[y->n++] = e;
-	return 0;
-fail:
-	notes_entry_clear(&e);
-	return -1;
+	y->v[y->n++] = *e;
 }
 
-/* Reads the document: a mapping whose key notes holds the list. */
+/* Reads one {event, marked, note, updated}; its first event is current. */
+static void
+ni_entry(struct ni *y)
+{
+	struct notes_entry	 e;
+	struct yaml_reader_key	 k;
+	yaml_mark_t		 start = y->r.ev.start_mark;
+	int			 seen_marked = 0;
+
+	if (y->r.ev.type != YAML_MAPPING_START_EVENT) {
+		if (y->r.ev.type != YAML_ALIAS_EVENT)
+			ni_error(y, &start, "each note must be a mapping with "
+			    "event, marked, note and updated");
+		yaml_reader_skip(&y->r);
+		return;
+	}
+	memset(&e, 0, sizeof e);
+	while (yaml_reader_next_key(&y->r, &k)) {
+		if (y->r.ev.type != YAML_SCALAR_EVENT) {
+			if (y->r.ev.type != YAML_ALIAS_EVENT)
+				ni_error(y, &y->r.ev.start_mark, "'%s' must "
+				    "be a single value, not %s", k.s,
+				    yaml_reader_kind(&y->r.ev));
+			yaml_reader_skip(&y->r);
+		} else
+			ni_field(y, &e, &k, &seen_marked);
+		free(k.s);
+	}
+	if (y->r.stop) {
+		notes_entry_clear(&e);
+		return;
+	}
+	ni_keep(y, &e, &start, seen_marked);
+}
+
+/* The value of 'notes' (current): a list of notes, or nothing. */
+static void
+ni_list(struct ni *y)
+{
+	if (yaml_reader_is_null(&y->r.ev))
+		return;		/* "notes:" with nothing: none */
+	if (y->r.ev.type != YAML_SEQUENCE_START_EVENT) {
+		if (y->r.ev.type != YAML_ALIAS_EVENT)
+			ni_error(y, &y->r.ev.start_mark, "'notes' must be a "
+			    "list, not %s", yaml_reader_kind(&y->r.ev));
+		yaml_reader_skip(&y->r);
+		return;
+	}
+	while (yaml_reader_next(&y->r) == 0 &&
+	    y->r.ev.type != YAML_SEQUENCE_END_EVENT)
+		ni_entry(y);
+}
+
+/* Reads the stream: one document, a mapping whose key notes is the list. */
 static void
 ni_document(struct ni *y)
 {
-	yaml_mark_t	key;
-	int		found = 0;
+	static const char *const ni_top[] = { "notes" };
+	struct yaml_reader_key	 k;
+	char			*show;
+	int			 found = 0;
 
-	while (ni_next(y) == 0 && y->ev.type != YAML_MAPPING_START_EVENT) {
-		if (y->ev.type == YAML_STREAM_END_EVENT)
-			break;
-		if (y->ev.type == YAML_SEQUENCE_START_EVENT ||
-		    y->ev.type == YAML_SCALAR_EVENT) {
-			ni_error(y, &y->ev.start_mark, "expected a mapping "
-			    "with the key 'notes'");
-			return;
-		}
-	}
-	if (y->broken || y->ev.type != YAML_MAPPING_START_EVENT) {
-		if (!y->broken)
-			ni_error(y, &y->ev.start_mark, "the file is empty; "
-			    "expected 'notes:' as 'dossier notes export' "
-			    "writes it");
+	/* The stream's start, then the document's (or the stream's end). */
+	if (yaml_reader_next(&y->r) == -1 || yaml_reader_next(&y->r) == -1)
+		return;
+	if (y->r.ev.type == YAML_STREAM_END_EVENT ||
+	    (yaml_reader_next(&y->r) == 0 && yaml_reader_is_null(&y->r.ev))) {
+		ni_error(y, &y->r.ev.start_mark, "the file is empty; expected "
+		    "'notes:' as 'dossier notes export' writes it");
 		return;
 	}
-	while (ni_next(y) == 0 && y->ev.type != YAML_MAPPING_END_EVENT) {
-		key = y->ev.start_mark;
-		if (y->ev.type != YAML_SCALAR_EVENT ||
-		    strcmp(ni_text(y), "notes") != 0) {
-			ni_error(y, &key, "unknown key%s%s%s (expected "
-			    "'notes')", y->ev.type == YAML_SCALAR_EVENT ?
-			    " '" : "", y->ev.type == YAML_SCALAR_EVENT ?
-			    ni_text(y) : "", y->ev.type == YAML_SCALAR_EVENT ?
-			    "'" : "");
-			if (ni_skip(y) == -1 || ni_next(y) == -1 ||
-			    ni_skip(y) == -1)
-				return;
-			continue;
-		}
-		found = 1;
-		if (ni_next(y) == -1)
-			return;
-		if (y->ev.type == YAML_SCALAR_EVENT && ni_null(y))
-			continue;	/* "notes:" with nothing: none */
-		if (y->ev.type != YAML_SEQUENCE_START_EVENT) {
-			ni_error(y, &y->ev.start_mark, "'notes' must be a "
-			    "list");
-			if (ni_skip(y) == -1)
-				return;
-			continue;
-		}
-		while (ni_next(y) == 0 &&
-		    y->ev.type != YAML_SEQUENCE_END_EVENT) {
-			if (ni_entry(y) == -1)
-				return;
-		}
+	if (y->r.stop)
+		return;
+	if (y->r.ev.type != YAML_MAPPING_START_EVENT) {
+		if (y->r.ev.type != YAML_ALIAS_EVENT)
+			ni_error(y, &y->r.ev.start_mark, "expected a mapping "
+			    "with the key 'notes', not %s",
+			    yaml_reader_kind(&y->r.ev));
+		yaml_reader_skip(&y->r);
+		return;
 	}
-	if (!y->broken && !found)
-		ni_error(y, &y->ev.start_mark, "no 'notes' key");
+	while (yaml_reader_next_key(&y->r, &k)) {
+		if (strcmp(k.s, "notes") != 0 || k.len != 5) {
+			show = yaml_reader_show(k.s, k.len);
+			if (suggest_word(k.s, k.len, ni_top, 1) != NULL)
+				ni_error(y, &k.mark, "unknown key '%s' (did "
+				    "you mean 'notes'?)", show);
+			else
+				ni_error(y, &k.mark, "unknown key '%s' "
+				    "(expected 'notes')", show);
+			free(show);
+			yaml_reader_skip(&y->r);
+		} else {
+			found = 1;
+			ni_list(y);
+		}
+		free(k.s);
+	}
+	if (!y->r.stop && !found)
+		ni_error(y, &y->r.ev.start_mark, "no 'notes' key");
+}
+
+/*
+ * Reads the whole of file into a newly allocated, NUL-terminated buffer
+ * (caller frees). Returns NULL with errno set on failure.
+ */
+static char *
+ni_read(const char *file, size_t *len)
+{
+	FILE	*f;
+	char	*data = NULL;
+	size_t	 cap = 0, got;
+	int	 saved;
+
+	if ((f = fopen(file, "rb")) == NULL)
+		return NULL;
+	*len = 0;
+	do {
+		if (cap - *len < 8192) {
+			cap = cap == 0 ? 65536 : cap * 2;
+			data = xrealloc(data, cap + 1);
+		}
+		got = fread(data + *len, 1, cap - *len, f);
+		*len += got;
+	} while (got > 0);
+	if (ferror(f)) {
+		saved = errno;
+		fclose(f);
+		free(data);
+		errno = saved != 0 ? saved : EIO;
+		return NULL;
+	}
+	fclose(f);
+	data[*len] = '\0';
+	return data;
 }
 
 int
@@ -402,27 +388,22 @@ notes_import(struct notes *n, const char *file, struct diag_list *diags,
     struct notes_merged *out, char **err)
 {
 	struct ni	 y;
-	FILE		*f;
+	char		*data;
+	size_t		 len, before = diags->errors;
 	int		 i, rc = -1;
-	size_t		 before = diags->errors;
 
 	*err = NULL;
 	memset(out, 0, sizeof *out);
-	if ((f = fopen(file, "rb")) == NULL) {
+	if ((data = ni_read(file, &len)) == NULL) {
 		*err = xasprintf("%s: %s", file, strerror(errno));
 		return -1;
 	}
 	memset(&y, 0, sizeof y);
-	y.file = file;
-	y.d = diags;
-	yaml_parser_initialize(&y.p);
-	yaml_parser_set_input_file(&y.p, f);
-	ni_document(&y);
-	if (y.have)
-		yaml_event_delete(&y.ev);
-	yaml_parser_delete(&y.p);
-	fclose(f);
-	if (diags->errors == before)
+	if (yaml_reader_open_owned(&y.r, file, data, len, &ni_opts,
+	    diags) == 0)
+		ni_document(&y);
+	yaml_reader_close(&y.r);
+	if (diags->errors == before && !diags->truncated)
 		rc = notes_merge(n, y.v, y.n, out, err);
 	for (i = 0; i < y.n; i++)
 		notes_entry_clear(&y.v[i]);

@@ -184,6 +184,31 @@ else
 	fail import-error-position "exit $rc: $(cat "$err")"
 fi
 
+# The import reads with the shared YAML reader: the same words and
+# positions as content and config for what libyaml or the reader refuses,
+# and nothing imported.
+bad_import() {
+	name=$1 want=$2
+	D notes import "$TESTTMP/bad.yaml" >"$out" 2>"$err"
+	rc=$?
+	if [ $rc = 1 ] && grep -qF "$TESTTMP/bad.yaml:$want" "$err" &&
+	    grep -q "nothing imported" "$err"; then
+		pass "import-$name"
+	else
+		fail "import-$name" "exit $rc: $(cat "$err")"
+	fi
+}
+printf 'notes:\n  - &n\n    event: x\n    marked: true\n    updated: 2025-01-01T00:00:00Z\n  - *n\n' >"$TESTTMP/bad.yaml"
+bad_import alias "6:5: error: aliases are not allowed in a notes file"
+printf 'notes:\n  - event: "caf\351"\n' >"$TESTTMP/bad.yaml"
+bad_import not-utf8 "2:16: error: invalid UTF-8 (byte 0xe9)"
+printf 'notes:\n\t- event: x\n' >"$TESTTMP/bad.yaml"
+bad_import tab "2:1: error: found character that cannot start any token"
+printf 'nots: []\n' >"$TESTTMP/bad.yaml"
+bad_import did-you-mean "1:1: error: unknown key 'nots' (did you mean 'notes'?)"
+awk 'BEGIN { printf "notes: "; for (i = 0; i < 40; i++) printf "["; print "" }' >"$TESTTMP/bad.yaml"
+bad_import deep "1:15: error: nesting deeper than 8 levels"
+
 # Search finds the user's own words: hits of kind note, first.
 D note treaty-signed 'Ratification by parliament still pending'
 expect search-note-hit 0 "2024-04-10 treaty-signed note: Ratification by [parliament] still pending" search parliament
