@@ -126,7 +126,5 @@ char	*text_casefold(const char *s);
 /* strcmp of the two strings' case folds: 0 when they differ only in case. */
 int	 text_casecmp(const char *a, const char *b);
 
-/* Returns a newly allocated copy of s without highlight markers. */
-char	*text_strip_marks(const char *s);
 
 #endif

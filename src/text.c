@@ -45,7 +45,6 @@ static const struct text_range text_wide[] = {
 
 static int	text_in(const struct text_range *, size_t, int32_t);
 static int	text_unsafe(int32_t);
-static int	text_is_mark(const char *, size_t);
 static size_t	text_escape_form(const char *, size_t);
 static size_t	text_unit(const char *, size_t, int, int *);
 static int	text_space(int32_t);
@@ -210,15 +209,6 @@ text_escape_cp(int32_t cp, unsigned char b, char *out)
 	out[7] = '>';
 	out[8] = '\0';
 	return 8;
-}
-
-/* Returns 1 if s (len bytes left) starts with a highlight marker. */
-static int
-text_is_mark(const char *s, size_t len)
-{
-	return (len >= TEXT_MARK_LEN &&
-	    memcmp(s, TEXT_MARK_ON, TEXT_MARK_LEN - 1) == 0 &&
-	    (s[2] == TEXT_MARK_ON[2] || s[2] == TEXT_MARK_OFF[2]));
 }
 
 /*
@@ -626,24 +616,6 @@ text_casecmp(const char *a, const char *b)
 	free(fa);
 	free(fb);
 	return rc;
-}
-
-char *
-text_strip_marks(const char *s)
-{
-	size_t	len = strlen(s), i, o = 0;
-	char	*out;
-
-	out = xmalloc(len + 1);
-	for (i = 0; i < len; i++) {
-		if ((unsigned char)s[i] == 0xef && text_is_mark(s + i, len - i)) {
-			i += TEXT_MARK_LEN - 1;
-			continue;
-		}
-		out[o++] = s[i];
-	}
-	out[o] = '\0';
-	return out;
 }
 
 int

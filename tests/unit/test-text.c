@@ -711,19 +711,6 @@ UNIT_TEST(casefold_scripts)
 	CHECK(text_casecmp("Brook", "brooke") != 0);
 }
 
-UNIT_TEST(strip_marks)
-{
-	char	*f;
-
-	f = text_strip_marks(ON "a" OFF "b " ON "c" OFF);
-	CHECK_STR(f, "ab c");
-	free(f);
-	/* Near misses stay: U+FDD2 and a truncated marker. */
-	f = text_strip_marks("\xef\xb7\x92x\xef\xb7");
-	CHECK_STR(f, "\xef\xb7\x92x\xef\xb7");
-	free(f);
-}
-
 /* Large texts: linear time, so a few megabytes take well under a second. */
 UNIT_TEST(large_text_linear)
 {
@@ -824,7 +811,6 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(fold_spaces),
 	UNIT_ENTRY(fold_leaves_rest),
 	UNIT_ENTRY(casefold_scripts),
-	UNIT_ENTRY(strip_marks),
 	UNIT_ENTRY(large_text_linear),
 };
 
