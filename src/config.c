@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "replace.h"
 #include "suggest.h"
 #include "yaml-reader.h"
 
@@ -542,51 +543,22 @@ config_mkdirs(const char *path)
 	return 0;
 }
 
-/*
- * Writes len bytes to path through a temporary file beside it, then renames
- * it over path, so that a reader sees the old file or the new, never half.
- */
+/* Writes len bytes over path, whole or not at all (replace.h). */
 static int
 config_replace(const char *path, const char *data, size_t len, mode_t mode,
     char **err)
 {
-	char	*tmp;
-	int	 fd, saved;
-	FILE	*f;
+	struct replace	 r;
+	FILE		*f;
 
-	tmp = xasprintf("%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		*err = xasprintf("%s: %s", tmp, strerror(errno));
-		free(tmp);
+	if ((f = replace_open(&r, path, (int)mode, err)) == NULL)
+		return -1;
+	if (fwrite(data, 1, len, f) != len) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		replace_abort(&r);
 		return -1;
 	}
-	if ((f = fdopen(fd, "wb")) == NULL) {
-		saved = errno;
-		close(fd);
-		goto fail;
-	}
-	fchmod(fd, mode);
-	if (fwrite(data, 1, len, f) != len || fflush(f) != 0 ||
-	    fsync(fd) != 0) {
-		saved = errno;
-		fclose(f);
-		goto fail;
-	}
-	if (fclose(f) != 0) {
-		saved = errno;
-		goto fail;
-	}
-	if (rename(tmp, path) == -1) {
-		saved = errno;
-		goto fail;
-	}
-	free(tmp);
-	return 0;
-fail:
-	unlink(tmp);
-	*err = xasprintf("%s: %s", path, strerror(saved));
-	free(tmp);
-	return -1;
+	return replace_commit(&r, err);
 }
 
 int

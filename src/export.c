@@ -10,15 +10,13 @@
  * than a batch of events in memory.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "export.h"
+#include "replace.h"
 #include "text.h"
 
 static const struct export_writer *const export_writers[EXPORT_NFORMATS] = {
@@ -445,57 +443,17 @@ export_file(struct store *s, const struct store_filter *f,
     const struct export_options *o, const char *path, int64_t *count,
     char **err)
 {
-	struct stat	 st;
-	char		*tmp;
+	struct replace	 r;
 	FILE		*out;
-	mode_t		 mask;
-	int		 fd;
 
 	*err = NULL;
-	/* Beside the file, so that the rename stays on one file system. */
-	tmp = xasprintf("%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
-		free(tmp);
+	if ((out = replace_open(&r, path, -1, err)) == NULL)
+		return -1;
+	if ((*count = export_write(s, f, o, out, err)) < 0) {
+		replace_abort(&r);
 		return -1;
 	}
-	/* mkstemp makes 0600: give the file what a new file gets, or keeps. */
-	if (stat(path, &st) == 0)
-		fchmod(fd, st.st_mode & 07777);
-	else {
-		mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-	}
-	if ((out = fdopen(fd, "w")) == NULL) {
-		*err = xasprintf("%s: %s", tmp, strerror(errno));
-		close(fd);
-		goto fail;
-	}
-	*count = export_write(s, f, o, out, err);
-	if (*count < 0) {
-		fclose(out);
-		goto fail;
-	}
-	if (fsync(fileno(out)) != 0 && errno != EINVAL) {
-		*err = xasprintf("write error: %s", strerror(errno));
-		fclose(out);
-		goto fail;
-	}
-	if (fclose(out) != 0) {
-		*err = xasprintf("write error: %s", strerror(errno));
-		goto fail;
-	}
-	if (rename(tmp, path) != 0) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
-		goto fail;
-	}
-	free(tmp);
-	return 0;
-fail:
-	unlink(tmp);
-	free(tmp);
-	return -1;
+	return replace_commit(&r, err);
 }
 
 int
