@@ -32,6 +32,13 @@ void	 util_set_fatal_hook(void (*)(void));
 /* Prints "dossier: MESSAGE" to stderr, runs the hook and exits 1. */
 void	 fatal(const char *, ...) UTIL_PRINTF(1, 2) UTIL_NORETURN;
 
+/*
+ * Reads the whole of path into a newly allocated buffer, NUL-terminated at
+ * (*len) (caller frees). Returns NULL with errno set on failure: EFBIG if
+ * the file holds more than max bytes (0: no limit).
+ */
+char	*util_read_file(const char *path, size_t max, size_t *len);
+
 /* A growable NUL-terminated byte string. */
 struct buf {
 	char	*data;		/* always NUL-terminated once anything is added */

@@ -331,38 +331,6 @@ config_parse(struct config_parser *p)
 		    "YAML document (remove this second one)");
 }
 
-/*
- * Reads a whole file of at most CONFIG_MAX_SIZE bytes. Returns a newly
- * allocated buffer (caller frees), or NULL with errno set (EFBIG if larger).
- */
-static char *
-config_read(const char *path, size_t *len)
-{
-	FILE	*f;
-	char	*data;
-	int	 saved;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	/* One byte past the limit: enough to know the file is too big. */
-	data = xmalloc(CONFIG_MAX_SIZE + 1);
-	*len = fread(data, 1, CONFIG_MAX_SIZE + 1, f);
-	if (ferror(f)) {
-		saved = errno;
-		fclose(f);
-		free(data);
-		errno = saved != 0 ? saved : EIO;
-		return NULL;
-	}
-	fclose(f);
-	if (*len > CONFIG_MAX_SIZE) {
-		free(data);
-		errno = EFBIG;
-		return NULL;
-	}
-	return data;
-}
-
 int
 config_load(const char *path, struct config *c, struct diag_list *diags)
 {
@@ -382,7 +350,7 @@ config_load(const char *path, struct config *c, struct diag_list *diags)
 		    "config: it is a directory");
 		return -1;
 	}
-	if ((data = config_read(path, &len)) == NULL) {
+	if ((data = util_read_file(path, CONFIG_MAX_SIZE, &len)) == NULL) {
 		if (errno == EFBIG)
 			diag_add(diags, DIAG_ERROR, path, 0, 0, "the config is "
 			    "larger than 1 MiB");
@@ -583,7 +551,7 @@ config_save_theme(const char *path, const char *theme, char **err)
 		target = real;
 	if (stat(target, &sb) == 0)
 		mode = sb.st_mode & 07777;
-	if ((data = config_read(target, &len)) == NULL) {
+	if ((data = util_read_file(target, CONFIG_MAX_SIZE, &len)) == NULL) {
 		if (errno != ENOENT) {
 			*err = xasprintf("%s: %s", target, strerror(errno));
 			free(value);

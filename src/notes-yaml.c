@@ -348,41 +348,6 @@ ni_document(struct ni *y)
 		ni_error(y, &y->r.ev.start_mark, "no 'notes' key");
 }
 
-/*
- * Reads the whole of file into a newly allocated, NUL-terminated buffer
- * (caller frees). Returns NULL with errno set on failure.
- */
-static char *
-ni_read(const char *file, size_t *len)
-{
-	FILE	*f;
-	char	*data = NULL;
-	size_t	 cap = 0, got;
-	int	 saved;
-
-	if ((f = fopen(file, "rb")) == NULL)
-		return NULL;
-	*len = 0;
-	do {
-		if (cap - *len < 8192) {
-			cap = cap == 0 ? 65536 : cap * 2;
-			data = xrealloc(data, cap + 1);
-		}
-		got = fread(data + *len, 1, cap - *len, f);
-		*len += got;
-	} while (got > 0);
-	if (ferror(f)) {
-		saved = errno;
-		fclose(f);
-		free(data);
-		errno = saved != 0 ? saved : EIO;
-		return NULL;
-	}
-	fclose(f);
-	data[*len] = '\0';
-	return data;
-}
-
 int
 notes_import(struct notes *n, const char *file, struct diag_list *diags,
     struct notes_merged *out, char **err)
@@ -394,7 +359,7 @@ notes_import(struct notes *n, const char *file, struct diag_list *diags,
 
 	*err = NULL;
 	memset(out, 0, sizeof *out);
-	if ((data = ni_read(file, &len)) == NULL) {
+	if ((data = util_read_file(file, 0, &len)) == NULL) {
 		*err = xasprintf("%s: %s", file, strerror(errno));
 		return -1;
 	}

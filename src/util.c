@@ -211,3 +211,36 @@ buf_str(struct buf *b)
 {
 	return b->data != NULL ? b->data : "";
 }
+
+char *
+util_read_file(const char *path, size_t max, size_t *len)
+{
+	FILE	*f;
+	char	*data = NULL;
+	size_t	 cap = 0, got;
+	int	 saved;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	*len = 0;
+	do {
+		if (cap - *len < 8192) {
+			cap = cap == 0 ? 65536 : cap * 2;
+			data = xrealloc(data, cap + 1);
+		}
+		got = fread(data + *len, 1, cap - *len, f);
+		*len += got;
+		/* One byte past the limit is enough to know. */
+	} while (got > 0 && (max == 0 || *len <= max));
+	saved = ferror(f) ? (errno != 0 ? errno : EIO) : 0;
+	fclose(f);
+	if (saved == 0 && max != 0 && *len > max)
+		saved = EFBIG;
+	if (saved != 0) {
+		free(data);
+		errno = saved;
+		return NULL;
+	}
+	data[*len] = '\0';
+	return data;
+}
