@@ -39,4 +39,18 @@ void	ui_list_show(struct ui_list *);
 /* The item shown on row y of the list (0-based), or -1 past the end. */
 int64_t	ui_list_at(const struct ui_list *, int y);
 
+/* What a mouse event did to a list (ui_list_mouse). */
+enum ui_list_hit {
+	UI_LIST_MISSED,		/* past the items: nothing to do */
+	UI_LIST_MOVED,		/* scrolled or selected: redraw */
+	UI_LIST_CHOSEN		/* a click on the selected item: act on it */
+};
+/*
+ * A mouse event on the list, as every list overlay takes it: the wheel
+ * scrolls by scroll rows (negative: up), or, when scroll is 0, a click on
+ * row y of the list selects the item there, or chooses it if it is the
+ * selected one already.
+ */
+enum ui_list_hit ui_list_mouse(struct ui_list *, int scroll, int y);
+
 #endif

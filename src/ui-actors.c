@@ -404,23 +404,20 @@ static void
 ui_actors_mouse(struct ui *ui, void *data, int y, int x, enum ui_mouse m)
 {
 	struct ui_actors	*al = data;
-	int64_t			 i;
 
 	(void)x;
 	ui_actors_sync(ui, al);
-	if (m == UI_MOUSE_WHEEL_UP || m == UI_MOUSE_WHEEL_DOWN) {
-		ui_list_scroll(&al->list, m == UI_MOUSE_WHEEL_UP ?
-		    -UI_ACTORS_WHEEL : UI_ACTORS_WHEEL);
-		ui_redraw(ui, UI_REDRAW_OVERLAY);
-		return;
-	}
-	if ((i = ui_list_at(&al->list, y - al->list_y)) < 0)
-		return;
-	if (i == al->list.sel)
+	switch (ui_list_mouse(&al->list, m == UI_MOUSE_CLICK ? 0 :
+	    m == UI_MOUSE_WHEEL_UP ? -UI_ACTORS_WHEEL : UI_ACTORS_WHEEL,
+	    y - al->list_y)) {
+	case UI_LIST_CHOSEN:
 		ui_actors_choose(ui, al);
-	else {
-		ui_list_select(&al->list, i);
+		break;
+	case UI_LIST_MOVED:
 		ui_redraw(ui, UI_REDRAW_OVERLAY);
+		break;
+	case UI_LIST_MISSED:
+		break;
 	}
 }
 

@@ -151,21 +151,19 @@ static void
 ui_errors_mouse(struct ui *ui, void *data, int y, int x, enum ui_mouse m)
 {
 	struct ui_errors	*e = data;
-	int64_t			 i;
 
 	(void)x;
-	if (m != UI_MOUSE_CLICK) {
-		ui_list_scroll(&e->list, m == UI_MOUSE_WHEEL_UP ? -3 : 3);
-		ui_redraw(ui, UI_REDRAW_OVERLAY);
-		return;
-	}
-	if ((i = ui_list_at(&e->list, y - 3)) < 0)
-		return;
-	if (i == e->list.sel)
+	/* The list starts below the box's top, the note and a blank line. */
+	switch (ui_list_mouse(&e->list, m == UI_MOUSE_CLICK ? 0 :
+	    m == UI_MOUSE_WHEEL_UP ? -3 : 3, y - 3)) {
+	case UI_LIST_CHOSEN:
 		ui_errors_edit(ui, e);
-	else {
-		ui_list_select(&e->list, i);
+		break;
+	case UI_LIST_MOVED:
 		ui_redraw(ui, UI_REDRAW_OVERLAY);
+		break;
+	case UI_LIST_MISSED:
+		break;
 	}
 }
 

@@ -103,3 +103,20 @@ ui_list_at(const struct ui_list *l, int y)
 
 	return y >= 0 && y < l->height && i < l->count ? i : -1;
 }
+
+enum ui_list_hit
+ui_list_mouse(struct ui_list *l, int scroll, int y)
+{
+	int64_t	i;
+
+	if (scroll != 0) {
+		ui_list_scroll(l, scroll);
+		return UI_LIST_MOVED;
+	}
+	if ((i = ui_list_at(l, y)) < 0)
+		return UI_LIST_MISSED;
+	if (i == l->sel)
+		return UI_LIST_CHOSEN;
+	ui_list_select(l, i);
+	return UI_LIST_MOVED;
+}

@@ -239,22 +239,19 @@ static void
 ui_profile_mouse(struct ui *ui, void *data, int y, int x, enum ui_mouse m)
 {
 	struct ui_profile	*pf = data;
-	int64_t			 i;
 
 	(void)x;
-	if (m == UI_MOUSE_WHEEL_UP || m == UI_MOUSE_WHEEL_DOWN) {
-		ui_list_scroll(&pf->list, m == UI_MOUSE_WHEEL_UP ?
-		    -UI_PROFILE_WHEEL : UI_PROFILE_WHEEL);
-		ui_redraw(ui, UI_REDRAW_OVERLAY);
-		return;
-	}
-	if ((i = ui_list_at(&pf->list, y - pf->list_y)) < 0)
-		return;
-	if (i == pf->list.sel)
+	switch (ui_list_mouse(&pf->list, m == UI_MOUSE_CLICK ? 0 :
+	    m == UI_MOUSE_WHEEL_UP ? -UI_PROFILE_WHEEL : UI_PROFILE_WHEEL,
+	    y - pf->list_y)) {
+	case UI_LIST_CHOSEN:
 		ui_profile_jump(ui, pf);
-	else {
-		ui_list_select(&pf->list, i);
+		break;
+	case UI_LIST_MOVED:
 		ui_redraw(ui, UI_REDRAW_OVERLAY);
+		break;
+	case UI_LIST_MISSED:
+		break;
 	}
 }
 

@@ -11,6 +11,7 @@
 #include "config.h"
 #include "diag.h"
 #include "keys.h"
+#include "ui-list.h"
 #include "unit.h"
 
 /* The keys row (mode, action) has now, or NULL if there is no such row. */
@@ -209,12 +210,35 @@ UNIT_TEST(listings)
 	keys_reset();
 }
 
+/* The mouse on a list: the wheel scrolls, a click selects, then chooses. */
+UNIT_TEST(list_mouse)
+{
+	struct ui_list	l = { 100, 0, 0, 10, 0 };
+
+	CHECK_INT(ui_list_mouse(&l, 0, 3), UI_LIST_MOVED);
+	CHECK_INT(l.sel, 3);
+	CHECK_INT(ui_list_mouse(&l, 0, 3), UI_LIST_CHOSEN);
+	CHECK_INT(l.sel, 3);
+	CHECK_INT(ui_list_mouse(&l, 0, 10), UI_LIST_MISSED);
+	CHECK_INT(ui_list_mouse(&l, 0, -1), UI_LIST_MISSED);
+	CHECK_INT(ui_list_mouse(&l, 5, 0), UI_LIST_MOVED);
+	CHECK_INT(l.sel, 8);
+	CHECK_INT(ui_list_mouse(&l, -20, 0), UI_LIST_MOVED);
+	CHECK_INT(l.sel, 0);
+	/* Past the last item of a short list. */
+	l.count = 2;
+	CHECK_INT(ui_list_mouse(&l, 0, 2), UI_LIST_MISSED);
+	CHECK_INT(ui_list_mouse(&l, 0, 1), UI_LIST_MOVED);
+	CHECK_INT(l.sel, 1);
+}
+
 static const struct unit_test tests[] = {
 	UNIT_ENTRY(defaults),
 	UNIT_ENTRY(bind_by_name),
 	UNIT_ENTRY(bind_errors),
 	UNIT_ENTRY(apply_config),
 	UNIT_ENTRY(listings),
+	UNIT_ENTRY(list_mouse),
 };
 
 int
