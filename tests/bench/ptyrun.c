@@ -7,9 +7,9 @@
  *	    [-P PAGES] [-s QUERIES] [-d DUMP] -- COMMAND [ARG...]
  *
  * How things are timed: a response to a key is complete when the reader
- * waits for the next key, blocked reading the terminal (its system call in
- * /proc/PID/syscall is read on fd 0), and everything it wrote has been
- * read; its time is from writing the key to the LAST byte of that output.
+ * waits for the next key, blocked reading the terminal or polling for it
+ * without a short time limit (its system call in /proc/PID/syscall), and
+ * everything it wrote has been read; its time is from writing the key to the LAST byte of that output.
  * So a response drawn in several frames ("searching..." first, then the
  * results) counts whole. Cursor visibility changes, which curses writes at
  * once, do not start a response. Where /proc cannot tell, a response ends
@@ -177,10 +177,11 @@ pr_seen(const char *pattern)
 static int
 pr_idle(void)
 {
-	char	path[64], buf[128];
-	long	nr;
-	int	fd;
-	ssize_t	n;
+	char		path[64], buf[128];
+	long		nr;
+	unsigned long	a1 = 1, a2 = 0, a3 = 0;
+	int		fd;
+	ssize_t		n;
 
 	snprintf(path, sizeof path, "/proc/%ld/syscall", (long)pr_pid);
 	if ((fd = open(path, O_RDONLY)) == -1)
@@ -192,10 +193,21 @@ pr_idle(void)
 	buf[n] = '\0';
 	if (strncmp(buf, "running", 7) == 0)
 		return 0;
-	if (sscanf(buf, "%ld", &nr) != 1)
+	if (sscanf(buf, "%ld %lx %lx %lx", &nr, &a1, &a2, &a3) < 1)
 		return -1;
-	return nr == SYS_read && strncmp(strchr(buf, ' ') != NULL ?
-	    strchr(buf, ' ') : "", " 0x0 ", 5) == 0;
+	/* Blocked reading the terminal. */
+	if (nr == SYS_read)
+		return a1 == 0;
+	/*
+	 * Or waiting in poll for a key or a content change (the reader with
+	 * its watch): with no time limit, or a long one (the watch's poll
+	 * fallback); a poll with a short limit is a check between work.
+	 */
+	if (nr == SYS_poll)
+		return (int)a3 < 0 || (int)a3 >= 100;
+	if (nr == SYS_ppoll)
+		return a3 == 0;
+	return 0;
 }
 
 /*
