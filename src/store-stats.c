@@ -48,20 +48,47 @@ stats_where(struct buf *b, const struct store_filter *f, const char *match)
 	store_view_where(b, f);
 }
 
+static void	stats_calendar(struct buf *, enum store_stats_by);
+
+/* Does f (with match, its translated query) leave some events out? */
+static int
+stats_filtered(const struct store_filter *f, const char *match)
+{
+	return match != NULL || f->actor != NULL || f->tag != NULL ||
+	    f->from != NULL || f->to != NULL || f->nactors > 0 || f->marked;
+}
+
 /* Makes the statement of a count by key into sql (the buffer is reset). */
 static void
 stats_sql(struct buf *b, const struct store_filter *f, const char *match,
     enum store_stats_by by)
 {
-	int	filtered = match != NULL || f->actor != NULL || f->tag !=
-		    NULL || f->from != NULL || f->to != NULL || f->nactors > 0 ||
-		    f->marked;
+	int	filtered = stats_filtered(f, match);
+	int	dates = match == NULL && f->actor == NULL && f->tag == NULL &&
+		    f->nactors == 0 && !f->marked;
 
 	buf_reset(b);
+	/* Unfiltered (or by dates alone), the build's counts do. */
 	if (by == STORE_STATS_ACTOR && !filtered) {
-		/* Each actor's events are counted when the store is built. */
 		buf_adds(b, "SELECT id, name, nevents FROM actor WHERE"
 		    " nevents > 0 ORDER BY nevents DESC, id");
+		return;
+	}
+	if (by == STORE_STATS_TAG && !filtered) {
+		buf_adds(b, "SELECT tag, NULL, sum(n) FROM count_tag GROUP BY 1"
+		    " ORDER BY 3 DESC, 1");
+		return;
+	}
+	if (by <= STORE_STATS_MONTH && dates) {
+		buf_adds(b, "WITH c(d, n) AS (SELECT date(day + 1721059.5), n"
+		    " FROM count_day WHERE 1");
+		if (f->from != NULL)
+			buf_adds(b, " AND day >= CAST(julianday(?2) - 1721059.5"
+			    " AS INT)");
+		if (f->to != NULL)
+			buf_adds(b, " AND day <= CAST(julianday(?3) - 1721059.5"
+			    " AS INT)");
+		stats_calendar(b, by);
 		return;
 	}
 	if (by == STORE_STATS_ACTOR || by == STORE_STATS_TAG) {
@@ -81,7 +108,19 @@ stats_sql(struct buf *b, const struct store_filter *f, const char *match,
 	buf_adds(b, "WITH c(d, n) AS (SELECT e.date, count(*) FROM event e"
 	    " WHERE 1");
 	stats_where(b, f, match);
-	buf_addf(b, " GROUP BY e.date), k(k, n) AS (SELECT %s, sum(n) FROM c"
+	buf_adds(b, " GROUP BY e.date");
+	stats_calendar(b, by);
+}
+
+/*
+ * Ends the statement of a count by time whose "WITH c(d, n) AS (SELECT"
+ * the days and their counts is in b: the keys of the calendar from the
+ * first day to the last, each with its sum.
+ */
+static void
+stats_calendar(struct buf *b, enum store_stats_by by)
+{
+	buf_addf(b, "), k(k, n) AS (SELECT %s, sum(n) FROM c"
 	    " GROUP BY 1), cal(d) AS (SELECT %s FROM c HAVING count(*) > 0"
 	    " UNION ALL SELECT date(d, %s) FROM cal WHERE date(d, %s) <="
 	    " (SELECT max(d) FROM c)) SELECT cal.k, NULL, coalesce(k.n, 0)"
@@ -244,76 +283,422 @@ cross_col(enum store_stats_by cols, int64_t start, int64_t n)
 	return cross_month(n) - cross_month(start);
 }
 
+/* The date YYYY-MM-DD of day number n, into d (32 bytes). */
 static void
-cross_sql(struct buf *b, const struct store_filter *f, const char *match,
-    enum store_stats_by rows)
+cross_date(int64_t n, char d[32])
 {
+	int64_t	z = n - 60, era, doe, yoe, doy, mp, y, m;
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	m = mp + (mp < 10 ? 3 : -9);
+	snprintf(d, 32, "%04d-%02d-%02d", (int)((y + (m <= 2)) % 10000),
+	    (int)m, (int)(doy - (153 * mp + 2) / 5 + 1));
+}
+
+/*
+ * What store_tally_new counted: the days with events, and the top rows
+ * with their cells, a (row, day, count) each. All arrays owned.
+ */
+struct store_tally {
+	int64_t	 ndays;
+	int64_t	*day;		/* day numbers, ascending */
+	int64_t	*dn;		/* the events of each */
+	int	 nrows;
+	char	**keys;		/* actor ids or tags */
+	char	**names;	/* actor names (NULL for tags) */
+	int64_t	 ncells, capcells;
+	int	*crow;
+	int64_t	*cday;
+	int64_t	*cn;
+};
+
+/* Reads (day, count) rows from st (finalized here). Returns 0 or -1. */
+static int
+tally_read_days(struct store_tally *t, sqlite3_stmt *st)
+{
+	int64_t	cap = 0;
+	int	rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (t->ndays == cap) {
+			cap = cap == 0 ? 256 : cap * 2;
+			t->day = xreallocarray(t->day, (size_t)cap,
+			    sizeof *t->day);
+			t->dn = xreallocarray(t->dn, (size_t)cap, sizeof *t->dn);
+		}
+		t->day[t->ndays] = sqlite3_column_int64(st, 0);
+		t->dn[t->ndays++] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Adds a row (copies of key and name) to t; returns its number. */
+static int
+tally_add_row(struct store_tally *t, const char *key, const char *name)
+{
+	t->keys = xreallocarray(t->keys, (size_t)t->nrows + 1,
+	    sizeof *t->keys);
+	t->names = xreallocarray(t->names, (size_t)t->nrows + 1,
+	    sizeof *t->names);
+	t->keys[t->nrows] = xstrdup(key);
+	t->names[t->nrows] = name != NULL ? xstrdup(name) : NULL;
+	return t->nrows++;
+}
+
+/* Adds n events of row r on day day to t. */
+static void
+tally_add_cell(struct store_tally *t, int r, int64_t day, int64_t n)
+{
+	if (t->ncells == t->capcells) {
+		t->capcells = t->capcells == 0 ? 1024 : t->capcells * 2;
+		t->crow = xreallocarray(t->crow, (size_t)t->capcells,
+		    sizeof *t->crow);
+		t->cday = xreallocarray(t->cday, (size_t)t->capcells,
+		    sizeof *t->cday);
+		t->cn = xreallocarray(t->cn, (size_t)t->capcells,
+		    sizeof *t->cn);
+	}
+	t->crow[t->ncells] = r;
+	t->cday[t->ncells] = day;
+	t->cn[t->ncells++] = n;
+}
+
+/*
+ * Without a filter: the counts the build keeps (store-counts.c). The top
+ * actors come from each actor's count, the top tags from the sums of
+ * theirs; each one's cells are a range of a kept table's key.
+ */
+static int
+tally_kept(struct store *s, struct store_tally *t, enum store_stats_by rows,
+    int maxrows)
+{
+	sqlite3_stmt	*st, *top, *cells;
+	int		 r, rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT day, n FROM count_day ORDER BY"
+	    " day", -1, &st, NULL) != SQLITE_OK || tally_read_days(t, st) == -1)
+		return -1;
+	top = store_stmt(s, rows == STORE_STATS_ACTOR ? "SELECT id, name FROM"
+	    " actor WHERE nevents > 0 ORDER BY nevents DESC, id LIMIT ?1" :
+	    "SELECT tag, NULL FROM count_tag GROUP BY 1 ORDER BY sum(n) DESC,"
+	    " 1 LIMIT ?1");
+	cells = store_stmt(s, rows == STORE_STATS_ACTOR ? "SELECT day, n FROM"
+	    " count_actor WHERE actor = ?1" : "SELECT day, n FROM count_tag"
+	    " WHERE tag = ?1");
+	sqlite3_bind_int(top, 1, maxrows);
+	while ((rc = sqlite3_step(top)) == SQLITE_ROW) {
+		r = tally_add_row(t, (const char *)sqlite3_column_text(top, 0),
+		    (const char *)sqlite3_column_text(top, 1));
+		sqlite3_bind_text(cells, 1, t->keys[r], -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(cells)) == SQLITE_ROW)
+			tally_add_cell(t, r, sqlite3_column_int64(cells, 0),
+			    sqlite3_column_int64(cells, 1));
+		sqlite3_reset(cells);
+		if (rc != SQLITE_DONE)
+			break;
+	}
+	sqlite3_reset(top);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * A key's counts in a pass (tally_pass): its events in all, and by day,
+ * (day, count) pairs in the order the days came. Owned by the table.
+ */
+struct tally_key {
+	char	*key;
+	int64_t	 total;
+	int64_t	 n, cap;
+	int64_t	*day;		/* 2 * n: day, count, ... */
+};
+struct tally_keys {
+	struct tally_key *v;	/* open addressing by the key's hash */
+	size_t		 size, used;
+};
+
+static uint32_t
+tally_hash(const char *p)
+{
+	uint32_t	h = 2166136261u;
+
+	while (*p != '\0')
+		h = (h ^ (unsigned char)*p++) * 16777619u;
+	return h;
+}
+
+/* The entry of key in k, made if new. */
+static struct tally_key *
+tally_keys_get(struct tally_keys *k, const char *key)
+{
+	struct tally_key	*old;
+	size_t			 i, j, n;
+
+	if (2 * (k->used + 1) > k->size) {
+		old = k->v;
+		n = k->size;
+		k->size = n == 0 ? 1024 : n * 2;
+		k->v = xcalloc(k->size, sizeof *k->v);
+		for (i = 0; i < n; i++) {
+			if (old[i].key == NULL)
+				continue;
+			j = tally_hash(old[i].key) & (k->size - 1);
+			while (k->v[j].key != NULL)
+				j = (j + 1) & (k->size - 1);
+			k->v[j] = old[i];
+		}
+		free(old);
+	}
+	i = tally_hash(key) & (k->size - 1);
+	while (k->v[i].key != NULL && strcmp(k->v[i].key, key) != 0)
+		i = (i + 1) & (k->size - 1);
+	if (k->v[i].key == NULL) {
+		k->v[i].key = xstrdup(key);
+		k->used++;
+	}
+	return &k->v[i];
+}
+
+static void
+tally_keys_free(struct tally_keys *k)
+{
+	size_t	i;
+
+	for (i = 0; i < k->size; i++) {
+		free(k->v[i].key);
+		free(k->v[i].day);
+	}
+	free(k->v);
+}
+
+/* Most events first, then by key (as SQL's ORDER BY n DESC, key). */
+static int
+tally_key_cmp(const void *a, const void *b)
+{
+	const struct tally_key	*x = *(struct tally_key *const *)a;
+	const struct tally_key	*y = *(struct tally_key *const *)b;
+
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+/* Adds a day's count to t's days (days come in order). */
+static void
+tally_add_day(struct store_tally *t, int64_t day)
+{
+	if (t->ndays > 0 && t->day[t->ndays - 1] == day) {
+		t->dn[t->ndays - 1]++;
+		return;
+	}
+	if ((t->ndays & (t->ndays - 1)) == 0) {
+		t->day = xreallocarray(t->day, t->ndays == 0 ? 1 :
+		    (size_t)t->ndays * 2, sizeof *t->day);
+		t->dn = xreallocarray(t->dn, t->ndays == 0 ? 1 :
+		    (size_t)t->ndays * 2, sizeof *t->dn);
+	}
+	t->day[t->ndays] = day;
+	t->dn[t->ndays++] = 1;
+}
+
+/* Adds one event of key e on day to its cells. */
+static void
+tally_key_add(struct tally_key *e, int64_t day)
+{
+	e->total++;
+	if (e->n > 0 && e->day[2 * e->n - 2] == day) {
+		e->day[2 * e->n - 1]++;
+		return;
+	}
+	if (e->n == e->cap) {
+		e->cap = e->cap == 0 ? 8 : e->cap * 2;
+		e->day = xreallocarray(e->day, (size_t)e->cap * 2,
+		    sizeof *e->day);
+	}
+	e->day[2 * e->n] = day;
+	e->day[2 * e->n + 1] = 1;
+	e->n++;
+}
+
+#define TALLY_SEEN	64	/* keys of one event told apart */
+
+/*
+ * Counts what st gives (finalized here): (rid, key) rows in rid order, an
+ * event's rows together (once per hit: an event may come more than once,
+ * and its key NULL if it has none). The days and each key's cells are
+ * counted in C, in a hash table, with no temporary B-tree. Then the top
+ * maxrows keys go to t with their cells. Returns 0 or -1.
+ */
+static int
+tally_links(struct store *s, struct store_tally *t, sqlite3_stmt *st,
+    enum store_stats_by rows, int maxrows)
+{
+	struct tally_keys	 k;
+	struct tally_key	*e, **top, *seen[TALLY_SEEN];
+	sqlite3_stmt		*nm;
+	const char		*key;
+	int64_t			 rid, last = -1, j;
+	size_t			 i, n;
+	int			 rc, r, nseen = 0;
+
+	memset(&k, 0, sizeof k);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rid = sqlite3_column_int64(st, 0);
+		if (rid != last) {
+			tally_add_day(t, rid >> STORE_DBITS);
+			last = rid;
+			nseen = 0;
+		}
+		if ((key = (const char *)sqlite3_column_text(st, 1)) == NULL)
+			continue;
+		e = tally_keys_get(&k, key);
+		/* An event's key once, however many of its hits came. */
+		for (r = 0; r < nseen && seen[r] != e; r++)
+			;
+		if (r < nseen)
+			continue;
+		if (nseen < TALLY_SEEN)
+			seen[nseen++] = e;
+		tally_key_add(e, rid >> STORE_DBITS);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		tally_keys_free(&k);
+		return -1;
+	}
+	top = xcalloc(k.used > 0 ? k.used : 1, sizeof *top);
+	for (i = n = 0; i < k.size; i++)
+		if (k.v[i].key != NULL)
+			top[n++] = &k.v[i];
+	qsort(top, n, sizeof *top, tally_key_cmp);
+	nm = store_stmt(s, "SELECT name FROM actor WHERE id = ?1");
+	for (i = 0; i < n && i < (size_t)maxrows; i++) {
+		if (rows == STORE_STATS_ACTOR) {
+			sqlite3_bind_text(nm, 1, top[i]->key, -1,
+			    SQLITE_STATIC);
+			r = tally_add_row(t, top[i]->key, sqlite3_step(nm) ==
+			    SQLITE_ROW ? (const char *)sqlite3_column_text(nm,
+			    0) : NULL);
+			sqlite3_reset(nm);
+		} else
+			r = tally_add_row(t, top[i]->key, NULL);
+		for (j = 0; j < top[i]->n; j++)
+			tally_add_cell(t, r, top[i]->day[2 * j],
+			    top[i]->day[2 * j + 1]);
+	}
+	free(top);
+	tally_keys_free(&k);
+	return 0;
+}
+
+/*
+ * With a filter: one pass over its events in key order, each with its
+ * links (actors or tags). A search alone takes its events straight from
+ * the index's hits, without reading an event row; the day of each is its
+ * key's high bits.
+ */
+static int
+tally_pass(struct store *s, struct store_tally *t, const struct store_filter *f,
+    const char *match, enum store_stats_by rows, int maxrows)
+{
+	struct buf	 b;
+	sqlite3_stmt	*st;
 	const char	*tab, *col;
-	int		 filtered = match != NULL || f->actor != NULL ||
-			    f->tag != NULL || f->from != NULL || f->to != NULL ||
-			    f->nactors > 0 || f->marked;
+	int		 rc;
 
 	tab = rows == STORE_STATS_ACTOR ? "event_actor" : "event_tag";
 	col = rows == STORE_STATS_ACTOR ? "actor" : "tag";
-	buf_reset(b);
-	if (!filtered && rows == STORE_STATS_ACTOR) {
-		/*
-		 * Each actor's events are counted when the store is built:
-		 * the top ones' days are then ranges of the index.
-		 */
-		buf_addf(b, "WITH top(k, nm, n) AS (SELECT id, name, nevents FROM"
-		    " actor WHERE nevents > 0 ORDER BY nevents DESC, id LIMIT ?8),"
-		    " x(k, day, n) AS (SELECT g.actor, g.rid >> %d, count(*)"
-		    " FROM event_actor g WHERE g.actor IN (SELECT k FROM top)"
-		    " GROUP BY 1, 2)", STORE_DBITS);
-	} else {
-		/*
-		 * One pass over the filter's events (each one's actors are
-		 * a range of event_actor's key), counted by row and day;
-		 * the top rows are the sums of that.
-		 */
-		buf_addf(b, "WITH x(k, day, n) AS MATERIALIZED (SELECT g.%s,"
-		    " g.rid >> %d, count(*) FROM ", col, STORE_DBITS);
-		if (filtered) {
-			buf_addf(b, "event e JOIN %s g ON g.rid = e.rid WHERE 1",
-			    tab);
-			/* Dates bound the keys too: a range, not a scan. */
-			if (f->from != NULL)
-				buf_adds(b, " AND e.rid >= "
-				    STORE_KEY_BASE("?2", "NULL"));
-			if (f->to != NULL)
-				buf_adds(b, " AND e.rid < "
-				    STORE_KEY_BASE("date(?3, '+1 day')", "NULL"));
-			stats_where(b, f, match);
-		} else
-			buf_addf(b, "%s g", tab);
-		/* The names once a row, not once a cell. */
-		buf_addf(b, " GROUP BY 1, 2), t(k, n) AS (SELECT k, sum(n) FROM"
-		    " x GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?8), top(k, nm, n)"
-		    " AS MATERIALIZED (SELECT k, %s, n FROM t)",
-		    rows == STORE_STATS_ACTOR ? "(SELECT name FROM actor WHERE"
-		    " id = t.k)" : "NULL");
+	buf_init(&b);
+	/* CROSS JOIN: the events lead, their links are ranges of a key. */
+	if (match != NULL && f->actor == NULL && f->tag == NULL &&
+	    f->from == NULL && f->to == NULL && f->nactors == 0 && !f->marked)
+		buf_addf(&b, "SELECT h.r, g.%s FROM (SELECT "
+		    STORE_KEY_EVENT("rowid") " AS r FROM fts WHERE fts MATCH ?1"
+		    " ORDER BY rowid) h LEFT JOIN %s g ON g.rid = h.r", col, tab);
+	else {
+		buf_addf(&b, "SELECT e.rid, g.%s FROM event e LEFT JOIN %s g ON"
+		    " g.rid = e.rid WHERE 1", col, tab);
+		/* Dates bound the keys too: a range, not a scan. */
+		if (f->from != NULL)
+			buf_adds(&b, " AND e.rid >= " STORE_KEY_BASE("?2",
+			    "NULL"));
+		if (f->to != NULL)
+			buf_adds(&b, " AND e.rid < " STORE_KEY_BASE(
+			    "date(?3, '+1 day')", "NULL"));
+		stats_where(&b, f, match);
+		buf_adds(&b, " ORDER BY e.rid");
 	}
-	buf_adds(b, " SELECT top.k, top.nm, top.n, x.day, x.n FROM top JOIN x"
-	    " ON x.k = top.k ORDER BY top.n DESC, top.k");
+	rc = sqlite3_prepare_v2(s->db, buf_str(&b), -1, &st, NULL);
+	buf_free(&b);
+	if (rc != SQLITE_OK)
+		return -1;
+	store_view_bind(st, f, match);
+	return tally_links(s, t, st, rows, maxrows);
+}
+
+struct store_tally *
+store_tally_new(struct store *s, const struct store_filter *f,
+    enum store_stats_by rows, int maxrows, char **err)
+{
+	struct store_tally	*t;
+	char			*match = NULL;
+	int			 rc;
+
+	*err = NULL;
+	if ((rows != STORE_STATS_ACTOR && rows != STORE_STATS_TAG) ||
+	    maxrows < 1) {
+		*err = xstrdup("stats: no such matrix");
+		return NULL;
+	}
+	if (f->query != NULL && (match = query_translate(f->query, err)) ==
+	    NULL)
+		return NULL;
+	t = xcalloc(1, sizeof *t);
+	if (stats_filtered(f, match))
+		rc = tally_pass(s, t, f, match, rows, maxrows);
+	else
+		rc = tally_kept(s, t, rows, maxrows);
+	free(match);
+	if (rc == -1) {
+		*err = xasprintf("stats failed: %s", sqlite3_errmsg(s->db));
+		store_tally_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+int64_t
+store_tally_days(const struct store_tally *t, struct store_stats_row **rows)
+{
+	struct store_stats_row	*r;
+	char			 d[32];
+	int64_t			 i;
+
+	r = xcalloc(t->ndays > 0 ? (size_t)t->ndays : 1, sizeof *r);
+	for (i = 0; i < t->ndays; i++) {
+		cross_date(t->day[i], d);
+		r[i].key = xstrdup(d);
+		r[i].count = t->dn[i];
+	}
+	*rows = r;
+	return t->ndays;
 }
 
 int
-store_stats_cross(struct store *s, const struct store_filter *f,
-    enum store_stats_by rows, enum store_stats_by cols, const char *start,
-    int64_t ncols, int maxrows, struct store_cross *out, char **err)
+store_tally_cross(const struct store_tally *t, enum store_stats_by cols,
+    const char *start, int64_t ncols, struct store_cross *out, char **err)
 {
-	struct buf	 sql;
-	sqlite3_stmt	*st = NULL;
-	char		*match = NULL;
-	int64_t		 c, n, day0;
-	int		 y, m, d;
-	int		 rc, cap = 0, r;
+	int64_t	day0, c, i;
+	int	y, m, d, r;
 
 	memset(out, 0, sizeof *out);
 	*err = NULL;
-	if ((rows != STORE_STATS_ACTOR && rows != STORE_STATS_TAG) ||
-	    cols > STORE_STATS_MONTH || ncols < 1 || maxrows < 1) {
+	if (cols > STORE_STATS_MONTH || ncols < 1) {
 		*err = xstrdup("stats: no such matrix");
 		return -1;
 	}
@@ -322,62 +707,71 @@ store_stats_cross(struct store *s, const struct store_filter *f,
 		return -1;
 	}
 	day0 = cross_day(y, m, d);
-	if (f->query != NULL && (match = query_translate(f->query, err)) ==
-	    NULL)
-		return -1;
-	buf_init(&sql);
-	cross_sql(&sql, f, match, rows);
-	rc = sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL);
-	buf_free(&sql);
-	if (rc != SQLITE_OK)
-		goto fail;
-	store_view_bind(st, f, match);
-	sqlite3_bind_int(st, 8, maxrows);
 	out->ncols = ncols;
-	/* Rows come grouped by key, each with its cells (or one NULL). */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r = out->nrows - 1;
-		if (r < 0 || strcmp(out->keys[r], (const char *)
-		    sqlite3_column_text(st, 0)) != 0) {
-			if (out->nrows == cap) {
-				cap = cap == 0 ? 16 : cap * 2;
-				out->keys = xreallocarray(out->keys,
-				    (size_t)cap, sizeof *out->keys);
-				out->names = xreallocarray(out->names,
-				    (size_t)cap, sizeof *out->names);
-				out->totals = xreallocarray(out->totals,
-				    (size_t)cap, sizeof *out->totals);
-				out->counts = xreallocarray(out->counts,
-				    (size_t)cap * (size_t)ncols,
-				    sizeof *out->counts);
-			}
-			r = out->nrows++;
-			out->keys[r] = store_col_dup(st, 0);
-			out->names[r] = store_col_dup(st, 1);
-			out->totals[r] = 0;
-			memset(out->counts + (size_t)r * (size_t)ncols, 0,
-			    (size_t)ncols * sizeof *out->counts);
-		}
-		if (sqlite3_column_type(st, 3) == SQLITE_NULL)
-			continue;
-		c = cross_col(cols, day0, sqlite3_column_int64(st, 3));
-		n = sqlite3_column_int64(st, 4);
+	out->nrows = t->nrows;
+	if (t->nrows == 0)
+		return 0;
+	out->keys = xcalloc((size_t)t->nrows, sizeof *out->keys);
+	out->names = xcalloc((size_t)t->nrows, sizeof *out->names);
+	out->totals = xcalloc((size_t)t->nrows, sizeof *out->totals);
+	out->counts = xcalloc((size_t)t->nrows * (size_t)ncols,
+	    sizeof *out->counts);
+	for (r = 0; r < t->nrows; r++) {
+		out->keys[r] = xstrdup(t->keys[r]);
+		out->names[r] = t->names[r] != NULL ? xstrdup(t->names[r]) :
+		    NULL;
+	}
+	/* Events outside the columns are not counted, in totals either. */
+	for (i = 0; i < t->ncells; i++) {
+		c = cross_col(cols, day0, t->cday[i]);
 		if (c < 0 || c >= ncols)
 			continue;
-		out->counts[(size_t)r * (size_t)ncols + (size_t)c] += n;
-		out->totals[r] += n;
+		r = t->crow[i];
+		out->counts[(size_t)r * (size_t)ncols + (size_t)c] += t->cn[i];
+		out->totals[r] += t->cn[i];
 	}
-	if (rc != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(st);
-	free(match);
 	return 0;
-fail:
-	*err = xasprintf("stats failed: %s", sqlite3_errmsg(s->db));
-	sqlite3_finalize(st);
-	store_cross_free(out);
-	free(match);
-	return -1;
+}
+
+void
+store_tally_free(struct store_tally *t)
+{
+	int	r;
+
+	if (t == NULL)
+		return;
+	for (r = 0; r < t->nrows; r++) {
+		free(t->keys[r]);
+		free(t->names[r]);
+	}
+	free(t->keys);
+	free(t->names);
+	free(t->day);
+	free(t->dn);
+	free(t->crow);
+	free(t->cday);
+	free(t->cn);
+	free(t);
+}
+
+int
+store_stats_cross(struct store *s, const struct store_filter *f,
+    enum store_stats_by rows, enum store_stats_by cols, const char *start,
+    int64_t ncols, int maxrows, struct store_cross *out, char **err)
+{
+	struct store_tally	*t;
+	int			 rc;
+
+	memset(out, 0, sizeof *out);
+	if (cols > STORE_STATS_MONTH || ncols < 1) {
+		*err = xstrdup("stats: no such matrix");
+		return -1;
+	}
+	if ((t = store_tally_new(s, f, rows, maxrows, err)) == NULL)
+		return -1;
+	rc = store_tally_cross(t, cols, start, ncols, out, err);
+	store_tally_free(t);
+	return rc;
 }
 
 void
