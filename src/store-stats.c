@@ -628,8 +628,8 @@ tally_pass(struct store *s, struct store_tally *t, const struct store_filter *f,
 			buf_adds(&b, " AND e.rid >= " STORE_KEY_BASE("?2",
 			    "NULL"));
 		if (f->to != NULL)
-			buf_adds(&b, " AND e.rid < " STORE_KEY_BASE(
-			    "date(?3, '+1 day')", "NULL"));
+			buf_adds(&b, " AND e.rid < coalesce(" STORE_KEY_BASE(
+			    "date(?3, '+1 day')", "NULL") ", 1 << 62)");
 		stats_where(&b, f, match);
 		buf_adds(&b, " ORDER BY e.rid");
 	}
