@@ -8,6 +8,7 @@
  * so that the per-event work is one GROUP BY. A calendar made by a
  * recursive CTE gives the keys without events their 0.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,9 @@ stats_calendar(struct buf *b, enum store_stats_by by)
 	    stats_time[by].step, stats_time[by].step, stats_time[by].key);
 }
 
+static int64_t	stats_keys(struct store *, const struct store_filter *,
+		    enum store_stats_by, struct store_stats_row **, char **);
+
 int64_t
 store_stats(struct store *s, const struct store_filter *f,
     enum store_stats_by by, struct store_stats_row **rows, char **err)
@@ -145,6 +149,12 @@ store_stats(struct store *s, const struct store_filter *f,
 	if (f->query != NULL && (match = query_translate(f->query, err)) ==
 	    NULL)
 		return -1;
+	if ((by == STORE_STATS_ACTOR || by == STORE_STATS_TAG) &&
+	    stats_filtered(f, match)) {
+		/* The overview's one pass, every row kept. */
+		free(match);
+		return stats_keys(s, f, by, rows, err);
+	}
 	buf_init(&sql);
 	stats_sql(&sql, f, match, by);
 	if (sqlite3_prepare_v2(s->db, buf_str(&sql), -1, &st, NULL) !=
@@ -407,87 +417,6 @@ tally_kept(struct store *s, struct store_tally *t, enum store_stats_by rows,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/*
- * A key's counts in a pass (tally_pass): its events in all, and by day,
- * (day, count) pairs in the order the days came. Owned by the table.
- */
-struct tally_key {
-	char	*key;
-	int64_t	 total;
-	int64_t	 n, cap;
-	int64_t	*day;		/* 2 * n: day, count, ... */
-};
-struct tally_keys {
-	struct tally_key *v;	/* open addressing by the key's hash */
-	size_t		 size, used;
-};
-
-static uint32_t
-tally_hash(const char *p)
-{
-	uint32_t	h = 2166136261u;
-
-	while (*p != '\0')
-		h = (h ^ (unsigned char)*p++) * 16777619u;
-	return h;
-}
-
-/* The entry of key in k, made if new. */
-static struct tally_key *
-tally_keys_get(struct tally_keys *k, const char *key)
-{
-	struct tally_key	*old;
-	size_t			 i, j, n;
-
-	if (2 * (k->used + 1) > k->size) {
-		old = k->v;
-		n = k->size;
-		k->size = n == 0 ? 1024 : n * 2;
-		k->v = xcalloc(k->size, sizeof *k->v);
-		for (i = 0; i < n; i++) {
-			if (old[i].key == NULL)
-				continue;
-			j = tally_hash(old[i].key) & (k->size - 1);
-			while (k->v[j].key != NULL)
-				j = (j + 1) & (k->size - 1);
-			k->v[j] = old[i];
-		}
-		free(old);
-	}
-	i = tally_hash(key) & (k->size - 1);
-	while (k->v[i].key != NULL && strcmp(k->v[i].key, key) != 0)
-		i = (i + 1) & (k->size - 1);
-	if (k->v[i].key == NULL) {
-		k->v[i].key = xstrdup(key);
-		k->used++;
-	}
-	return &k->v[i];
-}
-
-static void
-tally_keys_free(struct tally_keys *k)
-{
-	size_t	i;
-
-	for (i = 0; i < k->size; i++) {
-		free(k->v[i].key);
-		free(k->v[i].day);
-	}
-	free(k->v);
-}
-
-/* Most events first, then by key (as SQL's ORDER BY n DESC, key). */
-static int
-tally_key_cmp(const void *a, const void *b)
-{
-	const struct tally_key	*x = *(struct tally_key *const *)a;
-	const struct tally_key	*y = *(struct tally_key *const *)b;
-
-	if (x->total != y->total)
-		return x->total > y->total ? -1 : 1;
-	return strcmp(x->key, y->key);
-}
-
 /* Adds a day's count to t's days (days come in order). */
 static void
 tally_add_day(struct store_tally *t, int64_t day)
@@ -506,9 +435,41 @@ tally_add_day(struct store_tally *t, int64_t day)
 	t->dn[t->ndays++] = 1;
 }
 
-/* Adds one event of key e on day to its cells. */
+/*
+ * A key's counts in a pass (tally_links), by its number in count_key: its
+ * events in all, and (day, count) pairs in the order the days came.
+ */
+struct tally_num {
+	int64_t	 total;
+	int64_t	 n, cap;
+	int64_t	*day;		/* 2 * n: day, count, ... */
+};
+struct tally_nums {
+	struct tally_num *v;	/* by number */
+	int64_t		 size;
+};
+
+/* Key number num's counts, made if new. */
+static struct tally_num *
+tally_nums_get(struct tally_nums *k, uint64_t num)
+{
+	int64_t	size;
+
+	if (num >= (uint64_t)k->size) {
+		size = k->size == 0 ? 1024 : k->size;
+		while ((uint64_t)size <= num)
+			size *= 2;
+		k->v = xreallocarray(k->v, (size_t)size, sizeof *k->v);
+		memset(k->v + k->size, 0, (size_t)(size - k->size) *
+		    sizeof *k->v);
+		k->size = size;
+	}
+	return &k->v[num];
+}
+
+/* Adds one event of e on day to its cells. */
 static void
-tally_key_add(struct tally_key *e, int64_t day)
+tally_num_add(struct tally_num *e, int64_t day)
 {
 	e->total++;
 	if (e->n > 0 && e->day[2 * e->n - 2] == day) {
@@ -525,82 +486,162 @@ tally_key_add(struct tally_key *e, int64_t day)
 	e->n++;
 }
 
-#define TALLY_SEEN	64	/* keys of one event told apart */
+/* An unsigned LEB128 varint at *p (before end), as store-counts.c packs. */
+static uint64_t
+tally_varint(const unsigned char **p, const unsigned char *end)
+{
+	uint64_t	v = 0;
+	int		sh = 0;
+
+	while (*p < end && sh < 64) {
+		v |= (uint64_t)(**p & 0x7f) << sh;
+		if (!(*(*p)++ & 0x80))
+			break;
+		sh += 7;
+	}
+	return v;
+}
+
+/* A key of the top: its number, its key, its events. */
+struct tally_top {
+	int64_t	 num;
+	char	*key;
+	int64_t	 total;
+};
+
+/* Most events first, then by number (keys not read yet) or by key. */
+static int
+tally_top_cmp(const void *a, const void *b)
+{
+	const struct tally_top	*x = a, *y = b;
+
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
+	if (x->key != NULL && y->key != NULL)
+		return strcmp(x->key, y->key);
+	return (x->num > y->num) - (x->num < y->num);
+}
 
 /*
- * Counts what st gives (finalized here): (rid, key) rows in rid order, an
- * event's rows together (once per hit: an event may come more than once,
- * and its key NULL if it has none). The days and each key's cells are
- * counted in C, in a hash table, with no temporary B-tree. Then the top
- * maxrows keys go to t with their cells. Returns 0 or -1.
+ * The top maxrows keys of k into t, ties by key: only the keys that may
+ * make the top are read from count_key.
+ */
+static void
+tally_top(struct store *s, struct store_tally *t, struct tally_nums *k,
+    enum store_stats_by rows, int maxrows)
+{
+	struct tally_top	*v;
+	sqlite3_stmt		*st, *nm;
+	int64_t			 i, n = 0, m, j;
+	int			 r;
+
+	v = xcalloc(k->size > 0 ? (size_t)k->size : 1, sizeof *v);
+	for (i = 0; i < k->size; i++)
+		if (k->v[i].total > 0) {
+			v[n].num = i;
+			v[n++].total = k->v[i].total;
+		}
+	qsort(v, (size_t)n, sizeof *v, tally_top_cmp);
+	/* Those with as many events as the last to make it. */
+	for (m = n < maxrows ? n : maxrows; m < n && v[m].total ==
+	    v[maxrows - 1].total; m++)
+		;
+	st = store_stmt(s, "SELECT key FROM count_key WHERE num = ?1");
+	for (i = 0; i < m; i++) {
+		sqlite3_bind_int64(st, 1, v[i].num);
+		v[i].key = xstrdup(sqlite3_step(st) == SQLITE_ROW ?
+		    (const char *)sqlite3_column_text(st, 0) : "");
+		sqlite3_reset(st);
+	}
+	qsort(v, (size_t)m, sizeof *v, tally_top_cmp);
+	nm = store_stmt(s, "SELECT name FROM actor WHERE id = ?1");
+	for (i = 0; i < m && i < maxrows; i++) {
+		if (rows == STORE_STATS_ACTOR) {
+			sqlite3_bind_text(nm, 1, v[i].key, -1, SQLITE_STATIC);
+			r = tally_add_row(t, v[i].key, sqlite3_step(nm) ==
+			    SQLITE_ROW ? (const char *)sqlite3_column_text(nm,
+			    0) : NULL);
+			sqlite3_reset(nm);
+		} else
+			r = tally_add_row(t, v[i].key, NULL);
+		for (j = 0; j < k->v[v[i].num].n; j++)
+			tally_add_cell(t, r, k->v[v[i].num].day[2 * j],
+			    k->v[v[i].num].day[2 * j + 1]);
+	}
+	for (i = 0; i < m; i++)
+		free(v[i].key);
+	free(v);
+}
+
+/*
+ * Counts the events st gives (finalized here): their keys, ascending (an
+ * event may come more than once in a row, once per hit). Each event's day
+ * is its key's high bits; its links are read from its day's packed blob
+ * (store-counts.c), a cursor moving forward as the keys do, and counted
+ * by key number in C: no join, no temporary B-tree. Returns 0 or -1.
  */
 static int
 tally_links(struct store *s, struct store_tally *t, sqlite3_stmt *st,
     enum store_stats_by rows, int maxrows)
 {
-	struct tally_keys	 k;
-	struct tally_key	*e, **top, *seen[TALLY_SEEN];
-	sqlite3_stmt		*nm;
-	const char		*key;
-	int64_t			 rid, last = -1, j;
-	size_t			 i, n;
-	int			 rc, r, nseen = 0;
+	struct tally_nums	 k;
+	sqlite3_stmt		*bl;
+	const unsigned char	*p = NULL, *end = NULL, *q;
+	uint64_t		 low, r, n, x;
+	int64_t			 rid, last = -1, day, cur = -1, i;
+	int			 rc;
 
 	memset(&k, 0, sizeof k);
+	bl = store_stmt(s, "SELECT links FROM count_link WHERE id = ?1");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rid = sqlite3_column_int64(st, 0);
-		if (rid != last) {
-			tally_add_day(t, rid >> STORE_DBITS);
-			last = rid;
-			nseen = 0;
+		if ((rid = sqlite3_column_int64(st, 0)) == last)
+			continue;
+		last = rid;
+		day = rid >> STORE_DBITS;
+		tally_add_day(t, day);
+		if (day != cur) {
+			sqlite3_reset(bl);
+			sqlite3_bind_int64(bl, 1, day * 2 +
+			    (rows == STORE_STATS_TAG));
+			p = end = NULL;
+			if (sqlite3_step(bl) == SQLITE_ROW) {
+				p = sqlite3_column_blob(bl, 0);
+				end = p + sqlite3_column_bytes(bl, 0);
+			}
+			cur = day;
 		}
-		if ((key = (const char *)sqlite3_column_text(st, 1)) == NULL)
-			continue;
-		e = tally_keys_get(&k, key);
-		/* An event's key once, however many of its hits came. */
-		for (r = 0; r < nseen && seen[r] != e; r++)
-			;
-		if (r < nseen)
-			continue;
-		if (nseen < TALLY_SEEN)
-			seen[nseen++] = e;
-		tally_key_add(e, rid >> STORE_DBITS);
+		low = (uint64_t)rid & ((UINT64_C(1) << STORE_DBITS) - 1);
+		while (p < end) {
+			q = p;
+			if ((r = tally_varint(&p, end)) > low) {
+				p = q;
+				break;
+			}
+			n = tally_varint(&p, end);
+			for (x = 0; x < n; x++) {
+				i = (int64_t)tally_varint(&p, end);
+				if (r == low)
+					tally_num_add(tally_nums_get(&k,
+					    (uint64_t)i), day);
+			}
+			if (r == low)
+				break;
+		}
 	}
+	sqlite3_reset(bl);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		tally_keys_free(&k);
-		return -1;
-	}
-	top = xcalloc(k.used > 0 ? k.used : 1, sizeof *top);
-	for (i = n = 0; i < k.size; i++)
-		if (k.v[i].key != NULL)
-			top[n++] = &k.v[i];
-	qsort(top, n, sizeof *top, tally_key_cmp);
-	nm = store_stmt(s, "SELECT name FROM actor WHERE id = ?1");
-	for (i = 0; i < n && i < (size_t)maxrows; i++) {
-		if (rows == STORE_STATS_ACTOR) {
-			sqlite3_bind_text(nm, 1, top[i]->key, -1,
-			    SQLITE_STATIC);
-			r = tally_add_row(t, top[i]->key, sqlite3_step(nm) ==
-			    SQLITE_ROW ? (const char *)sqlite3_column_text(nm,
-			    0) : NULL);
-			sqlite3_reset(nm);
-		} else
-			r = tally_add_row(t, top[i]->key, NULL);
-		for (j = 0; j < top[i]->n; j++)
-			tally_add_cell(t, r, top[i]->day[2 * j],
-			    top[i]->day[2 * j + 1]);
-	}
-	free(top);
-	tally_keys_free(&k);
-	return 0;
+	if (rc == SQLITE_DONE)
+		tally_top(s, t, &k, rows, maxrows);
+	for (i = 0; i < k.size; i++)
+		free(k.v[i].day);
+	free(k.v);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /*
- * With a filter: one pass over its events in key order, each with its
- * links (actors or tags). A search alone takes its events straight from
- * the index's hits, without reading an event row; the day of each is its
- * key's high bits.
+ * With a filter: one pass over its events in key order. A search alone
+ * takes them straight from the index's hits, without reading an event
+ * row.
  */
 static int
 tally_pass(struct store *s, struct store_tally *t, const struct store_filter *f,
@@ -608,21 +649,15 @@ tally_pass(struct store *s, struct store_tally *t, const struct store_filter *f,
 {
 	struct buf	 b;
 	sqlite3_stmt	*st;
-	const char	*tab, *col;
 	int		 rc;
 
-	tab = rows == STORE_STATS_ACTOR ? "event_actor" : "event_tag";
-	col = rows == STORE_STATS_ACTOR ? "actor" : "tag";
 	buf_init(&b);
-	/* CROSS JOIN: the events lead, their links are ranges of a key. */
 	if (match != NULL && f->actor == NULL && f->tag == NULL &&
 	    f->from == NULL && f->to == NULL && f->nactors == 0 && !f->marked)
-		buf_addf(&b, "SELECT h.r, g.%s FROM (SELECT "
-		    STORE_KEY_EVENT("rowid") " AS r FROM fts WHERE fts MATCH ?1"
-		    " ORDER BY rowid) h LEFT JOIN %s g ON g.rid = h.r", col, tab);
+		buf_adds(&b, "SELECT " STORE_KEY_EVENT("rowid") " FROM fts"
+		    " WHERE fts MATCH ?1 ORDER BY rowid");
 	else {
-		buf_addf(&b, "SELECT e.rid, g.%s FROM event e LEFT JOIN %s g ON"
-		    " g.rid = e.rid WHERE 1", col, tab);
+		buf_adds(&b, "SELECT e.rid FROM event e WHERE 1");
 		/* Dates bound the keys too: a range, not a scan. */
 		if (f->from != NULL)
 			buf_adds(&b, " AND e.rid >= " STORE_KEY_BASE("?2",
@@ -752,6 +787,31 @@ store_tally_free(struct store_tally *t)
 	free(t->cday);
 	free(t->cn);
 	free(t);
+}
+
+/* Counts by actor or tag of a filter's events, from store_tally_new. */
+static int64_t
+stats_keys(struct store *s, const struct store_filter *f,
+    enum store_stats_by by, struct store_stats_row **rows, char **err)
+{
+	struct store_tally	*t;
+	struct store_stats_row	*r;
+	int64_t			 i;
+
+	if ((t = store_tally_new(s, f, by, INT_MAX, err)) == NULL)
+		return -1;
+	r = xcalloc(t->nrows > 0 ? (size_t)t->nrows : 1, sizeof *r);
+	for (i = 0; i < t->nrows; i++) {
+		r[i].key = t->keys[i];
+		r[i].name = t->names[i];
+		t->keys[i] = t->names[i] = NULL;
+	}
+	for (i = 0; i < t->ncells; i++)
+		r[t->crow[i]].count += t->cn[i];
+	i = t->nrows;
+	store_tally_free(t);
+	*rows = r;
+	return i;
 }
 
 int

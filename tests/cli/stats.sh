@@ -130,6 +130,9 @@ EOF2
 for by in day week month actor tag; do
 	check "stats-$by-before-update" "$upd" $by
 done
+# The store of $upd (its cache file is named after the directory).
+ino() { ls -i "${XDG_CACHE_HOME:?}"/dossier/upd-*.db 2>/dev/null | awk '{ print $1 }'; }
+ino_before=$(ino)
 cat >"$upd/events-more.yaml" <<'EOF2'
 events:
   - id: more-a
@@ -156,6 +159,13 @@ for by in day week month actor tag; do
 	check "stats-$by-after-update-range" "$upd" $by --from 2021-01-04 \
 	    --to 2022-12-31
 done
+# Updated in place, not built again (a failed update falls back to a
+# build, which would hide stale kept counts).
+if [ -n "$ino_before" ] && [ "$(ino)" = "$ino_before" ]; then
+	pass stats-update-in-place
+else
+	fail stats-update-in-place "store $ino_before is now $(ino)"
+fi
 
 # keys NAME BY STEP: the keys of a time series come one after another,
 # from the first event's to the last's.
