@@ -436,54 +436,85 @@ tally_add_day(struct store_tally *t, int64_t day)
 }
 
 /*
- * A key's counts in a pass (tally_links), by its number in count_key: its
- * events in all, and (day, count) pairs in the order the days came.
+ * The counts of a pass (tally_links), by key number (count_key's): the
+ * day's counts in a dense array, the numbers it touched, and, when the
+ * day ends, its (number, day, count) cells appended to one flat array,
+ * in the order they come: the per-link work stays in a small array.
  */
-struct tally_num {
-	int64_t	 total;
-	int64_t	 n, cap;
-	int64_t	*day;		/* 2 * n: day, count, ... */
+struct tally_cell {
+	int64_t	 day;
+	int32_t	 num;
+	int32_t	 n;
 };
 struct tally_nums {
-	struct tally_num *v;	/* by number */
 	int64_t		 size;
+	int64_t		*total;		/* by number, all days */
+	int32_t		*cnt;		/* by number, this day */
+	int32_t		*touched;	/* numbers counted this day */
+	int64_t		 ntouched;
+	struct tally_cell *cell;
+	int64_t		 ncell, capcell;
 };
 
-/* Key number num's counts, made if new. */
-static struct tally_num *
-tally_nums_get(struct tally_nums *k, uint64_t num)
+/* Makes room for number num. */
+static void
+tally_nums_grow(struct tally_nums *k, uint64_t num)
 {
-	int64_t	size;
+	int64_t	size = k->size == 0 ? 1024 : k->size;
 
-	if (num >= (uint64_t)k->size) {
-		size = k->size == 0 ? 1024 : k->size;
-		while ((uint64_t)size <= num)
-			size *= 2;
-		k->v = xreallocarray(k->v, (size_t)size, sizeof *k->v);
-		memset(k->v + k->size, 0, (size_t)(size - k->size) *
-		    sizeof *k->v);
-		k->size = size;
-	}
-	return &k->v[num];
+	while ((uint64_t)size <= num)
+		size *= 2;
+	k->total = xreallocarray(k->total, (size_t)size, sizeof *k->total);
+	k->cnt = xreallocarray(k->cnt, (size_t)size, sizeof *k->cnt);
+	k->touched = xreallocarray(k->touched, (size_t)size,
+	    sizeof *k->touched);
+	memset(k->total + k->size, 0, (size_t)(size - k->size) *
+	    sizeof *k->total);
+	memset(k->cnt + k->size, 0, (size_t)(size - k->size) *
+	    sizeof *k->cnt);
+	k->size = size;
 }
 
-/* Adds one event of e on day to its cells. */
+/* Counts one event of number num on the current day. */
 static void
-tally_num_add(struct tally_num *e, int64_t day)
+tally_nums_add(struct tally_nums *k, uint64_t num)
 {
-	e->total++;
-	if (e->n > 0 && e->day[2 * e->n - 2] == day) {
-		e->day[2 * e->n - 1]++;
-		return;
+	if (num >= (uint64_t)k->size)
+		tally_nums_grow(k, num);
+	if (k->cnt[num]++ == 0)
+		k->touched[k->ntouched++] = (int32_t)num;
+}
+
+/* Ends day: its counts go to the flat cells and the totals. */
+static void
+tally_nums_day(struct tally_nums *k, int64_t day)
+{
+	int64_t	i;
+	int32_t	num;
+
+	for (i = 0; i < k->ntouched; i++) {
+		num = k->touched[i];
+		if (k->ncell == k->capcell) {
+			k->capcell = k->capcell == 0 ? 4096 : k->capcell * 2;
+			k->cell = xreallocarray(k->cell, (size_t)k->capcell,
+			    sizeof *k->cell);
+		}
+		k->cell[k->ncell].day = day;
+		k->cell[k->ncell].num = num;
+		k->cell[k->ncell++].n = k->cnt[num];
+		k->total[num] += k->cnt[num];
+		k->cnt[num] = 0;
 	}
-	if (e->n == e->cap) {
-		e->cap = e->cap == 0 ? 8 : e->cap * 2;
-		e->day = xreallocarray(e->day, (size_t)e->cap * 2,
-		    sizeof *e->day);
-	}
-	e->day[2 * e->n] = day;
-	e->day[2 * e->n + 1] = 1;
-	e->n++;
+	k->ntouched = 0;
+}
+
+static void
+tally_nums_free(struct tally_nums *k)
+{
+	free(k->total);
+	free(k->cnt);
+	free(k->touched);
+	free(k->cell);
 }
 
 /* An unsigned LEB128 varint at *p (before end), as store-counts.c packs. */
@@ -523,8 +554,9 @@ tally_top_cmp(const void *a, const void *b)
 }
 
 /*
- * The top maxrows keys of k into t, ties by key: only the keys that may
- * make the top are read from count_key.
+ * The top maxrows keys of k into t, ties by key (only the keys that may
+ * make the top are read from count_key), then their cells from the flat
+ * array, in one sequential pass.
  */
 static void
 tally_top(struct store *s, struct store_tally *t, struct tally_nums *k,
@@ -532,14 +564,14 @@ tally_top(struct store *s, struct store_tally *t, struct tally_nums *k,
 {
 	struct tally_top	*v;
 	sqlite3_stmt		*st, *nm;
-	int64_t			 i, n = 0, m, j;
+	int64_t			 i, n = 0, m, *row;
 	int			 r;
 
 	v = xcalloc(k->size > 0 ? (size_t)k->size : 1, sizeof *v);
 	for (i = 0; i < k->size; i++)
-		if (k->v[i].total > 0) {
+		if (k->total[i] > 0) {
 			v[n].num = i;
-			v[n++].total = k->v[i].total;
+			v[n++].total = k->total[i];
 		}
 	qsort(v, (size_t)n, sizeof *v, tally_top_cmp);
 	/* Those with as many events as the last to make it. */
@@ -554,6 +586,10 @@ tally_top(struct store *s, struct store_tally *t, struct tally_nums *k,
 		sqlite3_reset(st);
 	}
 	qsort(v, (size_t)m, sizeof *v, tally_top_cmp);
+	/* Each number's row, or -1. */
+	row = xcalloc(k->size > 0 ? (size_t)k->size : 1, sizeof *row);
+	for (i = 0; i < k->size; i++)
+		row[i] = -1;
 	nm = store_stmt(s, "SELECT name FROM actor WHERE id = ?1");
 	for (i = 0; i < m && i < maxrows; i++) {
 		if (rows == STORE_STATS_ACTOR) {
@@ -564,13 +600,16 @@ tally_top(struct store *s, struct store_tally *t, struct tally_nums *k,
 			sqlite3_reset(nm);
 		} else
 			r = tally_add_row(t, v[i].key, NULL);
-		for (j = 0; j < k->v[v[i].num].n; j++)
-			tally_add_cell(t, r, k->v[v[i].num].day[2 * j],
-			    k->v[v[i].num].day[2 * j + 1]);
+		row[v[i].num] = r;
 	}
+	for (i = 0; i < k->ncell; i++)
+		if (row[k->cell[i].num] >= 0)
+			tally_add_cell(t, (int)row[k->cell[i].num],
+			    k->cell[i].day, k->cell[i].n);
 	for (i = 0; i < m; i++)
 		free(v[i].key);
 	free(v);
+	free(row);
 }
 
 /*
@@ -587,8 +626,8 @@ tally_links(struct store *s, struct store_tally *t, sqlite3_stmt *st,
 	struct tally_nums	 k;
 	sqlite3_stmt		*bl;
 	const unsigned char	*p = NULL, *end = NULL, *q;
-	uint64_t		 low, r, n, x;
-	int64_t			 rid, last = -1, day, cur = -1, i;
+	uint64_t		 low, r, n, x, num;
+	int64_t			 rid, last = -1, day, cur = -1;
 	int			 rc;
 
 	memset(&k, 0, sizeof k);
@@ -600,6 +639,7 @@ tally_links(struct store *s, struct store_tally *t, sqlite3_stmt *st,
 		day = rid >> STORE_DBITS;
 		tally_add_day(t, day);
 		if (day != cur) {
+			tally_nums_day(&k, cur);
 			sqlite3_reset(bl);
 			sqlite3_bind_int64(bl, 1, day * 2 +
 			    (rows == STORE_STATS_TAG));
@@ -619,22 +659,20 @@ tally_links(struct store *s, struct store_tally *t, sqlite3_stmt *st,
 			}
 			n = tally_varint(&p, end);
 			for (x = 0; x < n; x++) {
-				i = (int64_t)tally_varint(&p, end);
-				if (r == low)
-					tally_num_add(tally_nums_get(&k,
-					    (uint64_t)i), day);
+				num = tally_varint(&p, end);
+				if (r == low && num < INT32_MAX)
+					tally_nums_add(&k, num);
 			}
 			if (r == low)
 				break;
 		}
 	}
+	tally_nums_day(&k, cur);
 	sqlite3_reset(bl);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		tally_top(s, t, &k, rows, maxrows);
-	for (i = 0; i < k.size; i++)
-		free(k.v[i].day);
-	free(k.v);
+	tally_nums_free(&k);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
