@@ -1,12 +1,14 @@
 /*
- * store-stats.c: counts of events by day, ISO week, month, actor or tag,
- * made by SQLite's aggregation over indexed columns (for `dossier stats`
- * and the overview), and the tags a filter may name.
+ * store-stats.c: counts of events by day, ISO week, month, actor or tag
+ * (for `dossier stats` and the overview), and the tags a filter may name.
  *
- * Time keys are counted a day at a time first (the index on event(date)
- * gives the days in order), then the days are summed into weeks or months,
- * so that the per-event work is one GROUP BY. A calendar made by a
- * recursive CTE gives the keys without events their 0.
+ * Without a filter, they are read from the counts the build keeps
+ * (store-counts.c). With one, time keys are counted a day at a time first
+ * (the index on event(date) gives the days in order), then the days are
+ * summed into weeks or months, so that the per-event work is one GROUP BY;
+ * a calendar made by a recursive CTE gives the keys without events their
+ * 0. Actors and tags of a filter's events, and the overview's matrix, come
+ * from one pass over its events in key order (store_tally_new).
  */
 #include <limits.h>
 #include <stdio.h>
