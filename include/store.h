@@ -331,10 +331,11 @@ int		 store_json_search_filter(struct store *,
 		    int64_t *nhits, char **err);
 
 /*
- * Counts of events by a key (store-stats.c), made by SQL aggregation. By
- * day, week or month, every key from the first event's to the last's
- * comes, those without events with a count of 0; by actor or tag, only
- * those with events, the most first.
+ * Counts of events by a key (store-stats.c), from the counts the build
+ * keeps (store-counts.c), an SQL aggregation or one pass over a filter's
+ * events. By day, week or month, every key from the first event's to the
+ * last's comes, those without events with a count of 0; by actor or tag,
+ * only those with events, the most first.
  */
 enum store_stats_by {
 	STORE_STATS_DAY,	/* YYYY-MM-DD */
@@ -374,15 +375,39 @@ struct store_cross {
  * Counts the events that pass f by rows (STORE_STATS_ACTOR or _TAG) and
  * by cols (STORE_STATS_DAY, _WEEK or _MONTH): ncols columns from the one
  * holding start (YYYY-MM-DD), at most maxrows rows, most events first
- * (ties by key). One SQL aggregation; events outside the columns are not
- * counted. Returns 0 with *out filled (free with store_cross_free), or -1
- * with a one-line message in *err (caller frees).
+ * (ties by key): store_tally_new and store_tally_cross in one call; events
+ * outside the columns are not counted. Returns 0 with *out filled (free
+ * with store_cross_free), or -1 with a one-line message in *err (caller
+ * frees).
  */
 int		 store_stats_cross(struct store *, const struct store_filter *f,
 		    enum store_stats_by rows, enum store_stats_by cols,
 		    const char *start, int64_t ncols, int maxrows,
 		    struct store_cross *out, char **err);
 void		 store_cross_free(struct store_cross *);
+/*
+ * The overview's counts in one pass over the events that pass f: the days
+ * that have events, and the top maxrows rows (STORE_STATS_ACTOR or _TAG)
+ * with their counts by day, to be summed into columns once the days have
+ * told which. Without a filter, they are read from the counts the build
+ * keeps. Returns NULL with a one-line message in *err (caller frees).
+ */
+struct store_tally;
+struct store_tally *store_tally_new(struct store *,
+		    const struct store_filter *f, enum store_stats_by rows,
+		    int maxrows, char **err);
+/*
+ * The days with events, in order, as store_stats by day gives them but
+ * without the empty days: returns their number with *rows (free with
+ * store_stats_free).
+ */
+int64_t		 store_tally_days(const struct store_tally *,
+		    struct store_stats_row **rows);
+/* The matrix of store_stats_cross from the tally: returns as it does. */
+int		 store_tally_cross(const struct store_tally *,
+		    enum store_stats_by cols, const char *start, int64_t ncols,
+		    struct store_cross *out, char **err);
+void		 store_tally_free(struct store_tally *);
 /* Returns 1 if some event has tag, else 0. */
 int		 store_stats_has_tag(struct store *, const char *tag);
 /*

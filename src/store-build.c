@@ -1030,6 +1030,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		goto out;
 	if (build_exec(&b, build_temp, "creating the store") == -1)
 		goto out;
+	if (store_counts_begin(db, fresh, &b.err) == -1)
+		goto out;
 	for (i = 0; i < INS_N; i++) {
 		if (sqlite3_prepare_v2(db, build_ins_sql[i], -1, &b.ins[i],
 		    NULL) != SQLITE_OK) {
@@ -1117,6 +1119,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		if (store_stat_redo(db, &b.err) == -1)
 			goto out;
 	}
+	if (store_counts_end(db, fresh, &b.err) == -1)
+		goto out;
 	if (build_meta(&b, fingerprint) == -1)
 		goto out;
 	build_step_show(&b, "optimising the index");

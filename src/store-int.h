@@ -92,7 +92,7 @@ void		 store_col_copy(sqlite3_stmt *st, int i, char *dst, size_t n);
 int64_t		 store_int(struct store *s, const char *sql);
 
 /* Bump when the schema or what is stored changes: old caches rebuild. */
-#define STORE_SCHEMA_VERSION	9
+#define STORE_SCHEMA_VERSION	10
 /* PRAGMA application_id of every store, 0x446f7372 ("Dosr"): how dossier
  * knows its own files. */
 #define STORE_APPLICATION_ID	1148154738
@@ -178,6 +178,18 @@ int	store_build_check_quotes(struct store_build_check *);
  * that one message can name two files. */
 const char *store_build_check_path(struct store_build_check *, int fid);
 void	store_build_check_free(struct store_build_check *);
+
+/*
+ * store-counts.c: the events by day, and by day and actor or tag, kept in
+ * count_day(day, n), count_actor(actor, day, n) and count_tag(tag, day, n)
+ * (day: days since 0000-01-01, as in keys). store_build calls
+ * store_counts_begin before it changes a row (fresh: a new, empty store)
+ * and store_counts_end after the last link is written: a new store is
+ * counted whole, an update counts again the days whose rows it changed.
+ * Each returns 0, or -1 with *err (caller frees).
+ */
+int	store_counts_begin(sqlite3 *db, int fresh, char **err);
+int	store_counts_end(sqlite3 *db, int fresh, char **err);
 
 /* store-fts.c: FTS5's extension API for db, or NULL if it has none. */
 fts5_api *store_fts5(sqlite3 *db);

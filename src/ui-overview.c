@@ -249,29 +249,36 @@ ui_overview_show_col(struct ui_overview *ov)
 }
 
 /*
- * Reads the counts for the window's size: the days of the view (one
- * GROUP BY), summed into the columns that fit, and the matrix of its top
- * rows. Returns 0, or -1 with a message.
+ * Reads the counts for the window's size: the days of the view and its
+ * top rows by day (one tally, store.h), summed into the columns that fit.
+ * Returns 0, or -1 with a message.
  */
 static int
 ui_overview_load(struct ui *ui, struct ui_overview *ov)
 {
 	struct store_filter	 f;
 	struct store_stats_row	*days;
+	struct store_tally	*t;
 	char			*err = NULL, start[11], sel[11];
 	int64_t			 n, i, c, d, span, weeks;
-	int			 maxrows;
+	int			 maxrows, rc;
 
 	ui_view_filter(ui, &f);
-	if ((n = store_stats(ui->store, &f, STORE_STATS_DAY, &days, &err)) <
-	    0) {
+	maxrows = ov->g.rows_h > 0 ? ov->g.rows_h : 1;
+	if (maxrows > UI_OVERVIEW_MAXROWS)
+		maxrows = UI_OVERVIEW_MAXROWS;
+	/* One pass over the view's events gives the days and the matrix. */
+	if ((t = store_tally_new(ui->store, &f, ov->rows, maxrows, &err)) ==
+	    NULL) {
 		ui_error(ui, "%s", err);
 		free(err);
 		return -1;
 	}
+	n = store_tally_days(t, &days);
 	if (n == 0 && (f.from == NULL || f.to == NULL)) {
 		ui_message(ui, "no events to show");
 		store_stats_free(days, n);
+		store_tally_free(t);
 		return -1;
 	}
 	/* The span: the view's dates if it has them, else its events'. */
@@ -315,11 +322,9 @@ ui_overview_load(struct ui *ui, struct ui_overview *ov)
 
 	store_cross_free(&ov->x);
 	ui_overview_date(ov->start, start);
-	maxrows = ov->g.rows_h > 0 ? ov->g.rows_h : 1;
-	if (maxrows > UI_OVERVIEW_MAXROWS)
-		maxrows = UI_OVERVIEW_MAXROWS;
-	if (store_stats_cross(ui->store, &f, ov->rows, ov->unit, start,
-	    ov->ncols, maxrows, &ov->x, &err) != 0) {
+	rc = store_tally_cross(t, ov->unit, start, ov->ncols, &ov->x, &err);
+	store_tally_free(t);
+	if (rc != 0) {
 		ui_error(ui, "%s", err);
 		free(err);
 		return -1;

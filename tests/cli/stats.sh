@@ -100,6 +100,73 @@ for by in day week month actor tag; do
 	    --actor Borya --actor 'anna alpha'
 done
 
+# After an update: the counts the build keeps by day, actor and tag must
+# follow a changed file (events moved to other days, actors and tags
+# changed, one removed, one added), on the days it touched and no others.
+upd=$out/upd
+mkdir -p "$upd"
+cp "$stats/actors.yaml" "$stats/events.yaml" "$upd/"
+cat >"$upd/events-more.yaml" <<'EOF2'
+events:
+  - id: more-a
+    date: 2021-01-04
+    title: More talks
+    actors: [north]
+    tags: [talks]
+
+  - id: more-b
+    date: 2021-01-20
+    title: A second incident
+    actors: [south, envoy]
+    tags: [border]
+
+  - id: more-c
+    date: 2022-06-01
+    title: A quiet meeting
+    actors: [envoy]
+    tags: [travel]
+EOF2
+"$DOSSIER" -C "$upd" stats >/dev/null 2>&1
+for by in day week month actor tag; do
+	check "stats-$by-before-update" "$upd" $by
+done
+# The store of $upd (its cache file is named after the directory).
+ino() { ls -i "${XDG_CACHE_HOME:?}"/dossier/upd-*.db 2>/dev/null | awk '{ print $1 }'; }
+ino_before=$(ino)
+cat >"$upd/events-more.yaml" <<'EOF2'
+events:
+  - id: more-a
+    date: 2021-01-05
+    title: More talks, a day later
+    actors: [north, south]
+    tags: [talks, border]
+
+  - id: more-c
+    date: 2022-06-01
+    title: A quiet meeting
+    actors: [north]
+    tags: [talks]
+
+  - id: more-d
+    date: 2023-03-03
+    title: A new meeting
+    actors: [envoy, south]
+    tags: [travel]
+EOF2
+for by in day week month actor tag; do
+	check "stats-$by-after-update" "$upd" $by
+	check "stats-$by-after-update-actor" "$upd" $by --actor south
+	check "stats-$by-after-update-range" "$upd" $by --from 2021-01-04 \
+	    --to 2022-12-31
+done
+# Updated in place, not built again (a failed update falls back to a
+# build, which would hide stale kept counts).
+if [ -n "$ino_before" ] && [ "$(ino)" = "$ino_before" ]; then
+	pass stats-update-in-place
+else
+	fail stats-update-in-place "store $ino_before is now $(ino)"
+fi
+
 # keys NAME BY STEP: the keys of a time series come one after another,
 # from the first event's to the last's.
 "$DOSSIER" -C "$stats" stats --by day >"$out/day.txt"

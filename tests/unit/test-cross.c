@@ -3,6 +3,8 @@
  * every cell, by actor and by tag, by day, week and month, whole or
  * filtered by a search or an actor, must equal the number of events a
  * view of that row and the column's dates holds, the count `list` gives.
+ * The counts the build keeps (the whole corpus) and the one pass over a
+ * filter's events (store_tally) must both equal a plain GROUP BY.
  * Over the bundled content ($TOP/content), built in memory.
  */
 #include <stdint.h>
@@ -12,6 +14,7 @@
 #include <time.h>
 
 #include "store.h"
+#include "store-int.h"
 #include "unit.h"
 #include "util.h"
 
@@ -217,6 +220,120 @@ UNIT_TEST(cross_search_and_actor)
 	    "2025-06-01", 5) > 0);
 }
 
+/*
+ * Checks the matrix x (by day from day number day0, all rows) against a
+ * plain GROUP BY of the links of table tab by key and day, and its days
+ * against one of the events by day. Returns the cells checked.
+ */
+static int64_t
+cross_group_by(struct store *s, const struct store_cross *x,
+    const struct store_stats_row *days, int64_t ndays, const char *tab,
+    const char *col, int64_t day0)
+{
+	sqlite3_stmt	*st;
+	char		*sql;
+	int64_t		 n = 0, c, i = 0;
+	int		 r;
+
+	sql = xasprintf("SELECT g.%s, g.rid >> %d, count(*) FROM %s g"
+	    " GROUP BY 1, 2", col, STORE_DBITS, tab);
+	CHECK(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK);
+	free(sql);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (r = 0; r < x->nrows && strcmp(x->keys[r], (const char *)
+		    sqlite3_column_text(st, 0)) != 0; r++)
+			;
+		CHECK(r < x->nrows);
+		c = sqlite3_column_int64(st, 1) - day0;
+		CHECK(r < x->nrows && c >= 0 && c < x->ncols);
+		if (r >= x->nrows || c < 0 || c >= x->ncols)
+			break;
+		CHECK_INT(x->counts[r * x->ncols + c],
+		    sqlite3_column_int64(st, 2));
+		n += sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	/* Every cell was seen: the sums agree. */
+	for (c = 0, r = 0; r < x->nrows; r++)
+		c += x->totals[r];
+	CHECK_INT(c, n);
+	CHECK(sqlite3_prepare_v2(s->db, "SELECT date, count(*) FROM event"
+	    " GROUP BY 1 ORDER BY 1", -1, &st, NULL) == SQLITE_OK);
+	/* The same days, in order, none left out. */
+	for (i = 0; sqlite3_step(st) == SQLITE_ROW; i++) {
+		CHECK(i < ndays);
+		if (i >= ndays)
+			break;
+		CHECK_STR(days[i].key, (const char *)sqlite3_column_text(st, 0));
+		CHECK_INT(days[i].count, sqlite3_column_int64(st, 1));
+	}
+	CHECK_INT(i, ndays);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The tally of f, by day over the whole corpus, checked by GROUP BY. */
+static void
+cross_tally_check(const struct store_filter *f, enum store_stats_by rows)
+{
+	struct store		*s = cross_store();
+	struct store_tally	*t;
+	struct store_stats_row	*days;
+	struct store_cross	 x;
+	char			*err = NULL;
+	int64_t			 n, span, day0;
+
+	if (s == NULL) {
+		unit_failed = 1;
+		return;
+	}
+	t = store_tally_new(s, f, rows, 100000, &err);
+	CHECK(t != NULL);
+	if (t == NULL) {
+		printf("  store_tally_new: %s\n", err);
+		free(err);
+		return;
+	}
+	n = store_tally_days(t, &days);
+	CHECK(n >= 10);
+	day0 = store_int(s, "SELECT min(rid) >> " STORE_XSTR(STORE_DBITS)
+	    " FROM event");
+	span = store_int(s, "SELECT max(rid) >> " STORE_XSTR(STORE_DBITS)
+	    " FROM event") - day0 + 1;
+	if (n < 1) {
+		store_stats_free(days, n);
+		store_tally_free(t);
+		return;
+	}
+	CHECK(store_tally_cross(t, STORE_STATS_DAY, days[0].key, span, &x,
+	    &err) == 0);
+	/* Every actor (tag) with events is a row. */
+	CHECK_INT(x.nrows, store_int(s, rows == STORE_STATS_ACTOR ?
+	    "SELECT count(DISTINCT actor) FROM event_actor" :
+	    "SELECT count(DISTINCT tag) FROM event_tag"));
+	CHECK(cross_group_by(s, &x, days, n, rows == STORE_STATS_ACTOR ?
+	    "event_actor" : "event_tag", rows == STORE_STATS_ACTOR ? "actor" :
+	    "tag", day0) > 10);
+	store_cross_free(&x);
+	store_stats_free(days, n);
+	store_tally_free(t);
+}
+
+UNIT_TEST(cross_kept_and_pass_as_group_by)
+{
+	struct store_filter	f;
+
+	/* Without a filter: the counts the build keeps. */
+	memset(&f, 0, sizeof f);
+	cross_tally_check(&f, STORE_STATS_ACTOR);
+	cross_tally_check(&f, STORE_STATS_TAG);
+	/* Dates that hold every event: the one pass over them. */
+	f.from = "0001-01-01";
+	f.to = "9999-12-31";
+	cross_tally_check(&f, STORE_STATS_ACTOR);
+	cross_tally_check(&f, STORE_STATS_TAG);
+}
+
 UNIT_TEST(cross_bad_args)
 {
 	struct store		*s = cross_store();
@@ -246,6 +363,7 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(cross_actor_by_week_and_month_whole),
 	UNIT_ENTRY(cross_tag_by_day),
 	UNIT_ENTRY(cross_search_and_actor),
+	UNIT_ENTRY(cross_kept_and_pass_as_group_by),
 	UNIT_ENTRY(cross_bad_args),
 };
 
