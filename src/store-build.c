@@ -103,6 +103,12 @@ static const char build_temp[] =
 	"CREATE TEMP TABLE moved(old INTEGER PRIMARY KEY, rid INT);"
 	/* Spans of days whose index rows an update changed. */
 	"CREATE TEMP TABLE tspan(span INTEGER PRIMARY KEY);"
+	/* Old events of changed files (build_remove), those kept (build_diff),
+	 * and the change in actors' numbers of events. */
+	"CREATE TEMP TABLE gone_event(rid INTEGER PRIMARY KEY);"
+	"CREATE TEMP TABLE same(rin INTEGER PRIMARY KEY, rid INT, pos INT);"
+	"CREATE TEMP TABLE adelta(actor TEXT, n INT);"
+	"CREATE INDEX temp.adelta_actor ON adelta(actor);"
 	"CREATE INDEX temp.ev_in_id ON ev_in(id);"
 	"CREATE INDEX temp.ea_in_rin ON ea_in(rin, actor);";
 
@@ -114,7 +120,8 @@ static const char build_temp_drop[] =
 	"DROP TABLE IF EXISTS temp.renum; DROP TABLE IF EXISTS temp.anames;"
 	"DROP TABLE IF EXISTS temp.knum; DROP TABLE IF EXISTS temp.moved;"
 	"DROP TABLE IF EXISTS temp.touched; DROP TABLE IF EXISTS temp.xtouched;"
-	"DROP TABLE IF EXISTS temp.tspan;";
+	"DROP TABLE IF EXISTS temp.tspan; DROP TABLE IF EXISTS temp.gone_event;"
+	"DROP TABLE IF EXISTS temp.same; DROP TABLE IF EXISTS temp.adelta;";
 
 /* Indexes of the big tables: a full build makes them after the inserts. */
 static const char build_indexes[] =
@@ -165,6 +172,9 @@ struct build {
 	double			 start;
 	const char		*step;	/* what SQLite is doing, or NULL */
 	struct store_stat	*stat;	/* a full build's bounds, or NULL */
+	int			 empty;	/* no event was left before the insert */
+	int64_t			 aid0;	/* actors after it are the files' own */
+	int64_t			 dev, dex;	/* events, excerpts gone: < 0 */
 	double			 step_start;
 	double			 shown_at;
 };
@@ -621,21 +631,135 @@ out:
 }
 
 /*
- * Removes the rows of changed and vanished files, remembering the ids of
- * their actors and sources (references to them are checked later) and the
- * earliest date they held (*d0, "" if none).
+ * Removes the actors, sources and corpus section of changed and vanished
+ * files, remembering their ids (references to them are checked later).
+ * Their events stay until build_diff has seen which of them the files
+ * still hold as they were; until then they are in gone_event, and the
+ * checks pass over them.
  */
 static int
-build_remove(struct build *b, char d0[11])
+build_remove(struct build *b)
 {
 	static const char sql[] =
 	    "INSERT OR IGNORE INTO chg_actor SELECT id FROM actor"
 	    "  WHERE fid IN (SELECT fid FROM chg);"
 	    "INSERT OR IGNORE INTO gone_source SELECT id FROM source"
 	    "  WHERE fid IN (SELECT fid FROM chg);"
-	    "CREATE TEMP TABLE gone_event(rid INTEGER PRIMARY KEY);"
 	    "INSERT INTO gone_event SELECT rid FROM event"
 	    "  WHERE fid IN (SELECT fid FROM chg);"
+	    "DELETE FROM alias WHERE aid IN (SELECT aid FROM actor"
+	    "  WHERE fid IN (SELECT fid FROM chg));"
+	    "DELETE FROM actor WHERE fid IN (SELECT fid FROM chg);"
+	    "DELETE FROM source WHERE fid IN (SELECT fid FROM chg);"
+	    "DELETE FROM corpus WHERE fid IN (SELECT fid FROM chg);";
+
+	return build_exec(b, sql, "updating the store");
+}
+
+/*
+ * Widens the range of dates d0 to d1 ("" for none) to the dates of the
+ * events still staged. Returns 0 or -1.
+ */
+static int
+build_range(struct build *b, char d0[11], char d1[11])
+{
+	sqlite3_stmt	*st;
+	const char	*lo, *hi;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(b->db, "SELECT min(date), max(date) FROM ev_in"
+	    " WHERE rin NOT IN (SELECT rin FROM same)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return build_sqlerr(b, "updating the store");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		lo = (const char *)sqlite3_column_text(st, 0);
+		hi = (const char *)sqlite3_column_text(st, 1);
+		if (d0[0] == '\0' || strcmp(lo, d0) < 0)
+			snprintf(d0, 11, "%s", lo);
+		if (d1[0] == '\0' || strcmp(hi, d1) > 0)
+			snprintf(d1, 11, "%s", hi);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : build_sqlerr(b, "updating the store");
+}
+
+/*
+ * SQL: an event's links (rows of t, which may name itself a, where cond)
+ * with column c, or its excerpts, or their places, in their order, as one
+ * string that no other list makes (each text led by its length), or NULL.
+ */
+#define BUILD_LINKS(t, c, cond) "(SELECT group_concat(ord || ',' ||" \
+	" length(" c ") || ':' || " c ", '') FROM " t " WHERE " cond ")"
+#define BUILD_EXCERPTS(t, cond) "(SELECT group_concat(ord || ',' ||" \
+	" length(source) || ':' || source || length(quote) || ':' || quote ||" \
+	" coalesce(length(note) || ':' || note, '-'), '') FROM " t \
+	" WHERE " cond ")"
+#define BUILD_XPOS(t, k, v) "(SELECT group_concat(ord || ',' || line ||" \
+	" ',' || col, ';') FROM " t " WHERE " k " = " v ")"
+
+/*
+ * Sets apart (in same) the staged events that an old event of a changed
+ * file holds already, the same in all that is stored but their place in
+ * the files: the usual edit changes one event of a month's file, a
+ * comment none. Those keep their rows, keys, numbers and index rows
+ * (build_diff). Only reads the store. Returns 0 or -1.
+ */
+static int
+build_match(struct build *b)
+{
+	static const char sql[] =
+	    "CREATE INDEX temp.et_in_rin ON et_in(rin, ord);"
+	    "CREATE INDEX temp.ex_in_rin ON ex_in(rin, ord);"
+	    "CREATE INDEX temp.ea_in_ord ON ea_in(rin, ord);"
+	    "INSERT INTO same SELECT e.rin, o.rid, NOT (o.fid IS e.fid AND"
+	    "  o.line IS e.line AND o.col IS e.col AND"
+	    "  " BUILD_XPOS("ex_in", "rin", "e.rin") " IS"
+	    "  " BUILD_XPOS("excerpt", "rid", "o.rid") ")"
+	    "  FROM ev_in e JOIN event o ON o.id = e.id"
+	    "  WHERE o.rid IN (SELECT rid FROM gone_event)"
+	    "  AND o.date = e.date AND o.time IS e.time"
+	    "  AND o.approximate = e.approximate AND o.title = e.title"
+	    "  AND o.summary IS e.summary"
+	    "  AND " BUILD_LINKS("ea_in a", "actor", "rin = e.rin AND NOT EXISTS"
+	    "  (SELECT 1 FROM ea_in c WHERE c.rin = a.rin AND c.actor = a.actor"
+	    "  AND c.ord < a.ord)") " IS"
+	    "  " BUILD_LINKS("event_actor", "actor", "rid = o.rid")
+	    "  AND " BUILD_LINKS("et_in", "tag", "rin = e.rin") " IS"
+	    "  " BUILD_LINKS("event_tag", "tag", "rid = o.rid")
+	    "  AND " BUILD_EXCERPTS("ex_in", "rin = e.rin") " IS"
+	    "  " BUILD_EXCERPTS("excerpt", "rid = o.rid") ";";
+	int64_t	n;
+
+	if ((n = build_int(b, "SELECT EXISTS (SELECT 1 FROM gone_event)")) !=
+	    1)
+		return n == -1 ? -1 : 0;
+	return build_exec(b, sql, "updating the store");
+}
+
+/*
+ * Writes the new places of the events build_match set apart, and removes
+ * the other old events of changed files, as build_remove once removed
+ * them all. *d0 and *d1 get the first and last dates of the events that
+ * went or are still staged ("" if none): nothing else on the timeline
+ * changes. Returns 0 or -1.
+ */
+static int
+build_diff(struct build *b, char d0[11], char d1[11])
+{
+	static const char same[] =
+	    "UPDATE event SET fid = e.fid, line = e.line, col = e.col"
+	    "  FROM same s JOIN ev_in e ON e.rin = s.rin"
+	    "  WHERE s.pos AND event.rid = s.rid;"
+	    "UPDATE excerpt SET fid = e.fid, line = x.line, col = x.col"
+	    "  FROM same s JOIN ev_in e ON e.rin = s.rin"
+	    "  JOIN ex_in x ON x.rin = s.rin"
+	    "  WHERE s.pos AND excerpt.rid = s.rid AND excerpt.ord = x.ord;"
+	    "DELETE FROM gone_event WHERE rid IN (SELECT rid FROM same);";
+	static const char gone[] =
+	    /* Actors' numbers of events: what goes, counted (build_refresh). */
+	    "INSERT INTO adelta SELECT actor, -count(*) FROM event_actor"
+	    "  WHERE rid IN (SELECT rid FROM gone_event) GROUP BY actor;"
 	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("rid")
 	    "  FROM gone_event;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM gone_event"
@@ -644,24 +768,46 @@ build_remove(struct build *b, char d0[11])
 	    "DELETE FROM event_actor WHERE rid IN (SELECT rid FROM gone_event);"
 	    "DELETE FROM event_tag WHERE rid IN (SELECT rid FROM gone_event);"
 	    "DELETE FROM excerpt WHERE rid IN (SELECT rid FROM gone_event);"
-	    "DELETE FROM event WHERE rid IN (SELECT rid FROM gone_event);"
-	    "DELETE FROM alias WHERE aid IN (SELECT aid FROM actor"
-	    "  WHERE fid IN (SELECT fid FROM chg));"
-	    "DELETE FROM actor WHERE fid IN (SELECT fid FROM chg);"
-	    "DELETE FROM source WHERE fid IN (SELECT fid FROM chg);"
-	    "DELETE FROM corpus WHERE fid IN (SELECT fid FROM chg);"
-	    "DROP TABLE temp.gone_event;";
+	    "DELETE FROM event WHERE rid IN (SELECT rid FROM gone_event);";
 	sqlite3_stmt	*st;
+	int64_t		 n;
+	int		 rc;
 
-	d0[0] = '\0';
-	if (sqlite3_prepare_v2(b->db, "SELECT min(date) FROM event WHERE fid"
-	    " IN (SELECT fid FROM chg)", -1, &st, NULL) != SQLITE_OK)
+	d0[0] = d1[0] = '\0';
+	if ((n = build_int(b, "SELECT count(*) FROM gone_event")) == -1)
+		return -1;
+	if (n == 0) {
+		/* A full build: nothing to set apart, all is new. */
+		if ((n = build_int(b, "SELECT EXISTS (SELECT 1 FROM event)")) !=
+		    1)
+			return n == -1 ? -1 : 0;
+		return build_range(b, d0, d1);
+	}
+	if (build_exec(b, same, "updating the store") == -1)
+		return -1;
+	if (sqlite3_prepare_v2(b->db, "SELECT min(date), max(date) FROM event"
+	    " WHERE rid IN (SELECT rid FROM gone_event)", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return build_sqlerr(b, "updating the store");
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		snprintf(d0, 11, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(d1, 11, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
 	sqlite3_finalize(st);
-	return build_exec(b, sql, "updating the store");
+	if (rc != SQLITE_ROW)
+		return build_sqlerr(b, "updating the store");
+	if ((n = build_int(b, "SELECT count(*) FROM gone_event")) == -1 ||
+	    (b->dex = build_int(b, "SELECT count(*) FROM excerpt"
+	    " WHERE rid IN (SELECT rid FROM gone_event)")) == -1)
+		return -1;
+	b->dev = -n;
+	b->dex = -b->dex;
+	if (build_exec(b, gone, "updating the store") == -1)
+		return -1;
+	return build_range(b, d0, d1);
 }
+
 
 /*
  * Gives the staged events their keys (store-int.h). Each day-and-time group
@@ -676,9 +822,11 @@ build_keys(struct build *b)
 	static const char sql[] =
 	    "CREATE TEMP TABLE knum(old INT, rin INT, n INT, rid INT);"
 	    "INSERT INTO knum WITH g AS (SELECT DISTINCT "
-	    STORE_KEY_BASE("date", "time") " AS base FROM ev_in),"
+	    STORE_KEY_BASE("date", "time") " AS base FROM ev_in"
+	    "  WHERE rin NOT IN (SELECT rin FROM same)),"
 	    "  m AS (SELECT NULL AS old, rin, id, "
-	    STORE_KEY_BASE("date", "time") " AS base FROM ev_in UNION ALL"
+	    STORE_KEY_BASE("date", "time") " AS base FROM ev_in"
+	    "  WHERE rin NOT IN (SELECT rin FROM same) UNION ALL"
 	    "  SELECT e.rid, NULL, e.id, g.base FROM g JOIN event e"
 	    "  ON e.rid >= g.base AND e.rid < g.base + (1 << 26))"
 	    "  SELECT old, rin, n, base + ((n - 1) << 10) FROM (SELECT old, rin,"
@@ -808,16 +956,18 @@ build_insert(struct build *b, int empty)
 }
 
 /*
- * Renumbers the timeline from date d0 on: events before it keep their
- * numbers, since nothing before d0 changed, so the last of them gives the
- * count. Keys are in timeline order; they are read from the date index,
- * not from the wide event rows.
+ * Renumbers the timeline from date d0 to date d1, where all that changed
+ * lies: events before d0 keep their numbers, so the last of them gives the
+ * count; events after d1 keep their order, so their numbers move by as
+ * many events as the range gained or lost, and not at all when it kept
+ * its count (an event edited in place). Keys are in timeline order; the
+ * range's are read from the date index, not from the wide event rows.
  */
 static int
-build_renumber(struct build *b, const char *d0)
+build_renumber(struct build *b, const char *d0, const char *d1)
 {
 	sqlite3_stmt	*st;
-	int64_t		 before = 0;
+	int64_t		 before = 0, n, v[2];
 	int		 rc;
 
 	if (sqlite3_prepare_v2(b->db, "SELECT seq FROM event WHERE rid < "
@@ -835,18 +985,40 @@ build_renumber(struct build *b, const char *d0)
 		return -1;
 	if (sqlite3_prepare_v2(b->db, "INSERT INTO renum SELECT rid,"
 	    " ?2 + row_number() OVER (ORDER BY rid) FROM event"
-	    " INDEXED BY event_date WHERE date >= ?1", -1, &st, NULL) !=
-	    SQLITE_OK)
+	    " INDEXED BY event_date WHERE date >= ?1 AND date <= ?3", -1, &st,
+	    NULL) != SQLITE_OK)
 		return build_sqlerr(b, "updating the store");
 	sqlite3_bind_text(st, 1, d0, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, before);
+	sqlite3_bind_text(st, 3, d1, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return build_sqlerr(b, "updating the store");
-	return build_exec(b, "UPDATE event SET seq = renum.seq FROM renum"
+	n = sqlite3_changes(b->db);
+	if (build_exec(b, "UPDATE event SET seq = renum.seq FROM renum"
 	    " WHERE renum.rid = event.rid AND event.seq <> renum.seq;"
-	    "DROP TABLE temp.renum;", "updating the store");
+	    "DROP TABLE temp.renum;", "updating the store") == -1)
+		return -1;
+	/* The first event after the range says how far the rest moves. */
+	if (sqlite3_prepare_v2(b->db, "SELECT rid, seq FROM event WHERE rid >= "
+	    STORE_KEY_BASE("date(?1, '+1 day')", "NULL") " ORDER BY rid"
+	    " LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return build_sqlerr(b, "updating the store");
+	sqlite3_bind_text(st, 1, d1, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v[0] = before + n + 1 - sqlite3_column_int64(st, 1);
+		v[1] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return build_sqlerr(b, "updating the store");
+	if (v[0] == 0)
+		return 0;
+	return build_run(b, "UPDATE event SET seq = seq + ?1 WHERE rid >= ?2",
+	    v, 2);
 }
 
 /*
@@ -914,6 +1086,29 @@ out:
 }
 
 /*
+ * Counts actors' events: all of them in a full build, and for the actors
+ * the files read defined (new rows); else the count of the others moves
+ * by the links of the events that went and came (adelta).
+ */
+static int
+build_nevents(struct build *b)
+{
+#define BUILD_NEVENTS "UPDATE actor SET nevents =" \
+	" (SELECT count(*) FROM event_actor WHERE actor = actor.id)"
+
+	if (b->empty)
+		return build_exec(b, BUILD_NEVENTS, "indexing");
+	if (build_exec(b, "INSERT INTO adelta SELECT actor, count(*) FROM"
+	    " event_actor WHERE rid IN (SELECT rid FROM emap) GROUP BY actor",
+	    "indexing") == -1 ||
+	    build_run(b, "UPDATE actor SET nevents = nevents + (SELECT sum(n)"
+	    " FROM adelta WHERE adelta.actor = actor.id) WHERE aid <= ?1 AND"
+	    " id IN (SELECT actor FROM adelta)", &b->aid0, 1) == -1)
+		return -1;
+	return build_run(b, BUILD_NEVENTS " WHERE aid > ?1", &b->aid0, 1);
+}
+
+/*
  * Refreshes what depends on actors: the short names shown in rows and the
  * names the index finds events by, for new events and for events linked to
  * actors whose files changed; then every actor's number of events, and the
@@ -951,14 +1146,13 @@ build_refresh(struct build *b)
 	    "event.rid") " WHERE rid IN (SELECT rid FROM touched"
 	    "  EXCEPT SELECT rid FROM emap);";
 	static const char post[] =
-	    "UPDATE actor SET nevents ="
-	    "  (SELECT count(*) FROM event_actor WHERE actor = actor.id);"
 	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("rid")
 	    "  FROM touched;"
 	    "DROP TABLE temp.touched; DROP TABLE temp.xtouched;"
 	    "DROP TABLE temp.anames;";
 
-	if (build_exec(b, pre, "indexing") == -1 || build_fts(b) == -1)
+	if (build_exec(b, pre, "indexing") == -1 || build_nevents(b) == -1 ||
+	    build_fts(b) == -1)
 		return -1;
 	return build_exec(b, post, "indexing");
 }
@@ -968,18 +1162,33 @@ static int
 build_meta(struct build *b, const char *fingerprint)
 {
 	sqlite3_stmt	*st;
+	int64_t		 n = 0, x = 0;
 	char		 v[16];
 	int		 rc;
 
-	/* Counts too: the reader shows them at once, count(*) is a scan. */
+	/*
+	 * Counts too: the reader shows them at once, count(*) is a scan. An
+	 * update moves the old counts by what went (build_diff) and came.
+	 */
+	if (!b->empty && ((n = build_int(b, "SELECT count(*) FROM emap")) ==
+	    -1 || (x = build_int(b, "SELECT count(*) FROM ex_in"
+	    " WHERE rin IN (SELECT rin FROM emap)")) == -1))
+		return -1;
 	if (sqlite3_prepare_v2(b->db, "INSERT OR REPLACE INTO meta(key, value)"
 	    " VALUES ('schema', ?1), ('fingerprint', ?2), ('version', ?3),"
-	    " ('events', (SELECT count(*) FROM event)),"
+	    " ('events', CASE WHEN ?4 THEN (SELECT count(*) FROM event) ELSE"
+	    " coalesce((SELECT value FROM meta WHERE key = 'events') + ?5,"
+	    " (SELECT count(*) FROM event)) END),"
 	    " ('actors', (SELECT count(*) FROM actor)),"
 	    " ('sources', (SELECT count(*) FROM source)),"
-	    " ('excerpts', (SELECT count(*) FROM excerpt))",
+	    " ('excerpts', CASE WHEN ?4 THEN (SELECT count(*) FROM excerpt) ELSE"
+	    " coalesce((SELECT value FROM meta WHERE key = 'excerpts') + ?6,"
+	    " (SELECT count(*) FROM excerpt)) END)",
 	    -1, &st, NULL) != SQLITE_OK)
 		return build_sqlerr(b, "indexing");
+	sqlite3_bind_int(st, 4, b->empty);
+	sqlite3_bind_int64(st, 5, n + b->dev);
+	sqlite3_bind_int64(st, 6, x + b->dex);
 	snprintf(v, sizeof v, "%d", STORE_SCHEMA_VERSION);
 	sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, fingerprint, -1, SQLITE_TRANSIENT);
@@ -1038,7 +1247,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		}
 	}
 	if ((nparse = build_sync_files(&b, parse)) == -1 ||
-	    build_remove(&b, d0) == -1)
+	    build_remove(&b) == -1 || (b.aid0 = build_int(&b,
+	    "SELECT coalesce(max(aid), 0) FROM actor")) == -1)
 		goto out;
 	sink.arg = &b;
 	sink.actor = sink_actor;
@@ -1053,6 +1263,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		if (b.err != NULL)
 			goto out;
 	}
+	if (build_match(&b) == -1)
+		goto out;
 	if (!diag_full(diags) && store_build_check_ids(&b.chk) == -1)
 		goto out;
 	if ((flags & STORE_CHECK_QUOTES) && !diag_full(diags) &&
@@ -1064,33 +1276,20 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	if (b.progress != NULL)
 		sqlite3_progress_handler(db, 100000, build_tick, &b);
 	build_step_show(&b, "storing events");
-	if ((v = build_int(&b, "SELECT count(*) = 0 FROM event")) == -1)
+	if (build_diff(&b, d0, d1) == -1)
 		goto out;
-	empty = (int)v;
+	if ((v = build_int(&b, "SELECT NOT EXISTS (SELECT 1 FROM event)")) ==
+	    -1)
+		goto out;
+	b.empty = empty = (int)v;
 	if (build_insert(&b, empty) == -1)
 		goto out;
 	build_step_show(&b, "indexing links");
 	if (build_exec(&b, build_indexes, "indexing") == -1)
 		goto out;
 	if (!empty) {
-		/* Renumber from the earliest date removed or added. */
-		if ((v = build_int(&b, "SELECT count(*) FROM ev_in")) == -1)
-			goto out;
-		d1[0] = '\0';
-		if (v > 0) {
-			sqlite3_stmt	*st;
-
-			if (sqlite3_prepare_v2(db, "SELECT min(date) FROM ev_in",
-			    -1, &st, NULL) == SQLITE_OK &&
-			    sqlite3_step(st) == SQLITE_ROW)
-				snprintf(d1, sizeof d1, "%s",
-				    (const char *)sqlite3_column_text(st, 0));
-			sqlite3_finalize(st);
-		}
-		if (d0[0] == '\0' || (d1[0] != '\0' && strcmp(d1, d0) < 0))
-			memcpy(d0, d1, sizeof d0);
 		build_step_show(&b, "numbering events");
-		if (d0[0] != '\0' && build_renumber(&b, d0) == -1)
+		if (d0[0] != '\0' && build_renumber(&b, d0, d1) == -1)
 			goto out;
 	}
 	build_step_show(&b, "full-text index");

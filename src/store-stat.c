@@ -802,6 +802,19 @@ store_stat_redo(sqlite3 *db, char **err)
 	int			 len[STORE_NCOLS], c, rc;
 	int64_t			 span;
 
+	/* No span touched (places or comments changed): nothing to do. */
+	if (sqlite3_prepare_v2(db, "SELECT EXISTS (SELECT 1 FROM temp.tspan)",
+	    -1, &spans, NULL) != SQLITE_OK || sqlite3_step(spans) !=
+	    SQLITE_ROW) {
+		*err = xasprintf("indexing: %s", sqlite3_errmsg(db));
+		sqlite3_finalize(spans);
+		return -1;
+	}
+	rc = sqlite3_column_int(spans, 0);
+	sqlite3_finalize(spans);
+	spans = NULL;
+	if (rc == 0)
+		return 0;
 	if ((s = stat_new(db)) == NULL)
 		return 0;	/* no tokenizer: searches rank the slow way */
 	/* Bounds turned off stay off (stat_turn_off). */
