@@ -841,7 +841,7 @@ build_keys(struct build *b)
 	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("old")
 	    "  FROM moved;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT old FROM moved UNION ALL"
-	    "  SELECT x.xid FROM excerpt x JOIN moved m ON x.rid = m.old);"
+	    "  SELECT xid FROM excerpt WHERE rid IN (SELECT old FROM moved));"
 	    "UPDATE event SET rid = -rid WHERE rid IN (SELECT old FROM moved);"
 	    "UPDATE event SET rid = (SELECT rid FROM moved"
 	    "  WHERE old = -event.rid) WHERE rid < 0;"
@@ -996,8 +996,10 @@ build_renumber(struct build *b, const char *d0, const char *d1)
 	if (rc != SQLITE_DONE)
 		return build_sqlerr(b, "updating the store");
 	n = sqlite3_changes(b->db);
-	if (build_exec(b, "UPDATE event SET seq = renum.seq FROM renum"
-	    " WHERE renum.rid = event.rid AND event.seq <> renum.seq;"
+	/* Driven by renum: a join would scan the whole timeline. */
+	if (build_exec(b, "UPDATE event SET seq = (SELECT seq FROM renum"
+	    " WHERE rid = event.rid) WHERE rid IN (SELECT rid FROM renum)"
+	    " AND seq <> (SELECT seq FROM renum WHERE rid = event.rid);"
 	    "DROP TABLE temp.renum;", "updating the store") == -1)
 		return -1;
 	/* The first event after the range says how far the rest moves. */
