@@ -53,7 +53,7 @@ static const char build_schema[] =
 	"  date TEXT NOT NULL, time TEXT, approximate INT NOT NULL,"
 	"  title TEXT NOT NULL, summary TEXT, actors TEXT NOT NULL DEFAULT '',"
 	"  names TEXT,"
-	"  fid INT, line INT, col INT);"
+	"  fid INT, line INT, col INT, hash INT, place INT);"
 	"CREATE TABLE event_actor(rid INT NOT NULL, ord INT NOT NULL,"
 	"  actor TEXT NOT NULL, PRIMARY KEY(rid, ord)) WITHOUT ROWID;"
 	"CREATE TABLE event_tag(rid INT NOT NULL, ord INT NOT NULL,"
@@ -87,7 +87,7 @@ static const char build_temp[] =
 	/* Events and their links are staged until they can be numbered. */
 	"CREATE TEMP TABLE ev_in(rin INTEGER PRIMARY KEY, id TEXT, date TEXT,"
 	"  time TEXT, approximate INT, title TEXT, summary TEXT, fid INT,"
-	"  line INT, col INT);"
+	"  line INT, col INT, hash INT, place INT);"
 	"CREATE TEMP TABLE ea_in(rin INT, ord INT, actor TEXT, line INT,"
 	"  col INT);"
 	"CREATE TEMP TABLE et_in(rin INT, ord INT, tag TEXT);"
@@ -148,7 +148,7 @@ static const char *build_ins_sql[INS_N] = {
 	"  line, col, text_line, text_col, note)"
 	"  VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO ev_in(id, date, time, approximate, title, summary, fid,"
-	"  line, col) VALUES (?,?,?,?,?,?,?,?,?)",
+	"  line, col, hash, place) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO ea_in(rin, ord, actor, line, col) VALUES (?,?,?,?,?)",
 	"INSERT INTO et_in(rin, ord, tag) VALUES (?,?,?)",
 	"INSERT INTO ex_in(rin, ord, source, quote, note, line, col, sline,"
@@ -353,6 +353,74 @@ build_short(const struct content_actor *a)
 	return xstrdup(best != NULL ? best : a->name);
 }
 
+/* FNV-1a, 64 bits, over n bytes of p, going on from h. */
+static uint64_t
+build_fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char	*c = p;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= c[i];
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+/* A string (or NULL) into the hash, led by its length: no two lists of
+ * strings hash alike by their bytes alone. */
+static uint64_t
+build_fnv_str(uint64_t h, const char *v)
+{
+	uint64_t	n = v != NULL ? strlen(v) : UINT64_MAX;
+
+	h = build_fnv(h, &n, sizeof n);
+	return v != NULL ? build_fnv(h, v, n) : h;
+}
+
+static uint64_t
+build_fnv_int(uint64_t h, int64_t v)
+{
+	return build_fnv(h, &v, sizeof v);
+}
+
+/*
+ * Binds, at i and i + 1, a hash of what the store keeps of event e but
+ * its id and place (its date and text, actors, tags and excerpts), and a
+ * hash of its places (the event's and its excerpts'): an update keeps an
+ * old event whose hash and columns are the same (build_match).
+ */
+static void
+build_hash_event(sqlite3_stmt *st, int i, const struct content_event *e)
+{
+	uint64_t	h = 14695981039346656037u, p = h;
+	int		k;
+
+	h = build_fnv_str(h, e->date);
+	h = build_fnv_str(h, e->time);
+	h = build_fnv_int(h, e->approximate);
+	h = build_fnv_str(h, e->title);
+	h = build_fnv_str(h, e->summary);
+	h = build_fnv_int(h, e->actors.n);
+	for (k = 0; k < e->actors.n; k++)
+		h = build_fnv_str(h, e->actors.v[k]);
+	h = build_fnv_int(h, e->tags.n);
+	for (k = 0; k < e->tags.n; k++)
+		h = build_fnv_str(h, e->tags.v[k]);
+	h = build_fnv_int(h, e->nexcerpts);
+	p = build_fnv_int(p, e->pos.line);
+	p = build_fnv_int(p, e->pos.col);
+	for (k = 0; k < e->nexcerpts; k++) {
+		h = build_fnv_str(h, e->excerpts[k].source);
+		h = build_fnv_str(h, e->excerpts[k].quote);
+		h = build_fnv_str(h, e->excerpts[k].note);
+		p = build_fnv_int(p, e->excerpts[k].pos.line);
+		p = build_fnv_int(p, e->excerpts[k].pos.col);
+	}
+	sqlite3_bind_int64(st, i, (int64_t)h);
+	sqlite3_bind_int64(st, i + 1, (int64_t)p);
+}
+
 static int
 sink_actor(void *arg, int file, const struct content_actor *a)
 {
@@ -430,6 +498,7 @@ sink_event(void *arg, int file, const struct content_event *e)
 	sqlite3_bind_int(st, 7, file);
 	sqlite3_bind_int(st, 8, e->pos.line);
 	sqlite3_bind_int(st, 9, e->pos.col);
+	build_hash_event(st, 10, e);
 	if (build_step(b, st) == -1)
 		return -1;
 	rin = sqlite3_last_insert_rowid(b->db);
@@ -685,50 +754,25 @@ build_range(struct build *b, char d0[11], char d1[11])
 }
 
 /*
- * SQL: an event's links (rows of t, which may name itself a, where cond)
- * with column c, or its excerpts, or their places, in their order, as one
- * string that no other list makes (each text led by its length), or NULL.
- */
-#define BUILD_LINKS(t, c, cond) "(SELECT group_concat(ord || ',' ||" \
-	" length(" c ") || ':' || " c ", '') FROM " t " WHERE " cond ")"
-#define BUILD_EXCERPTS(t, cond) "(SELECT group_concat(ord || ',' ||" \
-	" length(source) || ':' || source || length(quote) || ':' || quote ||" \
-	" coalesce(length(note) || ':' || note, '-'), '') FROM " t \
-	" WHERE " cond ")"
-#define BUILD_XPOS(t, k, v) "(SELECT group_concat(ord || ',' || line ||" \
-	" ',' || col, ';') FROM " t " WHERE " k " = " v ")"
-
-/*
  * Sets apart (in same) the staged events that an old event of a changed
  * file holds already, the same in all that is stored but their place in
  * the files: the usual edit changes one event of a month's file, a
  * comment none. Those keep their rows, keys, numbers and index rows
- * (build_diff). Only reads the store. Returns 0 or -1.
+ * (build_diff). Their date and text are compared, their actors, tags and
+ * excerpts by the hash the sink made of all (build_hash_event), and
+ * their places by another. Only reads the store. Returns 0 or -1.
  */
 static int
 build_match(struct build *b)
 {
 	static const char sql[] =
-	    "CREATE INDEX temp.et_in_rin ON et_in(rin, ord);"
-	    "CREATE INDEX temp.ex_in_rin ON ex_in(rin, ord);"
-	    "CREATE INDEX temp.ea_in_ord ON ea_in(rin, ord);"
 	    "INSERT INTO same SELECT e.rin, o.rid, NOT (o.fid IS e.fid AND"
-	    "  o.line IS e.line AND o.col IS e.col AND"
-	    "  " BUILD_XPOS("ex_in", "rin", "e.rin") " IS"
-	    "  " BUILD_XPOS("excerpt", "rid", "o.rid") ")"
+	    "  o.place = e.place)"
 	    "  FROM ev_in e JOIN event o ON o.id = e.id"
-	    "  WHERE o.rid IN (SELECT rid FROM gone_event)"
+	    "  WHERE o.rid IN (SELECT rid FROM gone_event) AND o.hash = e.hash"
 	    "  AND o.date = e.date AND o.time IS e.time"
 	    "  AND o.approximate = e.approximate AND o.title = e.title"
-	    "  AND o.summary IS e.summary"
-	    "  AND " BUILD_LINKS("ea_in a", "actor", "rin = e.rin AND NOT EXISTS"
-	    "  (SELECT 1 FROM ea_in c WHERE c.rin = a.rin AND c.actor = a.actor"
-	    "  AND c.ord < a.ord)") " IS"
-	    "  " BUILD_LINKS("event_actor", "actor", "rid = o.rid")
-	    "  AND " BUILD_LINKS("et_in", "tag", "rin = e.rin") " IS"
-	    "  " BUILD_LINKS("event_tag", "tag", "rid = o.rid")
-	    "  AND " BUILD_EXCERPTS("ex_in", "rin = e.rin") " IS"
-	    "  " BUILD_EXCERPTS("excerpt", "rid = o.rid") ";";
+	    "  AND o.summary IS e.summary;";
 	int64_t	n;
 
 	if ((n = build_int(b, "SELECT EXISTS (SELECT 1 FROM gone_event)")) !=
@@ -748,7 +792,8 @@ static int
 build_diff(struct build *b, char d0[11], char d1[11])
 {
 	static const char same[] =
-	    "UPDATE event SET fid = e.fid, line = e.line, col = e.col"
+	    "UPDATE event SET fid = e.fid, line = e.line, col = e.col,"
+	    "  place = e.place"
 	    "  FROM same s JOIN ev_in e ON e.rin = s.rin"
 	    "  WHERE s.pos AND event.rid = s.rid;"
 	    "UPDATE excerpt SET fid = e.fid, line = x.line, col = x.col"
@@ -909,11 +954,11 @@ build_insert(struct build *b, int empty)
 {
 	static const char sql[] =
 	    "INSERT INTO event(rid, seq, id, date, time, approximate, title,"
-	    "  summary, names, fid, line, col)"
+	    "  summary, names, fid, line, col, hash, place)"
 	    "  SELECT m.rid, CASE WHEN ?1 THEN row_number() OVER"
 	    "  (ORDER BY m.rid) ELSE 0 END, e.id, e.date, e.time,"
 	    "  e.approximate, e.title, e.summary, " BUILD_NAMES("ea_in", "rin",
-	    "e.rin") ", e.fid, e.line, e.col"
+	    "e.rin") ", e.fid, e.line, e.col, e.hash, e.place"
 	    "  FROM ev_in e JOIN emap m ON m.rin = e.rin ORDER BY m.rid;"
 	    "INSERT INTO event_actor(rid, ord, actor) SELECT m.rid, a.ord,"
 	    "  a.actor FROM ea_in a JOIN emap m ON m.rin = a.rin WHERE NOT"

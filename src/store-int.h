@@ -92,7 +92,7 @@ void		 store_col_copy(sqlite3_stmt *st, int i, char *dst, size_t n);
 int64_t		 store_int(struct store *s, const char *sql);
 
 /* Bump when the schema or what is stored changes: old caches rebuild. */
-#define STORE_SCHEMA_VERSION	9
+#define STORE_SCHEMA_VERSION	10
 /* PRAGMA application_id of every store, 0x446f7372 ("Dosr"): how dossier
  * knows its own files. */
 #define STORE_APPLICATION_ID	1148154738
