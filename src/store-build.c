@@ -101,8 +101,10 @@ static const char build_temp[] =
 	"CREATE TEMP TABLE emap(rin INTEGER PRIMARY KEY, rid INT);"
 	/* Old events whose key changed (build_keys). */
 	"CREATE TEMP TABLE moved(old INTEGER PRIMARY KEY, rid INT);"
-	/* Spans of days whose index rows an update changed. */
+	/* Spans of days whose bounds are made again whole (none in a build),
+	 * and days whose index rows an update changed. */
 	"CREATE TEMP TABLE tspan(span INTEGER PRIMARY KEY);"
+	"CREATE TEMP TABLE tday(day INTEGER PRIMARY KEY);"
 	/* Old events of changed files (build_remove), those kept (build_diff),
 	 * and the change in actors' numbers of events. */
 	"CREATE TEMP TABLE gone_event(rid INTEGER PRIMARY KEY);"
@@ -121,7 +123,8 @@ static const char build_temp_drop[] =
 	"DROP TABLE IF EXISTS temp.knum; DROP TABLE IF EXISTS temp.moved;"
 	"DROP TABLE IF EXISTS temp.touched; DROP TABLE IF EXISTS temp.xtouched;"
 	"DROP TABLE IF EXISTS temp.tspan; DROP TABLE IF EXISTS temp.gone_event;"
-	"DROP TABLE IF EXISTS temp.same; DROP TABLE IF EXISTS temp.adelta;";
+	"DROP TABLE IF EXISTS temp.same; DROP TABLE IF EXISTS temp.adelta;"
+	"DROP TABLE IF EXISTS temp.tday;";
 
 /* Indexes of the big tables: a full build makes them after the inserts. */
 static const char build_indexes[] =
@@ -133,6 +136,10 @@ static const char build_indexes[] =
 	"CREATE INDEX IF NOT EXISTS event_tag_tag ON event_tag(tag, rid);"
 	"CREATE INDEX IF NOT EXISTS excerpt_rid ON excerpt(rid, ord);"
 	"CREATE INDEX IF NOT EXISTS excerpt_source ON excerpt(source);";
+
+/* SQL: the day of full-text row r, as temp.tday lists the days an update
+ * changed (store_stat_redo makes their bounds again). */
+#define BUILD_DAY_OF(r) "((" r ") >> " STORE_XSTR(STORE_DBITS) ")"
 
 /* Statements of the sink, prepared once per build. */
 enum {
@@ -805,7 +812,7 @@ build_diff(struct build *b, char d0[11], char d1[11])
 	    /* Actors' numbers of events: what goes, counted (build_refresh). */
 	    "INSERT INTO adelta SELECT actor, -count(*) FROM event_actor"
 	    "  WHERE rid IN (SELECT rid FROM gone_event) GROUP BY actor;"
-	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("rid")
+	    "INSERT OR IGNORE INTO tday SELECT " BUILD_DAY_OF("rid")
 	    "  FROM gone_event;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM gone_event"
 	    "  UNION ALL SELECT xid FROM excerpt"
@@ -883,7 +890,7 @@ build_keys(struct build *b)
 	    "  WHERE old IS NOT NULL AND old <> rid;";
 	/* Negative keys first: a move may land on a key another leaves. */
 	static const char move[] =
-	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("old")
+	    "INSERT OR IGNORE INTO tday SELECT " BUILD_DAY_OF("old")
 	    "  FROM moved;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT old FROM moved UNION ALL"
 	    "  SELECT xid FROM excerpt WHERE rid IN (SELECT old FROM moved));"
@@ -1193,7 +1200,7 @@ build_refresh(struct build *b)
 	    "event.rid") " WHERE rid IN (SELECT rid FROM touched"
 	    "  EXCEPT SELECT rid FROM emap);";
 	static const char post[] =
-	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("rid")
+	    "INSERT OR IGNORE INTO tday SELECT " BUILD_DAY_OF("rid")
 	    "  FROM touched;"
 	    "DROP TABLE temp.touched; DROP TABLE temp.xtouched;"
 	    "DROP TABLE temp.anames;";

@@ -215,7 +215,9 @@ void	store_stat_row(struct store_stat *, int64_t rowid,
 int	store_stat_end(struct store_stat *, char **err);
 /*
  * An update: makes the bounds of every span in temp.tspan again from the
- * rows the index holds now. Returns 0, or -1 with *err (caller frees).
+ * rows the index holds now, and those of the days in temp.tday (by span:
+ * a day is a full-text row's key >> STORE_DBITS) from their rows alone,
+ * the span's other days kept. Returns 0, or -1 with *err (caller frees).
  */
 int	store_stat_redo(sqlite3 *db, char **err);
 /* Terms a span may have before the bounds are off (tests; 0: default). */
