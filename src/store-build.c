@@ -1,19 +1,23 @@
 /*
  * store-build.c: builds and updates the store from content files, in one
  * transaction. Only the files whose size or modification time changed are
- * read again: their old rows go, their new rows are staged as the loader
- * reads them, then SQL checks what needs the whole corpus (unique ids,
- * references, including references from unchanged files to ids that went)
- * and reports it with the positions saved alongside. Only when there is no
- * error are the staged events numbered and indexed. A full build is the
- * same update of an empty store.
+ * read again: their actors and sources go, their events are staged as the
+ * loader reads them, then SQL checks what needs the whole corpus (unique
+ * ids, references, including references from unchanged files to ids that
+ * went) and reports it with the positions saved alongside. Only when there
+ * is no error are the staged events numbered and indexed. A full build is
+ * the same update of an empty store.
  *
  * Design note: an event has a row id (rid), which links and the full-text
  * index use, that is a sparse key in timeline order (store-int.h), and a
  * dense timeline number (seq), which the reader's windows use: "position
- * 12 of 48" is just seq. An update gives keys within the day-and-time
- * groups it adds to, and renumbers seq only from the earliest date it
- * touched.
+ * 12 of 48" is just seq. An update (store-build-update.c) keeps the old
+ * events a changed file still holds as they were, with their keys,
+ * numbers and index rows; the others go, and the new ones get keys within
+ * the day-and-time groups they join. seq is numbered again only over the
+ * dates that changed, and the events after them move by the change in
+ * count, if any: with seq in the wide event rows that move is what an
+ * added or removed event still costs.
  */
 #include <sys/time.h>
 
@@ -105,7 +109,7 @@ static const char build_temp[] =
 	 * and days whose index rows an update changed. */
 	"CREATE TEMP TABLE tspan(span INTEGER PRIMARY KEY);"
 	"CREATE TEMP TABLE tday(day INTEGER PRIMARY KEY);"
-	/* Old events of changed files (build_remove), those kept (build_diff),
+	/* Old events of changed files, those kept (store-build-update.c),
 	 * and the change in actors' numbers of events. */
 	"CREATE TEMP TABLE gone_event(rid INTEGER PRIMARY KEY);"
 	"CREATE TEMP TABLE same(rin INTEGER PRIMARY KEY, rid INT, pos INT);"
@@ -136,10 +140,6 @@ static const char build_indexes[] =
 	"CREATE INDEX IF NOT EXISTS event_tag_tag ON event_tag(tag, rid);"
 	"CREATE INDEX IF NOT EXISTS excerpt_rid ON excerpt(rid, ord);"
 	"CREATE INDEX IF NOT EXISTS excerpt_source ON excerpt(source);";
-
-/* SQL: the day of full-text row r, as temp.tday lists the days an update
- * changed (store_stat_redo makes their bounds again). */
-#define BUILD_DAY_OF(r) "((" r ") >> " STORE_XSTR(STORE_DBITS) ")"
 
 /* Statements of the sink, prepared once per build. */
 enum {
@@ -360,74 +360,6 @@ build_short(const struct content_actor *a)
 	return xstrdup(best != NULL ? best : a->name);
 }
 
-/* FNV-1a, 64 bits, over n bytes of p, going on from h. */
-static uint64_t
-build_fnv(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char	*c = p;
-	size_t			 i;
-
-	for (i = 0; i < n; i++) {
-		h ^= c[i];
-		h *= 1099511628211u;
-	}
-	return h;
-}
-
-/* A string (or NULL) into the hash, led by its length: no two lists of
- * strings hash alike by their bytes alone. */
-static uint64_t
-build_fnv_str(uint64_t h, const char *v)
-{
-	uint64_t	n = v != NULL ? strlen(v) : UINT64_MAX;
-
-	h = build_fnv(h, &n, sizeof n);
-	return v != NULL ? build_fnv(h, v, n) : h;
-}
-
-static uint64_t
-build_fnv_int(uint64_t h, int64_t v)
-{
-	return build_fnv(h, &v, sizeof v);
-}
-
-/*
- * Binds, at i and i + 1, a hash of what the store keeps of event e but
- * its id and place (its date and text, actors, tags and excerpts), and a
- * hash of its places (the event's and its excerpts'): an update keeps an
- * old event whose hash and columns are the same (build_match).
- */
-static void
-build_hash_event(sqlite3_stmt *st, int i, const struct content_event *e)
-{
-	uint64_t	h = 14695981039346656037u, p = h;
-	int		k;
-
-	h = build_fnv_str(h, e->date);
-	h = build_fnv_str(h, e->time);
-	h = build_fnv_int(h, e->approximate);
-	h = build_fnv_str(h, e->title);
-	h = build_fnv_str(h, e->summary);
-	h = build_fnv_int(h, e->actors.n);
-	for (k = 0; k < e->actors.n; k++)
-		h = build_fnv_str(h, e->actors.v[k]);
-	h = build_fnv_int(h, e->tags.n);
-	for (k = 0; k < e->tags.n; k++)
-		h = build_fnv_str(h, e->tags.v[k]);
-	h = build_fnv_int(h, e->nexcerpts);
-	p = build_fnv_int(p, e->pos.line);
-	p = build_fnv_int(p, e->pos.col);
-	for (k = 0; k < e->nexcerpts; k++) {
-		h = build_fnv_str(h, e->excerpts[k].source);
-		h = build_fnv_str(h, e->excerpts[k].quote);
-		h = build_fnv_str(h, e->excerpts[k].note);
-		p = build_fnv_int(p, e->excerpts[k].pos.line);
-		p = build_fnv_int(p, e->excerpts[k].pos.col);
-	}
-	sqlite3_bind_int64(st, i, (int64_t)h);
-	sqlite3_bind_int64(st, i + 1, (int64_t)p);
-}
-
 static int
 sink_actor(void *arg, int file, const struct content_actor *a)
 {
@@ -505,7 +437,7 @@ sink_event(void *arg, int file, const struct content_event *e)
 	sqlite3_bind_int(st, 7, file);
 	sqlite3_bind_int(st, 8, e->pos.line);
 	sqlite3_bind_int(st, 9, e->pos.col);
-	build_hash_event(st, 10, e);
+	store_update_hash(st, 10, e);
 	if (build_step(b, st) == -1)
 		return -1;
 	rin = sqlite3_last_insert_rowid(b->db);
@@ -707,161 +639,6 @@ out:
 }
 
 /*
- * Removes the actors, sources and corpus section of changed and vanished
- * files, remembering their ids (references to them are checked later).
- * Their events stay until build_diff has seen which of them the files
- * still hold as they were; until then they are in gone_event, and the
- * checks pass over them.
- */
-static int
-build_remove(struct build *b)
-{
-	static const char sql[] =
-	    "INSERT OR IGNORE INTO chg_actor SELECT id FROM actor"
-	    "  WHERE fid IN (SELECT fid FROM chg);"
-	    "INSERT OR IGNORE INTO gone_source SELECT id FROM source"
-	    "  WHERE fid IN (SELECT fid FROM chg);"
-	    "INSERT INTO gone_event SELECT rid FROM event"
-	    "  WHERE fid IN (SELECT fid FROM chg);"
-	    "DELETE FROM alias WHERE aid IN (SELECT aid FROM actor"
-	    "  WHERE fid IN (SELECT fid FROM chg));"
-	    "DELETE FROM actor WHERE fid IN (SELECT fid FROM chg);"
-	    "DELETE FROM source WHERE fid IN (SELECT fid FROM chg);"
-	    "DELETE FROM corpus WHERE fid IN (SELECT fid FROM chg);";
-
-	return build_exec(b, sql, "updating the store");
-}
-
-/*
- * Widens the range of dates d0 to d1 ("" for none) to the dates of the
- * events still staged. Returns 0 or -1.
- */
-static int
-build_range(struct build *b, char d0[11], char d1[11])
-{
-	sqlite3_stmt	*st;
-	const char	*lo, *hi;
-	int		 rc;
-
-	if (sqlite3_prepare_v2(b->db, "SELECT min(date), max(date) FROM ev_in"
-	    " WHERE rin NOT IN (SELECT rin FROM same)", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		lo = (const char *)sqlite3_column_text(st, 0);
-		hi = (const char *)sqlite3_column_text(st, 1);
-		if (d0[0] == '\0' || strcmp(lo, d0) < 0)
-			snprintf(d0, 11, "%s", lo);
-		if (d1[0] == '\0' || strcmp(hi, d1) > 0)
-			snprintf(d1, 11, "%s", hi);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : build_sqlerr(b, "updating the store");
-}
-
-/*
- * Sets apart (in same) the staged events that an old event of a changed
- * file holds already, the same in all that is stored but their place in
- * the files: the usual edit changes one event of a month's file, a
- * comment none. Those keep their rows, keys, numbers and index rows
- * (build_diff). Their date and text are compared, their actors, tags and
- * excerpts by the hash the sink made of all (build_hash_event), and
- * their places by another. Only reads the store. Returns 0 or -1.
- */
-static int
-build_match(struct build *b)
-{
-	static const char sql[] =
-	    "INSERT INTO same SELECT e.rin, o.rid, NOT (o.fid IS e.fid AND"
-	    "  o.place = e.place)"
-	    "  FROM ev_in e JOIN event o ON o.id = e.id"
-	    "  WHERE o.rid IN (SELECT rid FROM gone_event) AND o.hash = e.hash"
-	    "  AND o.date = e.date AND o.time IS e.time"
-	    "  AND o.approximate = e.approximate AND o.title = e.title"
-	    "  AND o.summary IS e.summary;";
-	int64_t	n;
-
-	if ((n = build_int(b, "SELECT EXISTS (SELECT 1 FROM gone_event)")) !=
-	    1)
-		return n == -1 ? -1 : 0;
-	return build_exec(b, sql, "updating the store");
-}
-
-/*
- * Writes the new places of the events build_match set apart, and removes
- * the other old events of changed files, as build_remove once removed
- * them all. *d0 and *d1 get the first and last dates of the events that
- * went or are still staged ("" if none): nothing else on the timeline
- * changes. Returns 0 or -1.
- */
-static int
-build_diff(struct build *b, char d0[11], char d1[11])
-{
-	static const char same[] =
-	    "UPDATE event SET fid = e.fid, line = e.line, col = e.col,"
-	    "  place = e.place"
-	    "  FROM same s JOIN ev_in e ON e.rin = s.rin"
-	    "  WHERE s.pos AND event.rid = s.rid;"
-	    "UPDATE excerpt SET fid = e.fid, line = x.line, col = x.col"
-	    "  FROM same s JOIN ev_in e ON e.rin = s.rin"
-	    "  JOIN ex_in x ON x.rin = s.rin"
-	    "  WHERE s.pos AND excerpt.rid = s.rid AND excerpt.ord = x.ord;"
-	    "DELETE FROM gone_event WHERE rid IN (SELECT rid FROM same);";
-	static const char gone[] =
-	    /* Actors' numbers of events: what goes, counted (build_refresh). */
-	    "INSERT INTO adelta SELECT actor, -count(*) FROM event_actor"
-	    "  WHERE rid IN (SELECT rid FROM gone_event) GROUP BY actor;"
-	    "INSERT OR IGNORE INTO tday SELECT " BUILD_DAY_OF("rid")
-	    "  FROM gone_event;"
-	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM gone_event"
-	    "  UNION ALL SELECT xid FROM excerpt"
-	    "  WHERE rid IN (SELECT rid FROM gone_event));"
-	    "DELETE FROM event_actor WHERE rid IN (SELECT rid FROM gone_event);"
-	    "DELETE FROM event_tag WHERE rid IN (SELECT rid FROM gone_event);"
-	    "DELETE FROM excerpt WHERE rid IN (SELECT rid FROM gone_event);"
-	    "DELETE FROM event WHERE rid IN (SELECT rid FROM gone_event);";
-	sqlite3_stmt	*st;
-	int64_t		 n;
-	int		 rc;
-
-	d0[0] = d1[0] = '\0';
-	if ((n = build_int(b, "SELECT count(*) FROM gone_event")) == -1)
-		return -1;
-	if (n == 0) {
-		/* A full build: nothing to set apart, all is new. */
-		if ((n = build_int(b, "SELECT EXISTS (SELECT 1 FROM event)")) !=
-		    1)
-			return n == -1 ? -1 : 0;
-		return build_range(b, d0, d1);
-	}
-	if (build_exec(b, same, "updating the store") == -1)
-		return -1;
-	if (sqlite3_prepare_v2(b->db, "SELECT min(date), max(date) FROM event"
-	    " WHERE rid IN (SELECT rid FROM gone_event)", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		snprintf(d0, 11, "%s", (const char *)sqlite3_column_text(st, 0));
-		snprintf(d1, 11, "%s", (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return build_sqlerr(b, "updating the store");
-	if ((n = build_int(b, "SELECT count(*) FROM gone_event")) == -1 ||
-	    (b->dex = build_int(b, "SELECT count(*) FROM excerpt"
-	    " WHERE rid IN (SELECT rid FROM gone_event)")) == -1)
-		return -1;
-	b->dev = -n;
-	b->dex = -b->dex;
-	if (build_exec(b, gone, "updating the store") == -1)
-		return -1;
-	return build_range(b, d0, d1);
-}
-
-
-/*
  * Gives the staged events their keys (store-int.h). Each day-and-time group
  * that gains an event is numbered again by id, old and new events together;
  * an old event whose key changes is moved with its links, and its index
@@ -890,7 +667,7 @@ build_keys(struct build *b)
 	    "  WHERE old IS NOT NULL AND old <> rid;";
 	/* Negative keys first: a move may land on a key another leaves. */
 	static const char move[] =
-	    "INSERT OR IGNORE INTO tday SELECT " BUILD_DAY_OF("old")
+	    "INSERT OR IGNORE INTO tday SELECT " STORE_DAY_OF("old")
 	    "  FROM moved;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT old FROM moved UNION ALL"
 	    "  SELECT xid FROM excerpt WHERE rid IN (SELECT old FROM moved));"
@@ -953,7 +730,7 @@ build_keys(struct build *b)
 
 /*
  * Moves the staged events into the store under their keys. In an empty
- * store their timeline numbers follow; else build_renumber sets them.
+ * store their timeline numbers follow; else store_update_renumber sets them.
  * Returns 0 or -1.
  */
 static int
@@ -1005,74 +782,6 @@ build_insert(struct build *b, int empty)
 		p = tail;
 	}
 	return 0;
-}
-
-/*
- * Renumbers the timeline from date d0 to date d1, where all that changed
- * lies: events before d0 keep their numbers, so the last of them gives the
- * count; events after d1 keep their order, so their numbers move by as
- * many events as the range gained or lost, and not at all when it kept
- * its count (an event edited in place). Keys are in timeline order; the
- * range's are read from the date index, not from the wide event rows.
- */
-static int
-build_renumber(struct build *b, const char *d0, const char *d1)
-{
-	sqlite3_stmt	*st;
-	int64_t		 before = 0, n, v[2];
-	int		 rc;
-
-	if (sqlite3_prepare_v2(b->db, "SELECT seq FROM event WHERE rid < "
-	    STORE_KEY_BASE("?1", "NULL") " ORDER BY rid DESC LIMIT 1", -1, &st,
-	    NULL) != SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	sqlite3_bind_text(st, 1, d0, -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		before = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return build_sqlerr(b, "updating the store");
-	if (build_exec(b, "CREATE TEMP TABLE renum(rid INTEGER PRIMARY KEY,"
-	    " seq INT)", "updating the store") == -1)
-		return -1;
-	if (sqlite3_prepare_v2(b->db, "INSERT INTO renum SELECT rid,"
-	    " ?2 + row_number() OVER (ORDER BY rid) FROM event"
-	    " INDEXED BY event_date WHERE date >= ?1 AND date <= ?3", -1, &st,
-	    NULL) != SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	sqlite3_bind_text(st, 1, d0, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, before);
-	sqlite3_bind_text(st, 3, d1, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return build_sqlerr(b, "updating the store");
-	n = sqlite3_changes(b->db);
-	/* Driven by renum: a join would scan the whole timeline. */
-	if (build_exec(b, "UPDATE event SET seq = (SELECT seq FROM renum"
-	    " WHERE rid = event.rid) WHERE rid IN (SELECT rid FROM renum)"
-	    " AND seq <> (SELECT seq FROM renum WHERE rid = event.rid);"
-	    "DROP TABLE temp.renum;", "updating the store") == -1)
-		return -1;
-	/* The first event after the range says how far the rest moves. */
-	if (sqlite3_prepare_v2(b->db, "SELECT rid, seq FROM event WHERE rid >= "
-	    STORE_KEY_BASE("date(?1, '+1 day')", "NULL") " ORDER BY rid"
-	    " LIMIT 1", -1, &st, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	sqlite3_bind_text(st, 1, d1, -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v[0] = before + n + 1 - sqlite3_column_int64(st, 1);
-		v[1] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW)
-		return build_sqlerr(b, "updating the store");
-	if (v[0] == 0)
-		return 0;
-	return build_run(b, "UPDATE event SET seq = seq + ?1 WHERE rid >= ?2",
-	    v, 2);
 }
 
 /*
@@ -1140,29 +849,6 @@ out:
 }
 
 /*
- * Counts actors' events: all of them in a full build, and for the actors
- * the files read defined (new rows); else the count of the others moves
- * by the links of the events that went and came (adelta).
- */
-static int
-build_nevents(struct build *b)
-{
-#define BUILD_NEVENTS "UPDATE actor SET nevents =" \
-	" (SELECT count(*) FROM event_actor WHERE actor = actor.id)"
-
-	if (b->empty)
-		return build_exec(b, BUILD_NEVENTS, "indexing");
-	if (build_exec(b, "INSERT INTO adelta SELECT actor, count(*) FROM"
-	    " event_actor WHERE rid IN (SELECT rid FROM emap) GROUP BY actor",
-	    "indexing") == -1 ||
-	    build_run(b, "UPDATE actor SET nevents = nevents + (SELECT sum(n)"
-	    " FROM adelta WHERE adelta.actor = actor.id) WHERE aid <= ?1 AND"
-	    " id IN (SELECT actor FROM adelta)", &b->aid0, 1) == -1)
-		return -1;
-	return build_run(b, BUILD_NEVENTS " WHERE aid > ?1", &b->aid0, 1);
-}
-
-/*
  * Refreshes what depends on actors: the short names shown in rows and the
  * names the index finds events by, for new events and for events linked to
  * actors whose files changed; then every actor's number of events, and the
@@ -1200,12 +886,12 @@ build_refresh(struct build *b)
 	    "event.rid") " WHERE rid IN (SELECT rid FROM touched"
 	    "  EXCEPT SELECT rid FROM emap);";
 	static const char post[] =
-	    "INSERT OR IGNORE INTO tday SELECT " BUILD_DAY_OF("rid")
+	    "INSERT OR IGNORE INTO tday SELECT " STORE_DAY_OF("rid")
 	    "  FROM touched;"
 	    "DROP TABLE temp.touched; DROP TABLE temp.xtouched;"
 	    "DROP TABLE temp.anames;";
 
-	if (build_exec(b, pre, "indexing") == -1 || build_nevents(b) == -1 ||
+	if (build_exec(b, pre, "indexing") == -1 || store_update_nevents(b->db, b->empty, b->aid0, &b->err) == -1 ||
 	    build_fts(b) == -1)
 		return -1;
 	return build_exec(b, post, "indexing");
@@ -1222,7 +908,7 @@ build_meta(struct build *b, const char *fingerprint)
 
 	/*
 	 * Counts too: the reader shows them at once, count(*) is a scan. An
-	 * update moves the old counts by what went (build_diff) and came.
+	 * update moves the old counts by what went (store_update_diff) and came.
 	 */
 	if (!b->empty && ((n = build_int(b, "SELECT count(*) FROM emap")) ==
 	    -1 || (x = build_int(b, "SELECT count(*) FROM ex_in"
@@ -1301,7 +987,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		}
 	}
 	if ((nparse = build_sync_files(&b, parse)) == -1 ||
-	    build_remove(&b) == -1 || (b.aid0 = build_int(&b,
+	    store_update_remove(db, &b.err) == -1 || (b.aid0 = build_int(&b,
 	    "SELECT coalesce(max(aid), 0) FROM actor")) == -1)
 		goto out;
 	sink.arg = &b;
@@ -1317,7 +1003,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		if (b.err != NULL)
 			goto out;
 	}
-	if (build_match(&b) == -1)
+	if (store_update_match(db, &b.err) == -1)
 		goto out;
 	if (!diag_full(diags) && store_build_check_ids(&b.chk) == -1)
 		goto out;
@@ -1330,7 +1016,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	if (b.progress != NULL)
 		sqlite3_progress_handler(db, 100000, build_tick, &b);
 	build_step_show(&b, "storing events");
-	if (build_diff(&b, d0, d1) == -1)
+	if (store_update_diff(db, d0, d1, &b.dev, &b.dex, &b.err) == -1)
 		goto out;
 	if ((v = build_int(&b, "SELECT NOT EXISTS (SELECT 1 FROM event)")) ==
 	    -1)
@@ -1343,7 +1029,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		goto out;
 	if (!empty) {
 		build_step_show(&b, "numbering events");
-		if (d0[0] != '\0' && build_renumber(&b, d0, d1) == -1)
+		if (d0[0] != '\0' && store_update_renumber(db, d0, d1, &b.err) == -1)
 			goto out;
 	}
 	build_step_show(&b, "full-text index");

@@ -883,11 +883,9 @@ stat_mterm_cmp(const struct stat_mterm *x, const struct stat_mterm *y)
 static void
 stat_emit_keep(void *arg, struct stat_out *o)
 {
-	struct stat_out	**keep = arg;
-
-	if (*keep != NULL)
-		stat_out_free(*keep);
-	*keep = o;
+	if (*(struct stat_out **)arg != NULL)
+		stat_out_free(*(struct stat_out **)arg);
+	*(struct stat_out **)arg = o;
 }
 
 /*
@@ -996,7 +994,6 @@ stat_merge_span(struct store_stat *s, int64_t span, uint32_t mask,
 		had = 1;
 	}
 	sqlite3_finalize(st);
-	st = NULL;
 	if (o != NULL) {
 		if (!had || o->refmin < refmin)
 			refmin = o->refmin;
