@@ -891,7 +891,8 @@ build_refresh(struct build *b)
 	    "DROP TABLE temp.touched; DROP TABLE temp.xtouched;"
 	    "DROP TABLE temp.anames;";
 
-	if (build_exec(b, pre, "indexing") == -1 || store_update_nevents(b->db, b->empty, b->aid0, &b->err) == -1 ||
+	if (build_exec(b, pre, "indexing") == -1 ||
+	    store_update_nevents(b->db, b->empty, b->aid0, &b->err) == -1 ||
 	    build_fts(b) == -1)
 		return -1;
 	return build_exec(b, post, "indexing");
@@ -1029,7 +1030,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		goto out;
 	if (!empty) {
 		build_step_show(&b, "numbering events");
-		if (d0[0] != '\0' && store_update_renumber(db, d0, d1, &b.err) == -1)
+		if (d0[0] != '\0' &&
+		    store_update_renumber(db, d0, d1, &b.err) == -1)
 			goto out;
 	}
 	build_step_show(&b, "full-text index");

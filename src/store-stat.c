@@ -815,7 +815,7 @@ struct stat_mterm {
 	const char		*term;
 	int			 len;
 	const unsigned char	*days;
-	int			 ndays;		/* records of STORE_STAT_DAYREC */
+	int			 ndays;		/* its records */
 };
 
 /*
@@ -868,7 +868,6 @@ stat_merge_term(struct store_stat *s, sqlite3_stmt *put, sqlite3_stmt *del,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* As SQLite's BINARY collation. */
 static int
 stat_mterm_cmp(const struct stat_mterm *x, const struct stat_mterm *y)
 {
@@ -898,7 +897,8 @@ static void
 stat_merge_span(struct store_stat *s, int64_t span, uint32_t mask,
     const struct stat_out *o)
 {
-	sqlite3_stmt		*old = NULL, *put = NULL, *del = NULL, *st = NULL;
+	sqlite3_stmt		*old = NULL, *put = NULL, *del = NULL;
+	sqlite3_stmt		*st = NULL;
 	struct stat_mterm	*v = NULL, n;
 	const unsigned char	*p, *end, *sz;
 	size_t			 nv = 0, cap = 0, i;
@@ -1096,7 +1096,8 @@ stat_redo_days(struct store_stat *s)
 			    len);
 		}
 		if (c != SQLITE_DONE && s->err == NULL)
-			s->err = xasprintf("indexing: %s", sqlite3_errmsg(s->db));
+			s->err = xasprintf("indexing: %s",
+			    sqlite3_errmsg(s->db));
 		sqlite3_reset(rows);
 	} while (s->err == NULL);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE && s->err == NULL)

@@ -68,10 +68,11 @@ check update-comment
 # down, and it joins a day in the middle of the timeline.
 n=$(event_line 20)
 date=$(sed -n "$((n + 1))p" "$M")
-awk -v n="$n" -v date="$date" 'NR == n { print "  - id: update-test-added";
-    print date; print "    title: An added event about Iran";
-    print "    actors: [iran, russia]"; print "    tags: [military]" } { print }' \
-    "$M" >"$M.new" && mv "$M.new" "$M"
+awk -v n="$n" -v date="$date" 'NR == n {
+    print "  - id: update-test-added"; print date
+    print "    title: An added event about Iran"
+    print "    actors: [iran, russia]"; print "    tags: [military]" }
+    { print }' "$M" >"$M.new" && mv "$M.new" "$M"
 check update-event-added
 
 # A title edited in place.

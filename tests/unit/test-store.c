@@ -1682,12 +1682,14 @@ UNIT_TEST(cache_update_edits)
 	edit(content, "events.yaml", "tags: [diplomacy, treaty]",
 	    "tags: [treaty, diplomacy]");
 	check_update(content, db, "tags in another order");
-	edit(content, "events.yaml", "actors: [alpha, brook]\n    tags: [diplomacy]",
+	edit(content, "events.yaml",
+	    "actors: [alpha, brook]\n    tags: [diplomacy]",
 	    "actors: [alpha, brook, alpha]\n    tags: [diplomacy]");
 	check_update_warned(content, db, "an actor named twice", 1);
 	edit(content, "events.yaml", "actors: [alpha, brook, alpha]",
 	    "actors: [alpha, brook]");
-	edit(content, "events.yaml", "        note: Day one of the talks.\n", "");
+	edit(content, "events.yaml", "        note: Day one of the talks.\n",
+	    "");
 	check_update(content, db, "a note removed");
 	edit(content, "events.yaml", "date: 2024-04-10", "date: 2024-06-01");
 	check_update(content, db, "an event moved into another month");
