@@ -170,6 +170,8 @@ store_build_check_ids(struct store_build_check *b)
 		  CHECK_DUPLICATE, "event", NULL },
 		{ "SELECT a.fid, a.line, a.col, a.id, f.fid, f.line, f.col"
 		  " FROM ev_in a JOIN event f ON f.id = a.id"
+		  " WHERE a.rin NOT IN (SELECT rin FROM same)"
+		  " AND f.rid NOT IN (SELECT rid FROM gone_event)"
 		  " ORDER BY a.rin LIMIT 101",
 		  CHECK_DUPLICATE, "event", NULL },
 		{ "SELECT a.fid, a.aff_line, a.aff_col, a.affiliation"
@@ -187,15 +189,21 @@ store_build_check_ids(struct store_build_check *b)
 		  " (SELECT 1 FROM source s WHERE s.id = x.source)"
 		  " ORDER BY x.rin, x.ord LIMIT 101",
 		  CHECK_UNKNOWN, "source", "source" },
-		/* Unchanged files still naming an actor or source that went. */
+		/*
+		 * Unchanged files still naming an actor or source that went;
+		 * the old events of changed files (gone_event) are still in
+		 * the store, and pass for gone here.
+		 */
 		{ "SELECT e.fid, e.line, e.col, ea.actor FROM event_actor ea"
 		  " JOIN event e ON e.rid = ea.rid WHERE ea.actor IN"
 		  " (SELECT id FROM chg_actor EXCEPT SELECT id FROM actor)"
+		  " AND e.rid NOT IN (SELECT rid FROM gone_event)"
 		  " ORDER BY e.fid, e.line LIMIT 101",
 		  CHECK_UNKNOWN, "actor", "actor" },
 		{ "SELECT x.fid, x.line, x.col, x.source FROM excerpt x"
 		  " WHERE x.source IN (SELECT id FROM gone_source"
 		  " EXCEPT SELECT id FROM source)"
+		  " AND x.rid NOT IN (SELECT rid FROM gone_event)"
 		  " ORDER BY x.fid, x.line LIMIT 101",
 		  CHECK_UNKNOWN, "source", "source" },
 		{ "SELECT e.fid, a.line, a.col, a.actor FROM ea_in a"

@@ -1,19 +1,23 @@
 /*
  * store-build.c: builds and updates the store from content files, in one
  * transaction. Only the files whose size or modification time changed are
- * read again: their old rows go, their new rows are staged as the loader
- * reads them, then SQL checks what needs the whole corpus (unique ids,
- * references, including references from unchanged files to ids that went)
- * and reports it with the positions saved alongside. Only when there is no
- * error are the staged events numbered and indexed. A full build is the
- * same update of an empty store.
+ * read again: their actors and sources go, their events are staged as the
+ * loader reads them, then SQL checks what needs the whole corpus (unique
+ * ids, references, including references from unchanged files to ids that
+ * went) and reports it with the positions saved alongside. Only when there
+ * is no error are the staged events numbered and indexed. A full build is
+ * the same update of an empty store.
  *
  * Design note: an event has a row id (rid), which links and the full-text
  * index use, that is a sparse key in timeline order (store-int.h), and a
  * dense timeline number (seq), which the reader's windows use: "position
- * 12 of 48" is just seq. An update gives keys within the day-and-time
- * groups it adds to, and renumbers seq only from the earliest date it
- * touched.
+ * 12 of 48" is just seq. An update (store-build-update.c) keeps the old
+ * events a changed file still holds as they were, with their keys,
+ * numbers and index rows; the others go, and the new ones get keys within
+ * the day-and-time groups they join. seq is numbered again only over the
+ * dates that changed, and the events after them move by the change in
+ * count, if any: with seq in the wide event rows that move is what an
+ * added or removed event still costs.
  */
 #include <sys/time.h>
 
@@ -53,7 +57,7 @@ static const char build_schema[] =
 	"  date TEXT NOT NULL, time TEXT, approximate INT NOT NULL,"
 	"  title TEXT NOT NULL, summary TEXT, actors TEXT NOT NULL DEFAULT '',"
 	"  names TEXT,"
-	"  fid INT, line INT, col INT);"
+	"  fid INT, line INT, col INT, hash INT, place INT);"
 	"CREATE TABLE event_actor(rid INT NOT NULL, ord INT NOT NULL,"
 	"  actor TEXT NOT NULL, PRIMARY KEY(rid, ord)) WITHOUT ROWID;"
 	"CREATE TABLE event_tag(rid INT NOT NULL, ord INT NOT NULL,"
@@ -87,7 +91,7 @@ static const char build_temp[] =
 	/* Events and their links are staged until they can be numbered. */
 	"CREATE TEMP TABLE ev_in(rin INTEGER PRIMARY KEY, id TEXT, date TEXT,"
 	"  time TEXT, approximate INT, title TEXT, summary TEXT, fid INT,"
-	"  line INT, col INT);"
+	"  line INT, col INT, hash INT, place INT);"
 	"CREATE TEMP TABLE ea_in(rin INT, ord INT, actor TEXT, line INT,"
 	"  col INT);"
 	"CREATE TEMP TABLE et_in(rin INT, ord INT, tag TEXT);"
@@ -101,8 +105,16 @@ static const char build_temp[] =
 	"CREATE TEMP TABLE emap(rin INTEGER PRIMARY KEY, rid INT);"
 	/* Old events whose key changed (build_keys). */
 	"CREATE TEMP TABLE moved(old INTEGER PRIMARY KEY, rid INT);"
-	/* Spans of days whose index rows an update changed. */
+	/* Spans of days whose bounds are made again whole (none in a build),
+	 * and days whose index rows an update changed. */
 	"CREATE TEMP TABLE tspan(span INTEGER PRIMARY KEY);"
+	"CREATE TEMP TABLE tday(day INTEGER PRIMARY KEY);"
+	/* Old events of changed files, those kept (store-build-update.c),
+	 * and the change in actors' numbers of events. */
+	"CREATE TEMP TABLE gone_event(rid INTEGER PRIMARY KEY);"
+	"CREATE TEMP TABLE same(rin INTEGER PRIMARY KEY, rid INT, pos INT);"
+	"CREATE TEMP TABLE adelta(actor TEXT, n INT);"
+	"CREATE INDEX temp.adelta_actor ON adelta(actor);"
 	"CREATE INDEX temp.ev_in_id ON ev_in(id);"
 	"CREATE INDEX temp.ea_in_rin ON ea_in(rin, actor);";
 
@@ -114,7 +126,9 @@ static const char build_temp_drop[] =
 	"DROP TABLE IF EXISTS temp.renum; DROP TABLE IF EXISTS temp.anames;"
 	"DROP TABLE IF EXISTS temp.knum; DROP TABLE IF EXISTS temp.moved;"
 	"DROP TABLE IF EXISTS temp.touched; DROP TABLE IF EXISTS temp.xtouched;"
-	"DROP TABLE IF EXISTS temp.tspan;";
+	"DROP TABLE IF EXISTS temp.tspan; DROP TABLE IF EXISTS temp.gone_event;"
+	"DROP TABLE IF EXISTS temp.same; DROP TABLE IF EXISTS temp.adelta;"
+	"DROP TABLE IF EXISTS temp.tday;";
 
 /* Indexes of the big tables: a full build makes them after the inserts. */
 static const char build_indexes[] =
@@ -141,7 +155,7 @@ static const char *build_ins_sql[INS_N] = {
 	"  line, col, text_line, text_col, note)"
 	"  VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO ev_in(id, date, time, approximate, title, summary, fid,"
-	"  line, col) VALUES (?,?,?,?,?,?,?,?,?)",
+	"  line, col, hash, place) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
 	"INSERT INTO ea_in(rin, ord, actor, line, col) VALUES (?,?,?,?,?)",
 	"INSERT INTO et_in(rin, ord, tag) VALUES (?,?,?)",
 	"INSERT INTO ex_in(rin, ord, source, quote, note, line, col, sline,"
@@ -165,6 +179,9 @@ struct build {
 	double			 start;
 	const char		*step;	/* what SQLite is doing, or NULL */
 	struct store_stat	*stat;	/* a full build's bounds, or NULL */
+	int			 empty;	/* no event was left before the insert */
+	int64_t			 aid0;	/* actors after it are the files' own */
+	int64_t			 dev, dex;	/* events, excerpts gone: < 0 */
 	double			 step_start;
 	double			 shown_at;
 };
@@ -420,6 +437,7 @@ sink_event(void *arg, int file, const struct content_event *e)
 	sqlite3_bind_int(st, 7, file);
 	sqlite3_bind_int(st, 8, e->pos.line);
 	sqlite3_bind_int(st, 9, e->pos.col);
+	store_update_hash(st, 10, e);
 	if (build_step(b, st) == -1)
 		return -1;
 	rin = sqlite3_last_insert_rowid(b->db);
@@ -621,49 +639,6 @@ out:
 }
 
 /*
- * Removes the rows of changed and vanished files, remembering the ids of
- * their actors and sources (references to them are checked later) and the
- * earliest date they held (*d0, "" if none).
- */
-static int
-build_remove(struct build *b, char d0[11])
-{
-	static const char sql[] =
-	    "INSERT OR IGNORE INTO chg_actor SELECT id FROM actor"
-	    "  WHERE fid IN (SELECT fid FROM chg);"
-	    "INSERT OR IGNORE INTO gone_source SELECT id FROM source"
-	    "  WHERE fid IN (SELECT fid FROM chg);"
-	    "CREATE TEMP TABLE gone_event(rid INTEGER PRIMARY KEY);"
-	    "INSERT INTO gone_event SELECT rid FROM event"
-	    "  WHERE fid IN (SELECT fid FROM chg);"
-	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("rid")
-	    "  FROM gone_event;"
-	    "DELETE FROM fts WHERE rowid IN (SELECT rid FROM gone_event"
-	    "  UNION ALL SELECT xid FROM excerpt"
-	    "  WHERE rid IN (SELECT rid FROM gone_event));"
-	    "DELETE FROM event_actor WHERE rid IN (SELECT rid FROM gone_event);"
-	    "DELETE FROM event_tag WHERE rid IN (SELECT rid FROM gone_event);"
-	    "DELETE FROM excerpt WHERE rid IN (SELECT rid FROM gone_event);"
-	    "DELETE FROM event WHERE rid IN (SELECT rid FROM gone_event);"
-	    "DELETE FROM alias WHERE aid IN (SELECT aid FROM actor"
-	    "  WHERE fid IN (SELECT fid FROM chg));"
-	    "DELETE FROM actor WHERE fid IN (SELECT fid FROM chg);"
-	    "DELETE FROM source WHERE fid IN (SELECT fid FROM chg);"
-	    "DELETE FROM corpus WHERE fid IN (SELECT fid FROM chg);"
-	    "DROP TABLE temp.gone_event;";
-	sqlite3_stmt	*st;
-
-	d0[0] = '\0';
-	if (sqlite3_prepare_v2(b->db, "SELECT min(date) FROM event WHERE fid"
-	    " IN (SELECT fid FROM chg)", -1, &st, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(d0, 11, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return build_exec(b, sql, "updating the store");
-}
-
-/*
  * Gives the staged events their keys (store-int.h). Each day-and-time group
  * that gains an event is numbered again by id, old and new events together;
  * an old event whose key changes is moved with its links, and its index
@@ -676,9 +651,11 @@ build_keys(struct build *b)
 	static const char sql[] =
 	    "CREATE TEMP TABLE knum(old INT, rin INT, n INT, rid INT);"
 	    "INSERT INTO knum WITH g AS (SELECT DISTINCT "
-	    STORE_KEY_BASE("date", "time") " AS base FROM ev_in),"
+	    STORE_KEY_BASE("date", "time") " AS base FROM ev_in"
+	    "  WHERE rin NOT IN (SELECT rin FROM same)),"
 	    "  m AS (SELECT NULL AS old, rin, id, "
-	    STORE_KEY_BASE("date", "time") " AS base FROM ev_in UNION ALL"
+	    STORE_KEY_BASE("date", "time") " AS base FROM ev_in"
+	    "  WHERE rin NOT IN (SELECT rin FROM same) UNION ALL"
 	    "  SELECT e.rid, NULL, e.id, g.base FROM g JOIN event e"
 	    "  ON e.rid >= g.base AND e.rid < g.base + (1 << 26))"
 	    "  SELECT old, rin, n, base + ((n - 1) << 10) FROM (SELECT old, rin,"
@@ -690,10 +667,10 @@ build_keys(struct build *b)
 	    "  WHERE old IS NOT NULL AND old <> rid;";
 	/* Negative keys first: a move may land on a key another leaves. */
 	static const char move[] =
-	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("old")
+	    "INSERT OR IGNORE INTO tday SELECT " STORE_DAY_OF("old")
 	    "  FROM moved;"
 	    "DELETE FROM fts WHERE rowid IN (SELECT old FROM moved UNION ALL"
-	    "  SELECT x.xid FROM excerpt x JOIN moved m ON x.rid = m.old);"
+	    "  SELECT xid FROM excerpt WHERE rid IN (SELECT old FROM moved));"
 	    "UPDATE event SET rid = -rid WHERE rid IN (SELECT old FROM moved);"
 	    "UPDATE event SET rid = (SELECT rid FROM moved"
 	    "  WHERE old = -event.rid) WHERE rid < 0;"
@@ -753,7 +730,7 @@ build_keys(struct build *b)
 
 /*
  * Moves the staged events into the store under their keys. In an empty
- * store their timeline numbers follow; else build_renumber sets them.
+ * store their timeline numbers follow; else store_update_renumber sets them.
  * Returns 0 or -1.
  */
 static int
@@ -761,11 +738,11 @@ build_insert(struct build *b, int empty)
 {
 	static const char sql[] =
 	    "INSERT INTO event(rid, seq, id, date, time, approximate, title,"
-	    "  summary, names, fid, line, col)"
+	    "  summary, names, fid, line, col, hash, place)"
 	    "  SELECT m.rid, CASE WHEN ?1 THEN row_number() OVER"
 	    "  (ORDER BY m.rid) ELSE 0 END, e.id, e.date, e.time,"
 	    "  e.approximate, e.title, e.summary, " BUILD_NAMES("ea_in", "rin",
-	    "e.rin") ", e.fid, e.line, e.col"
+	    "e.rin") ", e.fid, e.line, e.col, e.hash, e.place"
 	    "  FROM ev_in e JOIN emap m ON m.rin = e.rin ORDER BY m.rid;"
 	    "INSERT INTO event_actor(rid, ord, actor) SELECT m.rid, a.ord,"
 	    "  a.actor FROM ea_in a JOIN emap m ON m.rin = a.rin WHERE NOT"
@@ -805,48 +782,6 @@ build_insert(struct build *b, int empty)
 		p = tail;
 	}
 	return 0;
-}
-
-/*
- * Renumbers the timeline from date d0 on: events before it keep their
- * numbers, since nothing before d0 changed, so the last of them gives the
- * count. Keys are in timeline order; they are read from the date index,
- * not from the wide event rows.
- */
-static int
-build_renumber(struct build *b, const char *d0)
-{
-	sqlite3_stmt	*st;
-	int64_t		 before = 0;
-	int		 rc;
-
-	if (sqlite3_prepare_v2(b->db, "SELECT seq FROM event WHERE rid < "
-	    STORE_KEY_BASE("?1", "NULL") " ORDER BY rid DESC LIMIT 1", -1, &st,
-	    NULL) != SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	sqlite3_bind_text(st, 1, d0, -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		before = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return build_sqlerr(b, "updating the store");
-	if (build_exec(b, "CREATE TEMP TABLE renum(rid INTEGER PRIMARY KEY,"
-	    " seq INT)", "updating the store") == -1)
-		return -1;
-	if (sqlite3_prepare_v2(b->db, "INSERT INTO renum SELECT rid,"
-	    " ?2 + row_number() OVER (ORDER BY rid) FROM event"
-	    " INDEXED BY event_date WHERE date >= ?1", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	sqlite3_bind_text(st, 1, d0, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, before);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return build_sqlerr(b, "updating the store");
-	return build_exec(b, "UPDATE event SET seq = renum.seq FROM renum"
-	    " WHERE renum.rid = event.rid AND event.seq <> renum.seq;"
-	    "DROP TABLE temp.renum;", "updating the store");
 }
 
 /*
@@ -951,14 +886,14 @@ build_refresh(struct build *b)
 	    "event.rid") " WHERE rid IN (SELECT rid FROM touched"
 	    "  EXCEPT SELECT rid FROM emap);";
 	static const char post[] =
-	    "UPDATE actor SET nevents ="
-	    "  (SELECT count(*) FROM event_actor WHERE actor = actor.id);"
-	    "INSERT OR IGNORE INTO tspan SELECT " STORE_SPAN_OF("rid")
+	    "INSERT OR IGNORE INTO tday SELECT " STORE_DAY_OF("rid")
 	    "  FROM touched;"
 	    "DROP TABLE temp.touched; DROP TABLE temp.xtouched;"
 	    "DROP TABLE temp.anames;";
 
-	if (build_exec(b, pre, "indexing") == -1 || build_fts(b) == -1)
+	if (build_exec(b, pre, "indexing") == -1 ||
+	    store_update_nevents(b->db, b->empty, b->aid0, &b->err) == -1 ||
+	    build_fts(b) == -1)
 		return -1;
 	return build_exec(b, post, "indexing");
 }
@@ -968,18 +903,33 @@ static int
 build_meta(struct build *b, const char *fingerprint)
 {
 	sqlite3_stmt	*st;
+	int64_t		 n = 0, x = 0;
 	char		 v[16];
 	int		 rc;
 
-	/* Counts too: the reader shows them at once, count(*) is a scan. */
+	/*
+	 * Counts too: the reader shows them at once, count(*) is a scan. An
+	 * update moves the old counts by what went (store_update_diff) and came.
+	 */
+	if (!b->empty && ((n = build_int(b, "SELECT count(*) FROM emap")) ==
+	    -1 || (x = build_int(b, "SELECT count(*) FROM ex_in"
+	    " WHERE rin IN (SELECT rin FROM emap)")) == -1))
+		return -1;
 	if (sqlite3_prepare_v2(b->db, "INSERT OR REPLACE INTO meta(key, value)"
 	    " VALUES ('schema', ?1), ('fingerprint', ?2), ('version', ?3),"
-	    " ('events', (SELECT count(*) FROM event)),"
+	    " ('events', CASE WHEN ?4 THEN (SELECT count(*) FROM event) ELSE"
+	    " coalesce((SELECT value FROM meta WHERE key = 'events') + ?5,"
+	    " (SELECT count(*) FROM event)) END),"
 	    " ('actors', (SELECT count(*) FROM actor)),"
 	    " ('sources', (SELECT count(*) FROM source)),"
-	    " ('excerpts', (SELECT count(*) FROM excerpt))",
+	    " ('excerpts', CASE WHEN ?4 THEN (SELECT count(*) FROM excerpt) ELSE"
+	    " coalesce((SELECT value FROM meta WHERE key = 'excerpts') + ?6,"
+	    " (SELECT count(*) FROM excerpt)) END)",
 	    -1, &st, NULL) != SQLITE_OK)
 		return build_sqlerr(b, "indexing");
+	sqlite3_bind_int(st, 4, b->empty);
+	sqlite3_bind_int64(st, 5, n + b->dev);
+	sqlite3_bind_int64(st, 6, x + b->dex);
 	snprintf(v, sizeof v, "%d", STORE_SCHEMA_VERSION);
 	sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, fingerprint, -1, SQLITE_TRANSIENT);
@@ -1040,7 +990,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		}
 	}
 	if ((nparse = build_sync_files(&b, parse)) == -1 ||
-	    build_remove(&b, d0) == -1)
+	    store_update_remove(db, &b.err) == -1 || (b.aid0 = build_int(&b,
+	    "SELECT coalesce(max(aid), 0) FROM actor")) == -1)
 		goto out;
 	sink.arg = &b;
 	sink.actor = sink_actor;
@@ -1055,6 +1006,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		if (b.err != NULL)
 			goto out;
 	}
+	if (store_update_match(db, &b.err) == -1)
+		goto out;
 	if (!diag_full(diags) && store_build_check_ids(&b.chk) == -1)
 		goto out;
 	if ((flags & STORE_CHECK_QUOTES) && !diag_full(diags) &&
@@ -1066,33 +1019,21 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	if (b.progress != NULL)
 		sqlite3_progress_handler(db, 100000, build_tick, &b);
 	build_step_show(&b, "storing events");
-	if ((v = build_int(&b, "SELECT count(*) = 0 FROM event")) == -1)
+	if (store_update_diff(db, d0, d1, &b.dev, &b.dex, &b.err) == -1)
 		goto out;
-	empty = (int)v;
+	if ((v = build_int(&b, "SELECT NOT EXISTS (SELECT 1 FROM event)")) ==
+	    -1)
+		goto out;
+	b.empty = empty = (int)v;
 	if (build_insert(&b, empty) == -1)
 		goto out;
 	build_step_show(&b, "indexing links");
 	if (build_exec(&b, build_indexes, "indexing") == -1)
 		goto out;
 	if (!empty) {
-		/* Renumber from the earliest date removed or added. */
-		if ((v = build_int(&b, "SELECT count(*) FROM ev_in")) == -1)
-			goto out;
-		d1[0] = '\0';
-		if (v > 0) {
-			sqlite3_stmt	*st;
-
-			if (sqlite3_prepare_v2(db, "SELECT min(date) FROM ev_in",
-			    -1, &st, NULL) == SQLITE_OK &&
-			    sqlite3_step(st) == SQLITE_ROW)
-				snprintf(d1, sizeof d1, "%s",
-				    (const char *)sqlite3_column_text(st, 0));
-			sqlite3_finalize(st);
-		}
-		if (d0[0] == '\0' || (d1[0] != '\0' && strcmp(d1, d0) < 0))
-			memcpy(d0, d1, sizeof d0);
 		build_step_show(&b, "numbering events");
-		if (d0[0] != '\0' && build_renumber(&b, d0) == -1)
+		if (d0[0] != '\0' &&
+		    store_update_renumber(db, d0, d1, &b.err) == -1)
 			goto out;
 	}
 	build_step_show(&b, "full-text index");

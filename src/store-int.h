@@ -92,7 +92,7 @@ void		 store_col_copy(sqlite3_stmt *st, int i, char *dst, size_t n);
 int64_t		 store_int(struct store *s, const char *sql);
 
 /* Bump when the schema or what is stored changes: old caches rebuild. */
-#define STORE_SCHEMA_VERSION	10
+#define STORE_SCHEMA_VERSION	11
 /* PRAGMA application_id of every store, 0x446f7372 ("Dosr"): how dossier
  * knows its own files. */
 #define STORE_APPLICATION_ID	1148154738
@@ -127,6 +127,9 @@ int64_t		 store_int(struct store *s, const char *sql);
 #define STORE_DBITS		37
 #define STORE_SPAN_BITS		5
 #define STORE_SPAN_DAYS		(1 << STORE_SPAN_BITS)
+/* SQL: the day of full-text row r (temp.tday lists those an update
+ * changed: store_stat_redo makes their bounds again). */
+#define STORE_DAY_OF(r) "((" r ") >> " STORE_XSTR(STORE_DBITS) ")"
 /* SQL: the span of days of full-text row r. */
 #define STORE_SPAN_OF(r) "((" r ") >> (" STORE_XSTR(STORE_DBITS) " + " \
 	STORE_XSTR(STORE_SPAN_BITS) "))"
@@ -191,6 +194,33 @@ void	store_build_check_free(struct store_build_check *);
 int	store_counts_begin(sqlite3 *db, int fresh, char **err);
 int	store_counts_end(sqlite3 *db, int fresh, char **err);
 
+/*
+ * store-build-update.c: an update's own steps, run by store_build in its
+ * transaction over its temporary tables (ev_in, chg, gone_event, same,
+ * emap, adelta, tday). Each returns 0, or -1 with *err set if it was NULL.
+ */
+/* Binds at i and i + 1 the hashes of what the store keeps of e (its date,
+ * text, actors, tags and excerpts) and of its places in its file. */
+void	store_update_hash(sqlite3_stmt *st, int i,
+	    const struct content_event *e);
+/* Removes the actors, sources and corpus of changed files; lists their
+ * old events in gone_event. */
+int	store_update_remove(sqlite3 *db, char **err);
+/* Lists in same the staged events an old one holds as they are. */
+int	store_update_match(sqlite3 *db, char **err);
+/* Writes the places of those, removes the other old events (*dev, *dex:
+ * minus the events and excerpts gone) and sets d0 and d1 to the first
+ * and last dates that changed ("" if none). */
+int	store_update_diff(sqlite3 *db, char d0[11], char d1[11], int64_t *dev,
+	    int64_t *dex, char **err);
+/* Numbers the timeline again from d0 to d1, the rest moved by the change
+ * in count. */
+int	store_update_renumber(sqlite3 *db, const char *d0, const char *d1,
+	    char **err);
+/* Counts actors' events: all if all, else those after aid0 and the others
+ * moved by what went and came. */
+int	store_update_nevents(sqlite3 *db, int all, int64_t aid0, char **err);
+
 /* store-fts.c: FTS5's extension API for db, or NULL if it has none. */
 fts5_api *store_fts5(sqlite3 *db);
 
@@ -227,7 +257,9 @@ void	store_stat_row(struct store_stat *, int64_t rowid,
 int	store_stat_end(struct store_stat *, char **err);
 /*
  * An update: makes the bounds of every span in temp.tspan again from the
- * rows the index holds now. Returns 0, or -1 with *err (caller frees).
+ * rows the index holds now, and those of the days in temp.tday (by span:
+ * a day is a full-text row's key >> STORE_DBITS) from their rows alone,
+ * the span's other days kept. Returns 0, or -1 with *err (caller frees).
  */
 int	store_stat_redo(sqlite3 *db, char **err);
 /* Terms a span may have before the bounds are off (tests; 0: default). */

@@ -793,6 +793,325 @@ store_stat_end(struct store_stat *s, char **err)
 	return rc;
 }
 
+/* SQLite's varint at *p (at most 9 bytes before end); moves *p on. */
+static uint64_t
+stat_varint(const unsigned char **p, const unsigned char *end)
+{
+	uint64_t	v = 0;
+	int		i;
+
+	for (i = 0; i < 9 && *p < end; i++) {
+		if (i == 8)
+			return v << 8 | *(*p)++;
+		v = v << 7 | (**p & 0x7f);
+		if (!(*(*p)++ & 0x80))
+			break;
+	}
+	return v;
+}
+
+/* A term's old days, or new ones, while a span's are merged. */
+struct stat_mterm {
+	const char		*term;
+	int			 len;
+	const unsigned char	*days;
+	int			 ndays;		/* its records */
+};
+
+/*
+ * Writes term's days: the old records but those of the days in mask,
+ * and the new ones, in day order; no row when none is left.
+ */
+static int
+stat_merge_term(struct store_stat *s, sqlite3_stmt *put, sqlite3_stmt *del,
+    int64_t span, uint32_t mask, const struct stat_mterm *o,
+    const struct stat_mterm *n)
+{
+	struct stat_mterm	 t = o != NULL ? *o : *n;
+	struct buf		 b;
+	int			 i = 0, j = 0, rc;
+	const unsigned char	*r;
+
+	buf_init(&b);
+	while ((o != NULL && i < o->ndays) || (n != NULL && j < n->ndays)) {
+		if (o != NULL && i < o->ndays) {
+			r = o->days + (size_t)i * STORE_STAT_DAYREC;
+			if (mask & (1u << r[0])) {
+				i++;
+				continue;
+			}
+			if (n == NULL || j >= n->ndays ||
+			    r[0] < n->days[(size_t)j * STORE_STAT_DAYREC]) {
+				buf_add(&b, r, STORE_STAT_DAYREC);
+				i++;
+				continue;
+			}
+		}
+		buf_add(&b, n->days + (size_t)j++ * STORE_STAT_DAYREC,
+		    STORE_STAT_DAYREC);
+	}
+	if (b.len == 0) {
+		sqlite3_bind_int64(del, 1, span);
+		sqlite3_bind_text(del, 2, t.term, t.len, SQLITE_STATIC);
+		rc = sqlite3_step(del);
+		sqlite3_reset(del);
+	} else {
+		sqlite3_bind_int64(put, 1, span);
+		sqlite3_bind_text(put, 2, t.term, t.len, SQLITE_STATIC);
+		sqlite3_bind_blob(put, 3, b.data, (int)b.len, SQLITE_STATIC);
+		rc = sqlite3_step(put);
+		sqlite3_reset(put);
+	}
+	buf_free(&b);
+	if (rc != SQLITE_DONE && s->err == NULL)
+		s->err = xasprintf("indexing: %s", sqlite3_errmsg(s->db));
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int
+stat_mterm_cmp(const struct stat_mterm *x, const struct stat_mterm *y)
+{
+	int	c;
+
+	c = memcmp(x->term, y->term, (size_t)(x->len < y->len ? x->len :
+	    y->len));
+	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* emit for stat_redo_days: the span gathered is kept for the merge. */
+static void
+stat_emit_keep(void *arg, struct stat_out *o)
+{
+	if (*(struct stat_out **)arg != NULL)
+		stat_out_free(*(struct stat_out **)arg);
+	*(struct stat_out **)arg = o;
+}
+
+/*
+ * Makes the days in mask of span again, o being what their rows gave (or
+ * NULL if they have none left): each term keeps its other days, the
+ * span's rows and tokens are counted from FTS5's sizes of its rows, and
+ * its references widen to cover the new peaks'.
+ */
+static void
+stat_merge_span(struct store_stat *s, int64_t span, uint32_t mask,
+    const struct stat_out *o)
+{
+	sqlite3_stmt		*old = NULL, *put = NULL, *del = NULL;
+	sqlite3_stmt		*st = NULL;
+	struct stat_mterm	*v = NULL, n;
+	const unsigned char	*p, *end, *sz;
+	size_t			 nv = 0, cap = 0, i;
+	int64_t			 rows = 0, tokens = 0;
+	double			 refmin = 0, refmax = 0;
+	int			 rc, c, had = 0;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT term, days FROM bound_term"
+	    " WHERE span = ?1 ORDER BY term", -1, &old, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO bound_term(span,"
+	    " term, days) VALUES (?1, ?2, ?3)", -1, &put, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "DELETE FROM bound_term WHERE span = ?1"
+	    " AND term = ?2", -1, &del, NULL) != SQLITE_OK)
+		goto fail;
+	/* The old terms first, copied: the table changes under them. */
+	sqlite3_bind_int64(old, 1, span);
+	while ((rc = sqlite3_step(old)) == SQLITE_ROW) {
+		if (nv == cap) {
+			cap = cap == 0 ? 1024 : cap * 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[nv].len = sqlite3_column_bytes(old, 0);
+		v[nv].term = xmalloc((size_t)v[nv].len + 1);
+		memcpy((char *)(uintptr_t)v[nv].term,
+		    sqlite3_column_text(old, 0), (size_t)v[nv].len);
+		v[nv].ndays = sqlite3_column_bytes(old, 1) / STORE_STAT_DAYREC;
+		v[nv].days = xmalloc((size_t)sqlite3_column_bytes(old, 1) + 1);
+		memcpy((unsigned char *)(uintptr_t)v[nv].days,
+		    sqlite3_column_blob(old, 1),
+		    (size_t)sqlite3_column_bytes(old, 1));
+		nv++;
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	/* Both lists are in term order: one walk merges them. */
+	p = o != NULL ? (const unsigned char *)o->b.data : NULL;
+	end = p != NULL ? p + o->b.len : NULL;
+	i = 0;
+	while (i < nv || (p != NULL && p < end)) {
+		if (p != NULL && p < end) {
+			n.len = (int)store_stat_get32(p);
+			n.term = (const char *)p + 4;
+			n.ndays = (int)(store_stat_get32(p + 4 + n.len) /
+			    STORE_STAT_DAYREC);
+			n.days = p + 8 + n.len;
+		}
+		c = i >= nv ? 1 : p == NULL || p >= end ? -1 :
+		    stat_mterm_cmp(&v[i], &n);
+		if (c < 0) {
+			/* Only old days: written again only if some go. */
+			for (rc = 0; rc < v[i].ndays; rc++) {
+				if (mask & (1u << v[i].days[(size_t)rc *
+				    STORE_STAT_DAYREC]))
+					break;
+			}
+			if (rc < v[i].ndays && stat_merge_term(s, put, del,
+			    span, mask, &v[i], NULL) == -1)
+				goto out;
+			i++;
+			continue;
+		}
+		if (stat_merge_term(s, put, del, span, mask,
+		    c == 0 ? &v[i] : NULL, &n) == -1)
+			goto out;
+		if (c == 0)
+			i++;
+		p += 8 + n.len + (size_t)n.ndays * STORE_STAT_DAYREC;
+	}
+	/* The span's row, its counts from FTS5's own sizes of its rows. */
+	if (sqlite3_prepare_v2(s->db, "SELECT sz FROM fts_docsize WHERE"
+	    " id >= ?1 AND id < ?2", -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_int64(st, 1, span << (STORE_DBITS + STORE_SPAN_BITS));
+	sqlite3_bind_int64(st, 2, (span + 1) << (STORE_DBITS +
+	    STORE_SPAN_BITS));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows++;
+		sz = sqlite3_column_blob(st, 0);
+		end = sz + sqlite3_column_bytes(st, 0);
+		while (sz != NULL && sz < end)
+			tokens += (int64_t)stat_varint(&sz, end);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(s->db, "SELECT refmin, refmax FROM bound_span"
+	    " WHERE span = ?1", -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_int64(st, 1, span);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		refmin = sqlite3_column_double(st, 0);
+		refmax = sqlite3_column_double(st, 1);
+		had = 1;
+	}
+	sqlite3_finalize(st);
+	if (o != NULL) {
+		if (!had || o->refmin < refmin)
+			refmin = o->refmin;
+		if (!had || o->refmax > refmax)
+			refmax = o->refmax;
+	}
+	if (sqlite3_prepare_v2(s->db, rows == 0 ? "DELETE FROM bound_span"
+	    " WHERE span = ?1" : "INSERT OR REPLACE INTO bound_span(span, rows,"
+	    " tokens, refmin, refmax) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &st,
+	    NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_int64(st, 1, span);
+	if (rows > 0) {
+		sqlite3_bind_int64(st, 2, rows);
+		sqlite3_bind_int64(st, 3, tokens);
+		sqlite3_bind_double(st, 4, refmin);
+		sqlite3_bind_double(st, 5, refmax);
+	}
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto fail;
+	goto out;
+fail:
+	if (s->err == NULL)
+		s->err = xasprintf("indexing: %s", sqlite3_errmsg(s->db));
+out:
+	for (i = 0; i < nv; i++) {
+		free((char *)(uintptr_t)v[i].term);
+		free((unsigned char *)(uintptr_t)v[i].days);
+	}
+	free(v);
+	sqlite3_finalize(old);
+	sqlite3_finalize(put);
+	sqlite3_finalize(del);
+	sqlite3_finalize(st);
+}
+
+/*
+ * An update's usual case: the days in temp.tday (of spans not made again
+ * whole) are made again from their rows alone, and merged into their
+ * spans (stat_merge_span); a month's file touches a few days of a span of
+ * 32, and reading every row of the span cost most of a small update.
+ */
+static void
+stat_redo_days(struct store_stat *s)
+{
+	sqlite3_stmt	*days = NULL, *rows = NULL, *tot = NULL;
+	struct stat_out	*keep = NULL;
+	const char	*text[STORE_NCOLS];
+	int64_t		 span = -1, day, next, allrows, alltokens;
+	uint32_t	 mask = 0;
+	int		 len[STORE_NCOLS], c, rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT day FROM temp.tday WHERE"
+	    " (day >> " STORE_XSTR(STORE_SPAN_BITS) ") NOT IN (SELECT span FROM"
+	    " temp.tspan) ORDER BY day", -1, &days, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "SELECT rowid, title, body, note, actors"
+	    " FROM fts WHERE rowid >= ?1 AND rowid < ?2 ORDER BY rowid", -1,
+	    &rows, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "SELECT total(rows), total(tokens) FROM"
+	    " bound_span WHERE span >= 0", -1, &tot, NULL) != SQLITE_OK ||
+	    sqlite3_step(tot) != SQLITE_ROW) {
+		s->err = xasprintf("indexing: %s", sqlite3_errmsg(s->db));
+		goto out;
+	}
+	/* The reference: the index's average row, as its spans count it. */
+	allrows = (int64_t)sqlite3_column_double(tot, 0);
+	alltokens = (int64_t)sqlite3_column_double(tot, 1);
+	sqlite3_reset(tot);
+	s->acc->emit = stat_emit_keep;
+	s->acc->arg = &keep;
+	do {
+		rc = sqlite3_step(days);
+		day = rc == SQLITE_ROW ? sqlite3_column_int64(days, 0) : -1;
+		next = day < 0 ? -1 : day >> STORE_SPAN_BITS;
+		if (span >= 0 && next != span) {
+			stat_acc_flush(s->acc);
+			stat_merge_span(s, span, mask, keep);
+			if (keep != NULL)
+				stat_out_free(keep);
+			keep = NULL;
+			mask = 0;
+		}
+		if (day < 0 || s->err != NULL || s->acc->off)
+			break;
+		if (next != span) {
+			s->acc->allrows = allrows;
+			s->acc->alltokens = alltokens;
+		}
+		span = next;
+		mask |= 1u << (day & (STORE_SPAN_DAYS - 1));
+		sqlite3_bind_int64(rows, 1, day << STORE_DBITS);
+		sqlite3_bind_int64(rows, 2, (day + 1) << STORE_DBITS);
+		while ((c = sqlite3_step(rows)) == SQLITE_ROW) {
+			for (c = 0; c < STORE_NCOLS; c++) {
+				text[c] = (const char *)sqlite3_column_text(rows,
+				    c + 1);
+				len[c] = sqlite3_column_bytes(rows, c + 1);
+			}
+			stat_acc_row(s->acc, sqlite3_column_int64(rows, 0), text,
+			    len);
+		}
+		if (c != SQLITE_DONE && s->err == NULL)
+			s->err = xasprintf("indexing: %s",
+			    sqlite3_errmsg(s->db));
+		sqlite3_reset(rows);
+	} while (s->err == NULL);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE && s->err == NULL)
+		s->err = xasprintf("indexing: %s", sqlite3_errmsg(s->db));
+out:
+	if (keep != NULL)
+		stat_out_free(keep);
+	s->acc->emit = stat_emit_write;
+	s->acc->arg = s;
+	sqlite3_finalize(days);
+	sqlite3_finalize(rows);
+	sqlite3_finalize(tot);
+}
+
 int
 store_stat_redo(sqlite3 *db, char **err)
 {
@@ -802,6 +1121,22 @@ store_stat_redo(sqlite3 *db, char **err)
 	int			 len[STORE_NCOLS], c, rc;
 	int64_t			 span;
 
+	/* No day touched (places or comments changed): nothing to do. */
+	if (sqlite3_exec(db, "CREATE TEMP TABLE IF NOT EXISTS tspan(span"
+	    " INTEGER PRIMARY KEY); CREATE TEMP TABLE IF NOT EXISTS tday(day"
+	    " INTEGER PRIMARY KEY)", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT EXISTS (SELECT 1 FROM temp.tspan)"
+	    " OR EXISTS (SELECT 1 FROM temp.tday)", -1, &spans, NULL) !=
+	    SQLITE_OK || sqlite3_step(spans) != SQLITE_ROW) {
+		*err = xasprintf("indexing: %s", sqlite3_errmsg(db));
+		sqlite3_finalize(spans);
+		return -1;
+	}
+	rc = sqlite3_column_int(spans, 0);
+	sqlite3_finalize(spans);
+	spans = NULL;
+	if (rc == 0)
+		return 0;
 	if ((s = stat_new(db)) == NULL)
 		return 0;	/* no tokenizer: searches rank the slow way */
 	/* Bounds turned off stay off (stat_turn_off). */
@@ -859,5 +1194,7 @@ store_stat_redo(sqlite3 *db, char **err)
 	}
 	sqlite3_finalize(spans);
 	sqlite3_finalize(rows);
+	if (s->err == NULL && !s->acc->off)
+		stat_redo_days(s);
 	return store_stat_end(s, err);
 }
