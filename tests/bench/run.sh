@@ -285,6 +285,28 @@ bench_size() {
 	done | sort -n | awk '{ v[NR] = $1 } END { print "update_ms", v[2] }' \
 	    >>"$r"
 
+	# A comment costs only the parse; an event added or removed changes
+	# the timeline's numbers after it, so the same file is timed for
+	# those too: an event appended on the month's first day, then the
+	# file as it was.
+	say "$n events: one event added to that file, then removed (3 runs)"
+	day=$(awk '$1 == "date:" { print $2; exit }' "$month")
+	cp "$month" "$WORK/month.orig"
+	for i in 1 2 3; do
+		printf '  - id: bench-added-%s\n    date: %s\n    title: "An %s"\n' \
+		    "$i" "$day" "event the bench adds" >>"$month"
+		line=$("$T/timeit" -e "$log" -- "$BIN" -C "$c" --db "$db" index) ||
+		    { cat "$log" >&2; die "$n events: the update failed"; }
+		printf 'add %s\n' "$(tval "$line" median_ms)"
+		cp "$WORK/month.orig" "$month"
+		line=$("$T/timeit" -e "$log" -- "$BIN" -C "$c" --db "$db" index) ||
+		    { cat "$log" >&2; die "$n events: the update failed"; }
+		printf 'remove %s\n' "$(tval "$line" median_ms)"
+	done | sort -k2 -n | awk '{ v[$1] = v[$1] " " $2 } END {
+	    for (k in v) { split(v[k], a, " "); print "update_" k "_ms", a[2] } }' \
+	    >>"$r"
+	rm -f "$WORK/month.orig"
+
 	echo "wall_s $(($(now) - start))" >>"$r"
 	say "$n events: done in $(($(now) - start)) s"
 	if [ -z "$KEEP" ]; then
@@ -386,6 +408,10 @@ END {
 	    v[big, "count_nt_ms"] < 100)
 	row("one-file update, a month (ms)", "update_ms", "< 1000",
 	    v[big, "update_ms"] < 1000)
+	row("  the same, an event added (ms)", "update_add_ms", "< 1000",
+	    v[big, "update_add_ms"] < 1000)
+	row("  the same, an event removed (ms)", "update_remove_ms", "< 1000",
+	    v[big, "update_remove_ms"] < 1000)
 	row("first screen, reader (ms)", "first_ms", "< 50",
 	    v[big, "first_ms"] < 50)
 	row("first screen, list --limit 50 (ms)", "list_ms", "< 50",
