@@ -377,8 +377,9 @@ rank_fingerprint(sqlite3 *db)
 
 /*
  * Opens the second connection if need be (read only, on db's file) and
- * begins a read on both, so that neither sees a change the other does
- * not. Returns 1 if both read the same store (end with rank_end), else 0.
+ * begins a read on both (on db, unless the caller has begun one), so that
+ * neither sees a change the other does not. Returns 1 if both read the
+ * same store (end with rank_end), else 0.
  */
 static int
 rank_begin(sqlite3 *db, struct rank_ctx *c)
@@ -387,7 +388,7 @@ rank_begin(sqlite3 *db, struct rank_ctx *c)
 	char		*a, *b;
 	int		 same;
 
-	if (c->db2 == NULL || sqlite3_get_autocommit(db) == 0)
+	if (c->db2 == NULL)
 		return 0;
 	if (*c->db2 == NULL) {
 		path = sqlite3_db_filename(db, "main");
@@ -404,10 +405,12 @@ rank_begin(sqlite3 *db, struct rank_ctx *c)
 		sqlite3_exec(*c->db2, "PRAGMA cache_size = -8192", NULL, NULL,
 		    NULL);
 	}
-	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+	c->own = sqlite3_get_autocommit(db);
+	if (c->own && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return 0;
 	if (sqlite3_exec(*c->db2, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		if (c->own)
+			sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 		return 0;
 	}
 	a = rank_fingerprint(db);
@@ -427,7 +430,8 @@ rank_end(sqlite3 *db, struct rank_ctx *c)
 {
 	if (!c->began)
 		return;
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (c->own)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	sqlite3_exec(*c->db2, "COMMIT", NULL, NULL, NULL);
 	c->began = 0;
 }

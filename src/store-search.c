@@ -103,7 +103,7 @@ store_search_best(struct store *s, const char *match, int64_t limit,
  */
 static char *
 search_actor_reason(struct store *s, struct store_highlighter *m,
-    const char *event, const char *title)
+    const char *event, const char *title, const char *summary, int known)
 {
 	sqlite3_stmt	*st;
 	struct buf	 b;
@@ -115,15 +115,23 @@ search_actor_reason(struct store *s, struct store_highlighter *m,
 		free(h);
 		return NULL;
 	}
-	st = store_stmt(s, "SELECT summary FROM event WHERE id = ?1");
-	sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW && (h = store_highlighter_apply(m,
-	    (const char *)sqlite3_column_text(st, 0))) != NULL) {
-		free(h);
+	if (known) {
+		if ((h = store_highlighter_apply(m, summary)) != NULL) {
+			free(h);
+			return NULL;
+		}
+	} else {
+		st = store_stmt(s, "SELECT summary FROM event WHERE id = ?1");
+		sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW && (h =
+		    store_highlighter_apply(m, (const char *)
+		    sqlite3_column_text(st, 0))) != NULL) {
+			free(h);
+			sqlite3_reset(st);
+			return NULL;
+		}
 		sqlite3_reset(st);
-		return NULL;
 	}
-	sqlite3_reset(st);
 	buf_init(&b);
 	st = store_stmt(s, "SELECT ea.ord, a.name, al.alias FROM event e"
 	    " JOIN event_actor ea ON ea.rid = e.rid JOIN actor a ON"
@@ -180,11 +188,75 @@ search_give(struct store *s, struct store_highlighter *m, struct store_hit *h,
 {
 	char	*why = NULL;
 
-	if (strcmp(h->kind, "event") == 0 &&
-	    (why = search_actor_reason(s, m, h->event, h->title)) != NULL)
+	if (strcmp(h->kind, "event") == 0 && (why = search_actor_reason(s, m,
+	    h->event, h->title, NULL, 0)) != NULL)
 		h->snippet = why;
 	fn(h, arg);
 	free(why);
+}
+
+/*
+ * The best hits' rows and snippets, in one statement: the hits' rows ?2
+ * (a JSON array, best first) are looked up one by one in the index
+ * (matching ?1) and the events, in that order. Columns: the hit's place
+ * in ?2, its row, event id, date, title, summary, snippet.
+ */
+#define SEARCH_BEST_SQL "SELECT j.key, fts.rowid, e.id, e.date, e.title," \
+	" e.summary, snippet(fts, dossier_column(fts), '" TEXT_MARK_ON "', '" \
+	TEXT_MARK_OFF "', '…', 16) FROM json_each(?2) j CROSS JOIN fts" \
+	" CROSS JOIN event e WHERE fts MATCH ?1 AND fts.rowid = j.value AND" \
+	" e.rid = " STORE_KEY_EVENT("fts.rowid")
+
+/*
+ * Hands the first nbest of best (found by store-rank.c or search_few) to
+ * fn, each with its snippet, counting them in *n. Returns the last step.
+ */
+static int
+search_give_best(struct store *s, struct store_highlighter *m,
+    const char *rows, const struct store_rank_hit *best, int nbest,
+    void (*fn)(const struct store_hit *, void *), void *arg, int64_t *n)
+{
+	struct store_hit	 h;
+	sqlite3_stmt		*st;
+	struct buf		 b;
+	char			*why;
+	int64_t			 i;
+	int			 k, rc;
+
+	if (nbest <= 0)
+		return SQLITE_DONE;
+	buf_init(&b);
+	buf_addc(&b, '[');
+	for (k = 0; k < nbest; k++)
+		buf_addf(&b, "%s%lld", k > 0 ? "," : "",
+		    (long long)best[k].rowid);
+	buf_addc(&b, ']');
+	st = store_stmt(s, SEARCH_BEST_SQL);
+	sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, buf_str(&b), -1, SQLITE_TRANSIENT);
+	buf_free(&b);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		i = sqlite3_column_int64(st, 0);
+		if (i < 0 || i >= nbest)
+			continue;
+		h.event = (const char *)sqlite3_column_text(st, 2);
+		store_col_copy(st, 3, h.date, sizeof h.date);
+		h.title = (const char *)sqlite3_column_text(st, 4);
+		h.kind = best[i].rowid == (best[i].rowid >> STORE_XBITS <<
+		    STORE_XBITS) ? "event" : "excerpt";
+		h.snippet = (const char *)sqlite3_column_text(st, 6);
+		h.rank = -best[i].score;
+		why = NULL;
+		if (h.kind[1] == 'v' && (why = search_actor_reason(s, m,
+		    h.event, h.title, (const char *)sqlite3_column_text(st,
+		    5), 1)) != NULL)
+			h.snippet = why;
+		fn(&h, arg);
+		free(why);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	return rc;
 }
 
 /* Hands every row of st to fn, counting them in *n; returns the last step. */
@@ -214,21 +286,26 @@ store_search(struct store *s, const char *query, int64_t limit,
 	sqlite3_stmt		*st;
 	char			*match, *rows;
 	int64_t			 n = 0;
-	int			 nbest, i, rc = SQLITE_DONE;
+	int			 nbest, own, rc = SQLITE_DONE;
 
 	if ((match = query_translate(query, err)) == NULL)
 		return -1;
-	store_notes_ensure(s);
+	/* One read throughout: one store, and one lock for every step. */
+	own = sqlite3_get_autocommit(s->db) && sqlite3_exec(s->db, "BEGIN",
+	    NULL, NULL, NULL) == SQLITE_OK;
 	/* Marked only: FTS5 ranks what passes (store-notes.c). */
 	if ((nbest = s->hits_marked ? -2 : store_search_best(s, match, limit,
 	    &best, err)) == -1) {
+		if (own)
+			sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 		free(match);
 		return -1;
 	}
 	rows = store_rank_rows_match(s->db, match);
 	m = store_highlighter_new(s->db, match);
-	/* The user's own notes first (store-notes.c). */
-	if ((st = store_notes_hits(s, match, limit, 0)) != NULL) {
+	/* The user's own notes first, if there can be any (store-notes.c). */
+	if (s->notes_db && (st = store_notes_hits(s, match, limit, 0)) !=
+	    NULL) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			search_hit(st, &h);
 			fn(&h, arg);
@@ -237,22 +314,13 @@ store_search(struct store *s, const char *query, int64_t limit,
 		sqlite3_finalize(st);
 	}
 	if (nbest >= 0) {
-		st = store_stmt(s, STORE_HIT_SQL);
-		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
-		for (i = 0; i < nbest && rc == SQLITE_DONE && (limit <= 0 ||
-		    n < limit); i++) {
-			sqlite3_bind_int64(st, 2, best[i].rowid);
-			sqlite3_bind_double(st, 3, -best[i].score);
-			if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-				search_hit(st, &h);
-				search_give(s, m, &h, fn, arg);
-				n++;
-				rc = SQLITE_DONE;
-			}
-			sqlite3_reset(st);
-		}
+		if (limit > 0 && nbest > limit - n)
+			nbest = (int)(limit - n);
+		rc = search_give_best(s, m, rows, best, nbest, fn, arg, &n);
 		free(best);
+		st = NULL;
 	} else {
+		store_notes_ensure(s);
 		st = store_stmt(s, STORE_SEARCH_SQL);
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2, limit <= 0 ? -1 : limit > n ?
@@ -267,6 +335,8 @@ store_search(struct store *s, const char *query, int64_t limit,
 		n = -1;
 	}
 	sqlite3_reset(st);
+	if (own)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	store_highlighter_free(m);
 	free(rows);
 	free(match);
@@ -303,7 +373,8 @@ search_reason_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	kind = (const char *)sqlite3_value_text(argv[2]);
 	if (event == NULL || title == NULL || kind == NULL ||
 	    strcmp(kind, "event") != 0 ||
-	    (why = search_actor_reason(r->s, r->m, event, title)) == NULL) {
+	    (why = search_actor_reason(r->s, r->m, event, title, NULL, 0)) ==
+	    NULL) {
 		sqlite3_result_null(ctx);
 		return;
 	}
