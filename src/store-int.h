@@ -35,6 +35,7 @@ struct store {
 	sqlite3_stmt	*nget;		/* marked, note of corpus ?1, event ?2 */
 	char		*ncorpus;
 	int		 hits_marked;	/* searches keep marked events only */
+	int		 lazy_notes;	/* STORE_LAZY_NOTES */
 	int		 nnotes;	/* notes indexes made (store-notes.c) */
 	struct {
 		const char	*sql;	/* the literal it was made from */

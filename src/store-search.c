@@ -49,7 +49,8 @@ search_few(struct store *s, const char *match, int64_t limit,
 	store_phrases_free(ph, n);
 	if (n == 0 || prefix)
 		return -2;
-	v = xcalloc(STORE_RANK_FEW, sizeof *v);
+	/* Not zeroed: a page costs only when a hit is written to it. */
+	v = xreallocarray(NULL, STORE_RANK_FEW, sizeof *v);
 	st = store_stmt(s, "SELECT rowid, rank FROM fts WHERE fts MATCH ?1"
 	    " LIMIT ?2");
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
@@ -103,7 +104,8 @@ store_search_best(struct store *s, const char *match, int64_t limit,
  */
 static char *
 search_actor_reason(struct store *s, struct store_highlighter *m,
-    const char *event, const char *title, const char *summary, int known)
+    int64_t rid, const char *event, const char *title, const char *summary,
+    int known)
 {
 	sqlite3_stmt	*st;
 	struct buf	 b;
@@ -133,11 +135,19 @@ search_actor_reason(struct store *s, struct store_highlighter *m,
 		sqlite3_reset(st);
 	}
 	buf_init(&b);
-	st = store_stmt(s, "SELECT ea.ord, a.name, al.alias FROM event e"
-	    " JOIN event_actor ea ON ea.rid = e.rid JOIN actor a ON"
-	    " a.id = ea.actor LEFT JOIN alias al ON al.aid = a.aid"
-	    " WHERE e.id = ?1 ORDER BY ea.ord, al.ord");
-	sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
+	if (rid >= 0) {
+		st = store_stmt(s, "SELECT ea.ord, a.name, al.alias FROM"
+		    " event_actor ea JOIN actor a ON a.id = ea.actor LEFT JOIN"
+		    " alias al ON al.aid = a.aid WHERE ea.rid = ?1"
+		    " ORDER BY ea.ord, al.ord");
+		sqlite3_bind_int64(st, 1, rid);
+	} else {
+		st = store_stmt(s, "SELECT ea.ord, a.name, al.alias FROM"
+		    " event e JOIN event_actor ea ON ea.rid = e.rid JOIN actor"
+		    " a ON a.id = ea.actor LEFT JOIN alias al ON al.aid ="
+		    " a.aid WHERE e.id = ?1 ORDER BY ea.ord, al.ord");
+		sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
+	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		ord = sqlite3_column_int(st, 0);
 		name = (const char *)sqlite3_column_text(st, 1);
@@ -189,7 +199,7 @@ search_give(struct store *s, struct store_highlighter *m, struct store_hit *h,
 	char	*why = NULL;
 
 	if (strcmp(h->kind, "event") == 0 && (why = search_actor_reason(s, m,
-	    h->event, h->title, NULL, 0)) != NULL)
+	    -1, h->event, h->title, NULL, 0)) != NULL)
 		h->snippet = why;
 	fn(h, arg);
 	free(why);
@@ -248,8 +258,8 @@ search_give_best(struct store *s, struct store_highlighter *m,
 		h.rank = -best[i].score;
 		why = NULL;
 		if (h.kind[1] == 'v' && (why = search_actor_reason(s, m,
-		    h.event, h.title, (const char *)sqlite3_column_text(st,
-		    5), 1)) != NULL)
+		    best[i].rowid, h.event, h.title, (const char *)
+		    sqlite3_column_text(st, 5), 1)) != NULL)
 			h.snippet = why;
 		fn(&h, arg);
 		free(why);
@@ -373,7 +383,8 @@ search_reason_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	kind = (const char *)sqlite3_value_text(argv[2]);
 	if (event == NULL || title == NULL || kind == NULL ||
 	    strcmp(kind, "event") != 0 ||
-	    (why = search_actor_reason(r->s, r->m, event, title, NULL, 0)) ==
+	    (why = search_actor_reason(r->s, r->m, -1, event, title, NULL,
+	    0)) ==
 	    NULL) {
 		sqlite3_result_null(ctx);
 		return;

@@ -559,6 +559,7 @@ store_open(const char *content, const char *dbpath, int flags,
 	s = xcalloc(1, sizeof *s);
 	s->db = db;
 	s->path = path;
+	s->lazy_notes = (flags & STORE_LAZY_NOTES) != 0;
 	store_setup(s);
 	free(why);
 	free(dir);
