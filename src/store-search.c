@@ -94,77 +94,136 @@ store_search_best(struct store *s, const char *match, int64_t limit,
 }
 
 /*
- * Why an event hit that matched only through its actors did: "actor:
- * NAME" with the terms marked where the name holds them, else "actor: NAME
- * (as \"ALIAS\")" for the first alias that does, "; " between actors. The
- * index's own text for the actors column lists every alias, which says
- * nothing of the reason. Returns a new string (caller frees), or NULL if
- * the title or the summary holds a term (the snippet shows it), or no
- * actor does.
+ * What one actor says of why an event hit matched: "actor: NAME" with the
+ * terms marked where the name holds them, else "actor: NAME (as
+ * \"ALIAS\")" for the first alias that does, else nothing. A search
+ * keeps each actor's answer (the same actors come back hit after hit).
+ */
+struct search_actor {
+	char	*id;
+	char	*why;		/* or NULL */
+};
+struct search_actors {
+	struct search_actor	*v;
+	int			 n;
+	int			 cap;
+};
+
+/* What a search's reasons need: its marker, and the actors it met. */
+struct search_why {
+	struct store_highlighter	*m;
+	struct search_actors		 a;
+};
+
+static void
+search_why_init(struct search_why *w, sqlite3 *db, const char *match)
+{
+	memset(w, 0, sizeof *w);
+	w->m = store_highlighter_new(db, match);
+}
+
+static void
+search_why_free(struct search_why *w)
+{
+	int	i;
+
+	for (i = 0; i < w->a.n; i++) {
+		free(w->a.v[i].id);
+		free(w->a.v[i].why);
+	}
+	free(w->a.v);
+	store_highlighter_free(w->m);
+}
+
+/* Actor id's part of a reason (owned by a), or NULL. */
+static const char *
+search_actor_part(struct store *s, struct store_highlighter *m,
+    struct search_actors *a, const char *id)
+{
+	struct search_actor	*x;
+	sqlite3_stmt		*st;
+	const char		*name, *alias;
+	char			*h;
+	int			 i;
+
+	for (i = 0; i < a->n; i++) {
+		if (strcmp(a->v[i].id, id) == 0)
+			return a->v[i].why;
+	}
+	if (a->n == a->cap) {
+		a->cap = a->cap == 0 ? 32 : a->cap * 2;
+		a->v = xreallocarray(a->v, (size_t)a->cap, sizeof *a->v);
+	}
+	x = &a->v[a->n++];
+	x->id = xstrdup(id);
+	x->why = NULL;
+	st = store_stmt(s, "SELECT a.name, al.alias FROM actor a LEFT JOIN"
+	    " alias al ON al.aid = a.aid WHERE a.id = ?1 ORDER BY al.ord");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	while (x->why == NULL && sqlite3_step(st) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(st, 0);
+		alias = (const char *)sqlite3_column_text(st, 1);
+		if ((h = store_highlighter_apply(m, name)) != NULL) {
+			x->why = xasprintf("actor: %s", h);
+			free(h);
+		} else if (alias != NULL &&
+		    (h = store_highlighter_apply(m, alias)) != NULL) {
+			x->why = xasprintf("actor: %s (as \"%s\")", name,
+			    alias);
+			free(h);
+		}
+	}
+	sqlite3_reset(st);
+	return x->why;
+}
+
+/*
+ * Why an event hit that matched only through its actors did: each actor's
+ * part (search_actor_part), "; " between them. The index's own text for
+ * the actors column lists every alias, which says nothing of the reason.
+ * Returns a new string (caller frees), or NULL if the title or the summary
+ * holds a term (the snippet shows it), or no actor does. The event is rid,
+ * or if that is < 0 the event of that id, whose summary is read unless
+ * known.
  */
 static char *
-search_actor_reason(struct store *s, struct store_highlighter *m,
-    int64_t rid, const char *event, const char *title, const char *summary,
-    int known)
+search_actor_reason(struct store *s, struct search_why *w, int64_t rid,
+    const char *event, const char *title, const char *summary, int known)
 {
+	struct store_highlighter *m = w->m;
 	sqlite3_stmt	*st;
 	struct buf	 b;
 	char		*h = NULL;
-	const char	*name, *alias;
-	int		 ord, done = -1;
+	const char	*why;
+	int		 rc;
 
 	if (m == NULL || (h = store_highlighter_apply(m, title)) != NULL) {
 		free(h);
 		return NULL;
 	}
-	if (known) {
-		if ((h = store_highlighter_apply(m, summary)) != NULL) {
-			free(h);
-			return NULL;
-		}
-	} else {
-		st = store_stmt(s, "SELECT summary FROM event WHERE id = ?1");
+	if (!known) {
+		st = store_stmt(s, "SELECT rid, summary FROM event WHERE"
+		    " id = ?1");
 		sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW && (h =
-		    store_highlighter_apply(m, (const char *)
-		    sqlite3_column_text(st, 0))) != NULL) {
-			free(h);
-			sqlite3_reset(st);
-			return NULL;
-		}
+		rc = sqlite3_step(st);
+		rid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+		h = rc == SQLITE_ROW ? store_highlighter_apply(m,
+		    (const char *)sqlite3_column_text(st, 1)) : NULL;
 		sqlite3_reset(st);
+	} else
+		h = store_highlighter_apply(m, summary);
+	if (h != NULL || rid < 0) {
+		free(h);
+		return NULL;
 	}
 	buf_init(&b);
-	if (rid >= 0) {
-		st = store_stmt(s, "SELECT ea.ord, a.name, al.alias FROM"
-		    " event_actor ea JOIN actor a ON a.id = ea.actor LEFT JOIN"
-		    " alias al ON al.aid = a.aid WHERE ea.rid = ?1"
-		    " ORDER BY ea.ord, al.ord");
-		sqlite3_bind_int64(st, 1, rid);
-	} else {
-		st = store_stmt(s, "SELECT ea.ord, a.name, al.alias FROM"
-		    " event e JOIN event_actor ea ON ea.rid = e.rid JOIN actor"
-		    " a ON a.id = ea.actor LEFT JOIN alias al ON al.aid ="
-		    " a.aid WHERE e.id = ?1 ORDER BY ea.ord, al.ord");
-		sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
-	}
+	st = store_stmt(s, "SELECT actor FROM event_actor WHERE rid = ?1"
+	    " ORDER BY ord");
+	sqlite3_bind_int64(st, 1, rid);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		ord = sqlite3_column_int(st, 0);
-		name = (const char *)sqlite3_column_text(st, 1);
-		alias = (const char *)sqlite3_column_text(st, 2);
-		if (ord == done)
-			continue;
-		if ((h = store_highlighter_apply(m, name)) != NULL) {
-			buf_addf(&b, "%sactor: %s", b.len > 0 ? "; " : "", h);
-			free(h);
-			done = ord;
-		} else if (alias != NULL &&
-		    (h = store_highlighter_apply(m, alias)) != NULL) {
-			buf_addf(&b, "%sactor: %s (as \"%s\")",
-			    b.len > 0 ? "; " : "", name, alias);
-			free(h);
-			done = ord;
-		}
+		if ((why = search_actor_part(s, m, &w->a, (const char *)
+		    sqlite3_column_text(st, 0))) != NULL)
+			buf_addf(&b, "%s%s", b.len > 0 ? "; " : "", why);
 	}
 	sqlite3_reset(st);
 	if (b.len == 0) {
@@ -193,12 +252,12 @@ search_hit(sqlite3_stmt *st, struct store_hit *h)
  * only they did (search_actor_reason).
  */
 static void
-search_give(struct store *s, struct store_highlighter *m, struct store_hit *h,
+search_give(struct store *s, struct search_why *w, struct store_hit *h,
     void (*fn)(const struct store_hit *, void *), void *arg)
 {
 	char	*why = NULL;
 
-	if (strcmp(h->kind, "event") == 0 && (why = search_actor_reason(s, m,
+	if (strcmp(h->kind, "event") == 0 && (why = search_actor_reason(s, w,
 	    -1, h->event, h->title, NULL, 0)) != NULL)
 		h->snippet = why;
 	fn(h, arg);
@@ -222,8 +281,8 @@ search_give(struct store *s, struct store_highlighter *m, struct store_hit *h,
  * fn, each with its snippet, counting them in *n. Returns the last step.
  */
 static int
-search_give_best(struct store *s, struct store_highlighter *m,
-    const char *rows, const struct store_rank_hit *best, int nbest,
+search_give_best(struct store *s, struct search_why *w, const char *rows,
+    const struct store_rank_hit *best, int nbest,
     void (*fn)(const struct store_hit *, void *), void *arg, int64_t *n)
 {
 	struct store_hit	 h;
@@ -257,7 +316,7 @@ search_give_best(struct store *s, struct store_highlighter *m,
 		h.snippet = (const char *)sqlite3_column_text(st, 6);
 		h.rank = -best[i].score;
 		why = NULL;
-		if (h.kind[1] == 'v' && (why = search_actor_reason(s, m,
+		if (h.kind[1] == 'v' && (why = search_actor_reason(s, w,
 		    best[i].rowid, h.event, h.title, (const char *)
 		    sqlite3_column_text(st, 5), 1)) != NULL)
 			h.snippet = why;
@@ -271,8 +330,8 @@ search_give_best(struct store *s, struct store_highlighter *m,
 
 /* Hands every row of st to fn, counting them in *n; returns the last step. */
 static int
-search_give_rows(struct store *s, struct store_highlighter *m,
-    sqlite3_stmt *st, void (*fn)(const struct store_hit *, void *),
+search_give_rows(struct store *s, struct search_why *w, sqlite3_stmt *st,
+    void (*fn)(const struct store_hit *, void *),
     void *arg, int64_t *n)
 {
 	struct store_hit	h;
@@ -280,7 +339,7 @@ search_give_rows(struct store *s, struct store_highlighter *m,
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		search_hit(st, &h);
-		search_give(s, m, &h, fn, arg);
+		search_give(s, w, &h, fn, arg);
 		(*n)++;
 	}
 	return rc;
@@ -291,7 +350,7 @@ store_search(struct store *s, const char *query, int64_t limit,
     void (*fn)(const struct store_hit *, void *), void *arg, char **err)
 {
 	struct store_rank_hit	*best;
-	struct store_highlighter *m;
+	struct search_why	 w;
 	struct store_hit	 h;
 	sqlite3_stmt		*st;
 	char			*match, *rows;
@@ -312,7 +371,7 @@ store_search(struct store *s, const char *query, int64_t limit,
 		return -1;
 	}
 	rows = store_rank_rows_match(s->db, match);
-	m = store_highlighter_new(s->db, match);
+	search_why_init(&w, s->db, match);
 	/* The user's own notes first, if there can be any (store-notes.c). */
 	if (s->notes_db && (st = store_notes_hits(s, match, limit, 0)) !=
 	    NULL) {
@@ -326,7 +385,7 @@ store_search(struct store *s, const char *query, int64_t limit,
 	if (nbest >= 0) {
 		if (limit > 0 && nbest > limit - n)
 			nbest = (int)(limit - n);
-		rc = search_give_best(s, m, rows, best, nbest, fn, arg, &n);
+		rc = search_give_best(s, &w, rows, best, nbest, fn, arg, &n);
 		free(best);
 		st = NULL;
 	} else {
@@ -338,7 +397,7 @@ store_search(struct store *s, const char *query, int64_t limit,
 		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
 		if (s->hits_marked)
 			sqlite3_bind_int(st, 5, 1);
-		rc = search_give_rows(s, m, st, fn, arg, &n);
+		rc = search_give_rows(s, &w, st, fn, arg, &n);
 	}
 	if (rc != SQLITE_DONE) {
 		*err = xasprintf("search failed: %s", sqlite3_errmsg(s->db));
@@ -347,17 +406,17 @@ store_search(struct store *s, const char *query, int64_t limit,
 	sqlite3_reset(st);
 	if (own)
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	store_highlighter_free(m);
+	search_why_free(&w);
 	free(rows);
 	free(match);
 	return n;
 }
 
 
-/* What dossier_actor_reason needs: the store and the search's marker. */
+/* What dossier_actor_reason needs: the store and the search's reasons. */
 struct search_reason {
-	struct store			*s;
-	struct store_highlighter	*m;
+	struct store		*s;
+	struct search_why	 w;
 };
 
 static void
@@ -365,7 +424,7 @@ search_reason_free(void *p)
 {
 	struct search_reason	*r = p;
 
-	store_highlighter_free(r->m);
+	search_why_free(&r->w);
 	free(r);
 }
 
@@ -383,9 +442,8 @@ search_reason_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	kind = (const char *)sqlite3_value_text(argv[2]);
 	if (event == NULL || title == NULL || kind == NULL ||
 	    strcmp(kind, "event") != 0 ||
-	    (why = search_actor_reason(r->s, r->m, -1, event, title, NULL,
-	    0)) ==
-	    NULL) {
+	    (why = search_actor_reason(r->s, &r->w, -1, event, title, NULL,
+	    0)) == NULL) {
 		sqlite3_result_null(ctx);
 		return;
 	}
@@ -399,7 +457,7 @@ store_search_reason(struct store *s, const char *match)
 
 	r = xcalloc(1, sizeof *r);
 	r->s = s;
-	r->m = store_highlighter_new(s->db, match);
+	search_why_init(&r->w, s->db, match);
 	/* Replacing the function frees the last search's marker. */
 	sqlite3_create_function_v2(s->db, "dossier_actor_reason", 3,
 	    SQLITE_UTF8, r, search_reason_sql, NULL, NULL, search_reason_free);
@@ -448,7 +506,7 @@ store_search_filter(struct store *s, const struct store_filter *f,
     int64_t limit, void (*fn)(const struct store_hit *, void *), void *arg,
     char **err)
 {
-	struct store_highlighter *m;
+	struct search_why	 w;
 	sqlite3_stmt		*st;
 	char			*match, *rows, *sql;
 	int64_t			 n = 0;
@@ -467,14 +525,14 @@ store_search_filter(struct store *s, const struct store_filter *f,
 		fatal("store: %s: %s", sqlite3_errmsg(s->db), sql);
 	free(sql);
 	store_search_filter_bind(st, f, match, rows, limit);
-	m = store_highlighter_new(s->db, match);
-	rc = search_give_rows(s, m, st, fn, arg, &n);
+	search_why_init(&w, s->db, match);
+	rc = search_give_rows(s, &w, st, fn, arg, &n);
 	if (rc != SQLITE_DONE) {
 		*err = xasprintf("search failed: %s", sqlite3_errmsg(s->db));
 		n = -1;
 	}
 	sqlite3_finalize(st);
-	store_highlighter_free(m);
+	search_why_free(&w);
 	free(rows);
 	free(match);
 	return n;
