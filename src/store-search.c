@@ -2,6 +2,7 @@
  * store-search.c: a search's hits for the command line, best first, each
  * with a snippet (store-rank.c finds the best; FTS5 makes the snippets).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +28,9 @@ search_hit_cmp(const void *x, const void *y)
 }
 
 /*
- * A search of fewer than STORE_RANK_FEW hits is ranked here, as the plain
- * FTS5 query would: its hits come in row order with FTS5's own rank, and
+ * A search of fewer than STORE_RANK_FEW hits of one word, or
+ * STORE_RANK_FEW_AND of anything else, is ranked here, as the plain FTS5
+ * query would: its hits come in row order with FTS5's own rank, and
  * the best limit of them go to out (limit slots). Returns their number,
  * or -2 when there are more hits (then a common word has cost a few
  * pages and a cap of scores, and the bounds rank it). A prefix is left to
@@ -41,27 +43,31 @@ search_few(struct store *s, const char *match, int64_t limit,
 	struct store_phrase	*ph;
 	struct store_rank_hit	*v;
 	sqlite3_stmt		*st;
-	int			 n, i, prefix = 0;
+	const char		*c;
+	int			 n, i, cap, prefix = 0, word;
 
 	n = store_phrases(match, &ph);
 	for (i = 0; i < n; i++)
 		prefix |= ph[i].prefix;
+	/* One word: the bounds rank it day by day, the best days first. */
+	for (word = n == 1, c = word ? ph[0].text : ""; word && *c; c++)
+		word = (unsigned char)*c >= 0x80 || isalnum((unsigned char)*c);
 	store_phrases_free(ph, n);
 	if (n == 0 || prefix)
 		return -2;
+	cap = word ? STORE_RANK_FEW : STORE_RANK_FEW_AND;
 	/* Not zeroed: a page costs only when a hit is written to it. */
-	v = xreallocarray(NULL, STORE_RANK_FEW, sizeof *v);
+	v = xreallocarray(NULL, (size_t)cap, sizeof *v);
 	st = store_stmt(s, "SELECT rowid, rank FROM fts WHERE fts MATCH ?1"
 	    " LIMIT ?2");
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, STORE_RANK_FEW);
-	for (n = 0; n < STORE_RANK_FEW && sqlite3_step(st) == SQLITE_ROW;
-	    n++) {
+	sqlite3_bind_int(st, 2, cap);
+	for (n = 0; n < cap && sqlite3_step(st) == SQLITE_ROW; n++) {
 		v[n].rowid = sqlite3_column_int64(st, 0);
 		v[n].score = -sqlite3_column_double(st, 1);
 	}
 	sqlite3_reset(st);
-	if (n == STORE_RANK_FEW) {
+	if (n == cap) {
 		free(v);
 		return -2;
 	}
