@@ -756,7 +756,7 @@ cli_search(struct cli *c)
 		goto done;
 	}
 	/* Each search path makes temp.unote if it reads it. */
-	if ((s = cli_open(c, STORE_LAZY_NOTES, 0)) == NULL) {
+	if ((s = cli_open(c, STORE_LAZY_NOTES | STORE_ONE_SHOT, 0)) == NULL) {
 		rc = 1;
 		goto done;
 	}

@@ -375,6 +375,25 @@ rank_fingerprint(sqlite3 *db)
 	return v;
 }
 
+/* Gives db2 the page cache db has (store_setup). */
+static void
+rank_cache_size(sqlite3 *db, sqlite3 *db2)
+{
+	sqlite3_stmt	*st;
+	char		*sql;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA main.cache_size", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		sql = sqlite3_mprintf("PRAGMA cache_size = %lld",
+		    (long long)sqlite3_column_int64(st, 0));
+		sqlite3_exec(db2, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+	}
+	sqlite3_finalize(st);
+}
+
 /*
  * Opens the second connection if need be (read only, on db's file) and
  * begins a read on both (on db, unless the caller has begun one), so that
@@ -402,8 +421,7 @@ rank_begin(sqlite3 *db, struct rank_ctx *c)
 			return 0;
 		}
 		sqlite3_busy_timeout(*c->db2, 2000);
-		sqlite3_exec(*c->db2, "PRAGMA cache_size = -8192", NULL, NULL,
-		    NULL);
+		rank_cache_size(db, *c->db2);
 	}
 	c->own = sqlite3_get_autocommit(db);
 	if (c->own && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
