@@ -245,6 +245,13 @@ struct store_rank_hit {
  * slower).
  */
 #define STORE_RANK_FEW_AND	4000
+/*
+ * Past that cap the pass goes on while its hits, spread over the whole
+ * timeline as over the part it has passed, stay under this: what it has
+ * ranked is kept, not paid twice (5,256 hits of two words took 25% longer
+ * when they went to the bounds after a pass of 4,000).
+ */
+#define STORE_RANK_FEW_MAX	15000
 /* How a ranking went, for tests and the benchmark. */
 struct store_rank_info {
 	int	 blocks;	/* days scored one at a time */

@@ -28,14 +28,37 @@ search_hit_cmp(const void *x, const void *y)
 }
 
 /*
- * A search of fewer than STORE_RANK_FEW hits of one word, or
- * STORE_RANK_FEW_AND of anything else, is ranked here, as the plain FTS5
- * query would: its hits come in row order with FTS5's own rank, and
+ * A search of fewer than STORE_RANK_FEW hits of one word, or of anything
+ * else fewer than STORE_RANK_FEW_AND or than STORE_RANK_FEW_MAX where the
+ * first ones say there will be (search_few_more), is ranked here, as the
+ * plain FTS5 query would: its hits come in row order with FTS5's own rank, and
  * the best limit of them go to out (limit slots). Returns their number,
  * or -2 when there are more hits (then a common word has cost a few
  * pages and a cap of scores, and the bounds rank it). A prefix is left to
  * the bounds: FTS5 would expand it whole before the first hit.
  */
+/*
+ * How many hits a search will have, from the n it has found up to key
+ * last: as many again for each such share of the timeline's keys.
+ */
+static int64_t
+search_few_more(struct store *s, int64_t n, int64_t last)
+{
+	sqlite3_stmt	*st;
+	int64_t		 lo = 0, hi = 0;
+
+	st = store_stmt(s, "SELECT (SELECT min(rid) FROM event),"
+	    " (SELECT max(rid) FROM event)");
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		lo = sqlite3_column_int64(st, 0);
+		hi = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (last <= lo || hi <= lo)
+		return INT64_MAX;
+	return (int64_t)((double)n * (double)(hi - lo) / (double)(last - lo));
+}
+
 static int
 search_few(struct store *s, const char *match, int64_t limit,
     struct store_rank_hit *out)
@@ -44,7 +67,7 @@ search_few(struct store *s, const char *match, int64_t limit,
 	struct store_rank_hit	*v;
 	sqlite3_stmt		*st;
 	const char		*c;
-	int			 n, i, cap, prefix = 0, word;
+	int			 n, i, cap, max, prefix = 0, word;
 
 	n = store_phrases(match, &ph);
 	for (i = 0; i < n; i++)
@@ -56,18 +79,27 @@ search_few(struct store *s, const char *match, int64_t limit,
 	if (n == 0 || prefix)
 		return -2;
 	cap = word ? STORE_RANK_FEW : STORE_RANK_FEW_AND;
+	max = word ? cap : STORE_RANK_FEW_MAX;
 	/* Not zeroed: a page costs only when a hit is written to it. */
 	v = xreallocarray(NULL, (size_t)cap, sizeof *v);
 	st = store_stmt(s, "SELECT rowid, rank FROM fts WHERE fts MATCH ?1"
 	    " LIMIT ?2");
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, cap);
-	for (n = 0; n < cap && sqlite3_step(st) == SQLITE_ROW; n++) {
+	sqlite3_bind_int(st, 2, max);
+	for (n = 0; n < max && sqlite3_step(st) == SQLITE_ROW; n++) {
+		if (n == cap) {
+			/* Go on while the hits so far, spread over the whole
+			 * timeline as over the part passed, stay under max. */
+			if (search_few_more(s, n, v[n - 1].rowid) > max)
+				break;
+			cap = cap * 2 < max ? cap * 2 : max;
+			v = xreallocarray(v, (size_t)cap, sizeof *v);
+		}
 		v[n].rowid = sqlite3_column_int64(st, 0);
 		v[n].score = -sqlite3_column_double(st, 1);
 	}
 	sqlite3_reset(st);
-	if (n == cap) {
+	if (n == max || n == cap) {
 		free(v);
 		return -2;
 	}
