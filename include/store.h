@@ -24,6 +24,10 @@ struct store;
 #define STORE_CHECK_QUOTES	0x02	/* verify quotes against source texts */
 #define STORE_MEMORY		0x08	/* build in memory, no cache file */
 #define STORE_QUIET		0x10	/* no warning when falling back to memory */
+#define STORE_LAZY_NOTES	0x20	/* no notes attached: temp.unote only when
+					   store_notes_ensure is called */
+#define STORE_ONE_SHOT		0x40	/* one command, then exit: a small page
+					   cache (store_setup) */
 
 /*
  * How a build is going, for whoever shows it (the store prints nothing).

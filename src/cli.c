@@ -755,14 +755,16 @@ cli_search(struct cli *c)
 		    CLI_SEARCH_MAX);
 		goto done;
 	}
-	if ((s = cli_open(c, 0, 0)) == NULL) {
+	/* Each search path makes temp.unote if it reads it. */
+	if ((s = cli_open(c, STORE_LAZY_NOTES | STORE_ONE_SHOT, 0)) == NULL) {
 		rc = 1;
 		goto done;
 	}
 	if ((rc = cli_filter_resolve(&flt, s)) == 0) {
 		flt.f.query = buf_str(&q);
 		flt.f.marked = extra.marked;
-		store_search_marked(s, extra.marked);
+		if (extra.marked)
+			store_search_marked(s, 1);
 		if (v[1] != NULL) {
 			if (store_json_search_filter(s, &flt.f, limit, stdout,
 			    &n, &err) == -1)

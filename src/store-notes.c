@@ -39,7 +39,8 @@ store_attach_notes(struct store *s, const char *path, const char *corpus,
 	if (s->notes_db)
 		return 0;
 	if (path == NULL) {
-		store_notes_ensure(s);
+		if (!s->lazy_notes)
+			store_notes_ensure(s);
 		return 0;
 	}
 	/* An empty view made before the file existed gives way. */

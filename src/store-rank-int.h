@@ -69,6 +69,7 @@ struct rank_ctx {
 	int64_t		 visits;	/* rows rank_score was called on */
 	sqlite3		**db2;		/* a second connection's slot, or NULL */
 	int		 began;		/* reads begun on both (rank_begin) */
+	int		 own;		/* and on db by rank_begin itself */
 	/* a pass: days in day order, for rank_day_beaten */
 	int		 pass;
 	struct rank_day	*byday;

@@ -375,10 +375,30 @@ rank_fingerprint(sqlite3 *db)
 	return v;
 }
 
+/* Gives db2 the page cache db has (store_setup). */
+static void
+rank_cache_size(sqlite3 *db, sqlite3 *db2)
+{
+	sqlite3_stmt	*st;
+	char		*sql;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA main.cache_size", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		sql = sqlite3_mprintf("PRAGMA cache_size = %lld",
+		    (long long)sqlite3_column_int64(st, 0));
+		sqlite3_exec(db2, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+	}
+	sqlite3_finalize(st);
+}
+
 /*
  * Opens the second connection if need be (read only, on db's file) and
- * begins a read on both, so that neither sees a change the other does
- * not. Returns 1 if both read the same store (end with rank_end), else 0.
+ * begins a read on both (on db, unless the caller has begun one), so that
+ * neither sees a change the other does not. Returns 1 if both read the
+ * same store (end with rank_end), else 0.
  */
 static int
 rank_begin(sqlite3 *db, struct rank_ctx *c)
@@ -387,7 +407,7 @@ rank_begin(sqlite3 *db, struct rank_ctx *c)
 	char		*a, *b;
 	int		 same;
 
-	if (c->db2 == NULL || sqlite3_get_autocommit(db) == 0)
+	if (c->db2 == NULL)
 		return 0;
 	if (*c->db2 == NULL) {
 		path = sqlite3_db_filename(db, "main");
@@ -401,13 +421,14 @@ rank_begin(sqlite3 *db, struct rank_ctx *c)
 			return 0;
 		}
 		sqlite3_busy_timeout(*c->db2, 2000);
-		sqlite3_exec(*c->db2, "PRAGMA cache_size = -8192", NULL, NULL,
-		    NULL);
+		rank_cache_size(db, *c->db2);
 	}
-	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+	c->own = sqlite3_get_autocommit(db);
+	if (c->own && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return 0;
 	if (sqlite3_exec(*c->db2, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		if (c->own)
+			sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 		return 0;
 	}
 	a = rank_fingerprint(db);
@@ -427,7 +448,8 @@ rank_end(sqlite3 *db, struct rank_ctx *c)
 {
 	if (!c->began)
 		return;
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (c->own)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	sqlite3_exec(*c->db2, "COMMIT", NULL, NULL, NULL);
 	c->began = 0;
 }

@@ -2,6 +2,7 @@
  * store-search.c: a search's hits for the command line, best first, each
  * with a snippet (store-rank.c finds the best; FTS5 makes the snippets).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,13 +28,37 @@ search_hit_cmp(const void *x, const void *y)
 }
 
 /*
- * A search of fewer than STORE_RANK_FEW hits is ranked here, as the plain
- * FTS5 query would: its hits come in row order with FTS5's own rank, and
+ * A search of fewer than STORE_RANK_FEW hits of one word, or of anything
+ * else fewer than STORE_RANK_FEW_AND or than STORE_RANK_FEW_MAX where the
+ * first ones say there will be (search_few_more), is ranked here, as the
+ * plain FTS5 query would: its hits come in row order with FTS5's own rank, and
  * the best limit of them go to out (limit slots). Returns their number,
  * or -2 when there are more hits (then a common word has cost a few
  * pages and a cap of scores, and the bounds rank it). A prefix is left to
  * the bounds: FTS5 would expand it whole before the first hit.
  */
+/*
+ * How many hits a search will have, from the n it has found up to key
+ * last: as many again for each such share of the timeline's keys.
+ */
+static int64_t
+search_few_more(struct store *s, int64_t n, int64_t last)
+{
+	sqlite3_stmt	*st;
+	int64_t		 lo = 0, hi = 0;
+
+	st = store_stmt(s, "SELECT (SELECT min(rid) FROM event),"
+	    " (SELECT max(rid) FROM event)");
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		lo = sqlite3_column_int64(st, 0);
+		hi = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (last <= lo || hi <= lo)
+		return INT64_MAX;
+	return (int64_t)((double)n * (double)(hi - lo) / (double)(last - lo));
+}
+
 static int
 search_few(struct store *s, const char *match, int64_t limit,
     struct store_rank_hit *out)
@@ -41,26 +66,40 @@ search_few(struct store *s, const char *match, int64_t limit,
 	struct store_phrase	*ph;
 	struct store_rank_hit	*v;
 	sqlite3_stmt		*st;
-	int			 n, i, prefix = 0;
+	const char		*c;
+	int			 n, i, cap, max, prefix = 0, word;
 
 	n = store_phrases(match, &ph);
 	for (i = 0; i < n; i++)
 		prefix |= ph[i].prefix;
+	/* One word: the bounds rank it day by day, the best days first. */
+	for (word = n == 1, c = word ? ph[0].text : ""; word && *c; c++)
+		word = (unsigned char)*c >= 0x80 || isalnum((unsigned char)*c);
 	store_phrases_free(ph, n);
 	if (n == 0 || prefix)
 		return -2;
-	v = xcalloc(STORE_RANK_FEW, sizeof *v);
+	cap = word ? STORE_RANK_FEW : STORE_RANK_FEW_AND;
+	max = word ? cap : STORE_RANK_FEW_MAX;
+	/* Not zeroed: a page costs only when a hit is written to it. */
+	v = xreallocarray(NULL, (size_t)cap, sizeof *v);
 	st = store_stmt(s, "SELECT rowid, rank FROM fts WHERE fts MATCH ?1"
 	    " LIMIT ?2");
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, STORE_RANK_FEW);
-	for (n = 0; n < STORE_RANK_FEW && sqlite3_step(st) == SQLITE_ROW;
-	    n++) {
+	sqlite3_bind_int(st, 2, max);
+	for (n = 0; n < max && sqlite3_step(st) == SQLITE_ROW; n++) {
+		if (n == cap) {
+			/* Go on while the hits so far, spread over the whole
+			 * timeline as over the part passed, stay under max. */
+			if (search_few_more(s, n, v[n - 1].rowid) > max)
+				break;
+			cap = cap * 2 < max ? cap * 2 : max;
+			v = xreallocarray(v, (size_t)cap, sizeof *v);
+		}
 		v[n].rowid = sqlite3_column_int64(st, 0);
 		v[n].score = -sqlite3_column_double(st, 1);
 	}
 	sqlite3_reset(st);
-	if (n == STORE_RANK_FEW) {
+	if (n == max || n == cap) {
 		free(v);
 		return -2;
 	}
@@ -93,60 +132,136 @@ store_search_best(struct store *s, const char *match, int64_t limit,
 }
 
 /*
- * Why an event hit that matched only through its actors did: "actor:
- * NAME" with the terms marked where the name holds them, else "actor: NAME
- * (as \"ALIAS\")" for the first alias that does, "; " between actors. The
- * index's own text for the actors column lists every alias, which says
- * nothing of the reason. Returns a new string (caller frees), or NULL if
- * the title or the summary holds a term (the snippet shows it), or no
- * actor does.
+ * What one actor says of why an event hit matched: "actor: NAME" with the
+ * terms marked where the name holds them, else "actor: NAME (as
+ * \"ALIAS\")" for the first alias that does, else nothing. A search
+ * keeps each actor's answer (the same actors come back hit after hit).
+ */
+struct search_actor {
+	char	*id;
+	char	*why;		/* or NULL */
+};
+struct search_actors {
+	struct search_actor	*v;
+	int			 n;
+	int			 cap;
+};
+
+/* What a search's reasons need: its marker, and the actors it met. */
+struct search_why {
+	struct store_highlighter	*m;
+	struct search_actors		 a;
+};
+
+static void
+search_why_init(struct search_why *w, sqlite3 *db, const char *match)
+{
+	memset(w, 0, sizeof *w);
+	w->m = store_highlighter_new(db, match);
+}
+
+static void
+search_why_free(struct search_why *w)
+{
+	int	i;
+
+	for (i = 0; i < w->a.n; i++) {
+		free(w->a.v[i].id);
+		free(w->a.v[i].why);
+	}
+	free(w->a.v);
+	store_highlighter_free(w->m);
+}
+
+/* Actor id's part of a reason (owned by a), or NULL. */
+static const char *
+search_actor_part(struct store *s, struct store_highlighter *m,
+    struct search_actors *a, const char *id)
+{
+	struct search_actor	*x;
+	sqlite3_stmt		*st;
+	const char		*name, *alias;
+	char			*h;
+	int			 i;
+
+	for (i = 0; i < a->n; i++) {
+		if (strcmp(a->v[i].id, id) == 0)
+			return a->v[i].why;
+	}
+	if (a->n == a->cap) {
+		a->cap = a->cap == 0 ? 32 : a->cap * 2;
+		a->v = xreallocarray(a->v, (size_t)a->cap, sizeof *a->v);
+	}
+	x = &a->v[a->n++];
+	x->id = xstrdup(id);
+	x->why = NULL;
+	st = store_stmt(s, "SELECT a.name, al.alias FROM actor a LEFT JOIN"
+	    " alias al ON al.aid = a.aid WHERE a.id = ?1 ORDER BY al.ord");
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	while (x->why == NULL && sqlite3_step(st) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(st, 0);
+		alias = (const char *)sqlite3_column_text(st, 1);
+		if ((h = store_highlighter_apply(m, name)) != NULL) {
+			x->why = xasprintf("actor: %s", h);
+			free(h);
+		} else if (alias != NULL &&
+		    (h = store_highlighter_apply(m, alias)) != NULL) {
+			x->why = xasprintf("actor: %s (as \"%s\")", name,
+			    alias);
+			free(h);
+		}
+	}
+	sqlite3_reset(st);
+	return x->why;
+}
+
+/*
+ * Why an event hit that matched only through its actors did: each actor's
+ * part (search_actor_part), "; " between them. The index's own text for
+ * the actors column lists every alias, which says nothing of the reason.
+ * Returns a new string (caller frees), or NULL if the title or the summary
+ * holds a term (the snippet shows it), or no actor does. The event is rid,
+ * or if that is < 0 the event of that id, whose summary is read unless
+ * known.
  */
 static char *
-search_actor_reason(struct store *s, struct store_highlighter *m,
-    const char *event, const char *title)
+search_actor_reason(struct store *s, struct search_why *w, int64_t rid,
+    const char *event, const char *title, const char *summary, int known)
 {
+	struct store_highlighter *m = w->m;
 	sqlite3_stmt	*st;
 	struct buf	 b;
 	char		*h = NULL;
-	const char	*name, *alias;
-	int		 ord, done = -1;
+	const char	*why;
+	int		 rc;
 
 	if (m == NULL || (h = store_highlighter_apply(m, title)) != NULL) {
 		free(h);
 		return NULL;
 	}
-	st = store_stmt(s, "SELECT summary FROM event WHERE id = ?1");
-	sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW && (h = store_highlighter_apply(m,
-	    (const char *)sqlite3_column_text(st, 0))) != NULL) {
-		free(h);
+	if (!known) {
+		st = store_stmt(s, "SELECT rid, summary FROM event WHERE"
+		    " id = ?1");
+		sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		rid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+		h = rc == SQLITE_ROW ? store_highlighter_apply(m,
+		    (const char *)sqlite3_column_text(st, 1)) : NULL;
 		sqlite3_reset(st);
+	} else
+		h = store_highlighter_apply(m, summary);
+	if (h != NULL || rid < 0) {
+		free(h);
 		return NULL;
 	}
-	sqlite3_reset(st);
 	buf_init(&b);
-	st = store_stmt(s, "SELECT ea.ord, a.name, al.alias FROM event e"
-	    " JOIN event_actor ea ON ea.rid = e.rid JOIN actor a ON"
-	    " a.id = ea.actor LEFT JOIN alias al ON al.aid = a.aid"
-	    " WHERE e.id = ?1 ORDER BY ea.ord, al.ord");
-	sqlite3_bind_text(st, 1, event, -1, SQLITE_TRANSIENT);
+	st = store_stmt(s, "SELECT actor FROM event_actor WHERE rid = ?1"
+	    " ORDER BY ord");
+	sqlite3_bind_int64(st, 1, rid);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		ord = sqlite3_column_int(st, 0);
-		name = (const char *)sqlite3_column_text(st, 1);
-		alias = (const char *)sqlite3_column_text(st, 2);
-		if (ord == done)
-			continue;
-		if ((h = store_highlighter_apply(m, name)) != NULL) {
-			buf_addf(&b, "%sactor: %s", b.len > 0 ? "; " : "", h);
-			free(h);
-			done = ord;
-		} else if (alias != NULL &&
-		    (h = store_highlighter_apply(m, alias)) != NULL) {
-			buf_addf(&b, "%sactor: %s (as \"%s\")",
-			    b.len > 0 ? "; " : "", name, alias);
-			free(h);
-			done = ord;
-		}
+		if ((why = search_actor_part(s, m, &w->a, (const char *)
+		    sqlite3_column_text(st, 0))) != NULL)
+			buf_addf(&b, "%s%s", b.len > 0 ? "; " : "", why);
 	}
 	sqlite3_reset(st);
 	if (b.len == 0) {
@@ -175,22 +290,86 @@ search_hit(sqlite3_stmt *st, struct store_hit *h)
  * only they did (search_actor_reason).
  */
 static void
-search_give(struct store *s, struct store_highlighter *m, struct store_hit *h,
+search_give(struct store *s, struct search_why *w, struct store_hit *h,
     void (*fn)(const struct store_hit *, void *), void *arg)
 {
 	char	*why = NULL;
 
-	if (strcmp(h->kind, "event") == 0 &&
-	    (why = search_actor_reason(s, m, h->event, h->title)) != NULL)
+	if (strcmp(h->kind, "event") == 0 && (why = search_actor_reason(s, w,
+	    -1, h->event, h->title, NULL, 0)) != NULL)
 		h->snippet = why;
 	fn(h, arg);
 	free(why);
 }
 
+/*
+ * The best hits' rows and snippets, in one statement: the hits' rows ?2
+ * (a JSON array, best first) are looked up one by one in the index
+ * (matching ?1) and the events, in that order. Columns: the hit's place
+ * in ?2, its row, event id, date, title, summary, snippet.
+ */
+#define SEARCH_BEST_SQL "SELECT j.key, fts.rowid, e.id, e.date, e.title," \
+	" e.summary, snippet(fts, dossier_column(fts), '" TEXT_MARK_ON "', '" \
+	TEXT_MARK_OFF "', '…', 16) FROM json_each(?2) j CROSS JOIN fts" \
+	" CROSS JOIN event e WHERE fts MATCH ?1 AND fts.rowid = j.value AND" \
+	" e.rid = " STORE_KEY_EVENT("fts.rowid")
+
+/*
+ * Hands the first nbest of best (found by store-rank.c or search_few) to
+ * fn, each with its snippet, counting them in *n. Returns the last step.
+ */
+static int
+search_give_best(struct store *s, struct search_why *w, const char *rows,
+    const struct store_rank_hit *best, int nbest,
+    void (*fn)(const struct store_hit *, void *), void *arg, int64_t *n)
+{
+	struct store_hit	 h;
+	sqlite3_stmt		*st;
+	struct buf		 b;
+	char			*why;
+	int64_t			 i;
+	int			 k, rc;
+
+	if (nbest <= 0)
+		return SQLITE_DONE;
+	buf_init(&b);
+	buf_addc(&b, '[');
+	for (k = 0; k < nbest; k++)
+		buf_addf(&b, "%s%lld", k > 0 ? "," : "",
+		    (long long)best[k].rowid);
+	buf_addc(&b, ']');
+	st = store_stmt(s, SEARCH_BEST_SQL);
+	sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, buf_str(&b), -1, SQLITE_TRANSIENT);
+	buf_free(&b);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		i = sqlite3_column_int64(st, 0);
+		if (i < 0 || i >= nbest)
+			continue;
+		h.event = (const char *)sqlite3_column_text(st, 2);
+		store_col_copy(st, 3, h.date, sizeof h.date);
+		h.title = (const char *)sqlite3_column_text(st, 4);
+		h.kind = best[i].rowid == (best[i].rowid >> STORE_XBITS <<
+		    STORE_XBITS) ? "event" : "excerpt";
+		h.snippet = (const char *)sqlite3_column_text(st, 6);
+		h.rank = -best[i].score;
+		why = NULL;
+		if (h.kind[1] == 'v' && (why = search_actor_reason(s, w,
+		    best[i].rowid, h.event, h.title, (const char *)
+		    sqlite3_column_text(st, 5), 1)) != NULL)
+			h.snippet = why;
+		fn(&h, arg);
+		free(why);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
 /* Hands every row of st to fn, counting them in *n; returns the last step. */
 static int
-search_give_rows(struct store *s, struct store_highlighter *m,
-    sqlite3_stmt *st, void (*fn)(const struct store_hit *, void *),
+search_give_rows(struct store *s, struct search_why *w, sqlite3_stmt *st,
+    void (*fn)(const struct store_hit *, void *),
     void *arg, int64_t *n)
 {
 	struct store_hit	h;
@@ -198,7 +377,7 @@ search_give_rows(struct store *s, struct store_highlighter *m,
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		search_hit(st, &h);
-		search_give(s, m, &h, fn, arg);
+		search_give(s, w, &h, fn, arg);
 		(*n)++;
 	}
 	return rc;
@@ -209,26 +388,31 @@ store_search(struct store *s, const char *query, int64_t limit,
     void (*fn)(const struct store_hit *, void *), void *arg, char **err)
 {
 	struct store_rank_hit	*best;
-	struct store_highlighter *m;
+	struct search_why	 w;
 	struct store_hit	 h;
 	sqlite3_stmt		*st;
 	char			*match, *rows;
 	int64_t			 n = 0;
-	int			 nbest, i, rc = SQLITE_DONE;
+	int			 nbest, own, rc = SQLITE_DONE;
 
 	if ((match = query_translate(query, err)) == NULL)
 		return -1;
-	store_notes_ensure(s);
+	/* One read throughout: one store, and one lock for every step. */
+	own = sqlite3_get_autocommit(s->db) && sqlite3_exec(s->db, "BEGIN",
+	    NULL, NULL, NULL) == SQLITE_OK;
 	/* Marked only: FTS5 ranks what passes (store-notes.c). */
 	if ((nbest = s->hits_marked ? -2 : store_search_best(s, match, limit,
 	    &best, err)) == -1) {
+		if (own)
+			sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 		free(match);
 		return -1;
 	}
 	rows = store_rank_rows_match(s->db, match);
-	m = store_highlighter_new(s->db, match);
-	/* The user's own notes first (store-notes.c). */
-	if ((st = store_notes_hits(s, match, limit, 0)) != NULL) {
+	search_why_init(&w, s->db, match);
+	/* The user's own notes first, if there can be any (store-notes.c). */
+	if (s->notes_db && (st = store_notes_hits(s, match, limit, 0)) !=
+	    NULL) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			search_hit(st, &h);
 			fn(&h, arg);
@@ -237,22 +421,13 @@ store_search(struct store *s, const char *query, int64_t limit,
 		sqlite3_finalize(st);
 	}
 	if (nbest >= 0) {
-		st = store_stmt(s, STORE_HIT_SQL);
-		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
-		for (i = 0; i < nbest && rc == SQLITE_DONE && (limit <= 0 ||
-		    n < limit); i++) {
-			sqlite3_bind_int64(st, 2, best[i].rowid);
-			sqlite3_bind_double(st, 3, -best[i].score);
-			if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-				search_hit(st, &h);
-				search_give(s, m, &h, fn, arg);
-				n++;
-				rc = SQLITE_DONE;
-			}
-			sqlite3_reset(st);
-		}
+		if (limit > 0 && nbest > limit - n)
+			nbest = (int)(limit - n);
+		rc = search_give_best(s, &w, rows, best, nbest, fn, arg, &n);
 		free(best);
+		st = NULL;
 	} else {
+		store_notes_ensure(s);
 		st = store_stmt(s, STORE_SEARCH_SQL);
 		sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2, limit <= 0 ? -1 : limit > n ?
@@ -260,24 +435,26 @@ store_search(struct store *s, const char *query, int64_t limit,
 		sqlite3_bind_text(st, 4, match, -1, SQLITE_TRANSIENT);
 		if (s->hits_marked)
 			sqlite3_bind_int(st, 5, 1);
-		rc = search_give_rows(s, m, st, fn, arg, &n);
+		rc = search_give_rows(s, &w, st, fn, arg, &n);
 	}
 	if (rc != SQLITE_DONE) {
 		*err = xasprintf("search failed: %s", sqlite3_errmsg(s->db));
 		n = -1;
 	}
 	sqlite3_reset(st);
-	store_highlighter_free(m);
+	if (own)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	search_why_free(&w);
 	free(rows);
 	free(match);
 	return n;
 }
 
 
-/* What dossier_actor_reason needs: the store and the search's marker. */
+/* What dossier_actor_reason needs: the store and the search's reasons. */
 struct search_reason {
-	struct store			*s;
-	struct store_highlighter	*m;
+	struct store		*s;
+	struct search_why	 w;
 };
 
 static void
@@ -285,7 +462,7 @@ search_reason_free(void *p)
 {
 	struct search_reason	*r = p;
 
-	store_highlighter_free(r->m);
+	search_why_free(&r->w);
 	free(r);
 }
 
@@ -303,7 +480,8 @@ search_reason_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	kind = (const char *)sqlite3_value_text(argv[2]);
 	if (event == NULL || title == NULL || kind == NULL ||
 	    strcmp(kind, "event") != 0 ||
-	    (why = search_actor_reason(r->s, r->m, event, title)) == NULL) {
+	    (why = search_actor_reason(r->s, &r->w, -1, event, title, NULL,
+	    0)) == NULL) {
 		sqlite3_result_null(ctx);
 		return;
 	}
@@ -317,7 +495,7 @@ store_search_reason(struct store *s, const char *match)
 
 	r = xcalloc(1, sizeof *r);
 	r->s = s;
-	r->m = store_highlighter_new(s->db, match);
+	search_why_init(&r->w, s->db, match);
 	/* Replacing the function frees the last search's marker. */
 	sqlite3_create_function_v2(s->db, "dossier_actor_reason", 3,
 	    SQLITE_UTF8, r, search_reason_sql, NULL, NULL, search_reason_free);
@@ -366,7 +544,7 @@ store_search_filter(struct store *s, const struct store_filter *f,
     int64_t limit, void (*fn)(const struct store_hit *, void *), void *arg,
     char **err)
 {
-	struct store_highlighter *m;
+	struct search_why	 w;
 	sqlite3_stmt		*st;
 	char			*match, *rows, *sql;
 	int64_t			 n = 0;
@@ -385,14 +563,14 @@ store_search_filter(struct store *s, const struct store_filter *f,
 		fatal("store: %s: %s", sqlite3_errmsg(s->db), sql);
 	free(sql);
 	store_search_filter_bind(st, f, match, rows, limit);
-	m = store_highlighter_new(s->db, match);
-	rc = search_give_rows(s, m, st, fn, arg, &n);
+	search_why_init(&w, s->db, match);
+	rc = search_give_rows(s, &w, st, fn, arg, &n);
 	if (rc != SQLITE_DONE) {
 		*err = xasprintf("search failed: %s", sqlite3_errmsg(s->db));
 		n = -1;
 	}
 	sqlite3_finalize(st);
-	store_highlighter_free(m);
+	search_why_free(&w);
 	free(rows);
 	free(match);
 	return n;

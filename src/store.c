@@ -475,13 +475,22 @@ store_update_file(const char *path, struct content_file *files, int n,
 	return rc;
 }
 
-/* Settings for every connection that reads. */
+/*
+ * Settings for every connection that reads. The page cache: 8 MB for the
+ * reader, which comes back to the same pages; 256 KB for one command,
+ * which reads most pages once: each page a cache holds is memory touched
+ * for the first time, and a page fault costs more than reading the page
+ * again from the system's cache (at a million events, a search of three
+ * words with 1,826 hits faulted 2,326 pages with 8 MB and 265 with 256
+ * KB, and took a third less time).
+ */
 static void
-store_setup(struct store *s)
+store_setup(struct store *s, int flags)
 {
 	sqlite3_busy_timeout(s->db, 2000);
-	sqlite3_exec(s->db, "PRAGMA temp_store = FILE;"
-	    "PRAGMA cache_size = -8192;", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "PRAGMA temp_store = FILE;", NULL, NULL, NULL);
+	sqlite3_exec(s->db, flags & STORE_ONE_SHOT ? "PRAGMA cache_size ="
+	    " -256" : "PRAGMA cache_size = -8192", NULL, NULL, NULL);
 	/* The ranking's and the snippets' functions (store-rank.c). */
 	store_rank_init(s->db);
 	store_read_init(s->db);
@@ -560,7 +569,8 @@ store_open(const char *content, const char *dbpath, int flags,
 	s = xcalloc(1, sizeof *s);
 	s->db = db;
 	s->path = path;
-	store_setup(s);
+	s->lazy_notes = (flags & STORE_LAZY_NOTES) != 0;
+	store_setup(s, flags);
 	free(why);
 	free(dir);
 	free(fp);
