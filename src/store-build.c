@@ -93,7 +93,7 @@ static const char build_temp[] =
 	"CREATE TEMP TABLE et_in(rin INT, ord INT, tag TEXT);"
 	"CREATE TEMP TABLE ex_in(rin INT, ord INT, source TEXT, quote TEXT,"
 	"  note TEXT, line INT, col INT, sline INT, scol INT, qline INT,"
-	"  qcol INT);"
+	"  qcol INT, PRIMARY KEY(rin, ord)) WITHOUT ROWID;"
 	/* Files read again, and actor and source ids they defined before. */
 	"CREATE TEMP TABLE chg(fid INTEGER PRIMARY KEY);"
 	"CREATE TEMP TABLE chg_actor(id TEXT PRIMARY KEY) WITHOUT ROWID;"
@@ -104,6 +104,8 @@ static const char build_temp[] =
 	/* Spans of days whose index rows an update changed. */
 	"CREATE TEMP TABLE tspan(span INTEGER PRIMARY KEY);"
 	"CREATE INDEX temp.ev_in_id ON ev_in(id);"
+	/* The staged rows are copied in key order, without a sort. */
+	"CREATE UNIQUE INDEX temp.emap_rid ON emap(rid, rin);"
 	"CREATE INDEX temp.ea_in_rin ON ea_in(rin, actor);";
 
 static const char build_temp_drop[] =
@@ -752,31 +754,46 @@ build_keys(struct build *b)
 	" ORDER BY a.ord))"
 
 /*
- * Moves the staged events into the store under their keys. In an empty
- * store their timeline numbers follow; else build_renumber sets them.
- * Returns 0 or -1.
+ * SQL: an event's short actor labels as shown in its row (event.actors),
+ * from the links in table t whose column k is v, in the event's order,
+ * once each.
+ */
+#define BUILD_SHORTS(t, k, v) "coalesce((SELECT group_concat(short, ', ')" \
+	" FROM (SELECT s.short FROM " t " a JOIN actor s ON s.id = a.actor" \
+	" WHERE a." k " = " v " AND NOT EXISTS (SELECT 1 FROM " t " b" \
+	" WHERE b." k " = a." k " AND b.actor = a.actor AND b.ord < a.ord)" \
+	" ORDER BY a.ord)), '')"
+
+/*
+ * Moves the staged events into the store under their keys, with their
+ * actors' labels and names, in key order (emap_rid): the event and excerpt
+ * tables are written in order, without sorting their text first. In an
+ * empty store their timeline numbers follow; else build_renumber sets
+ * them. Returns 0 or -1.
  */
 static int
 build_insert(struct build *b, int empty)
 {
 	static const char sql[] =
 	    "INSERT INTO event(rid, seq, id, date, time, approximate, title,"
-	    "  summary, names, fid, line, col)"
+	    "  summary, actors, names, fid, line, col)"
 	    "  SELECT m.rid, CASE WHEN ?1 THEN row_number() OVER"
 	    "  (ORDER BY m.rid) ELSE 0 END, e.id, e.date, e.time,"
-	    "  e.approximate, e.title, e.summary, " BUILD_NAMES("ea_in", "rin",
-	    "e.rin") ", e.fid, e.line, e.col"
-	    "  FROM ev_in e JOIN emap m ON m.rin = e.rin ORDER BY m.rid;"
+	    "  e.approximate, e.title, e.summary, " BUILD_SHORTS("ea_in", "rin",
+	    "e.rin") ", " BUILD_NAMES("ea_in", "rin", "e.rin") ","
+	    "  e.fid, e.line, e.col"
+	    "  FROM emap m CROSS JOIN ev_in e ON e.rin = m.rin ORDER BY m.rid;"
 	    "INSERT INTO event_actor(rid, ord, actor) SELECT m.rid, a.ord,"
-	    "  a.actor FROM ea_in a JOIN emap m ON m.rin = a.rin WHERE NOT"
+	    "  a.actor FROM emap m CROSS JOIN ea_in a ON a.rin = m.rin WHERE NOT"
 	    "  EXISTS (SELECT 1 FROM ea_in b WHERE b.rin = a.rin AND"
-	    "  b.actor = a.actor AND b.ord < a.ord);"
+	    "  b.actor = a.actor AND b.ord < a.ord) ORDER BY m.rid, a.ord;"
 	    "INSERT INTO event_tag(rid, ord, tag) SELECT m.rid, t.ord, t.tag"
 	    "  FROM et_in t JOIN emap m ON m.rin = t.rin;"
 	    "INSERT INTO excerpt(xid, rid, ord, source, quote, note, fid, line,"
 	    "  col) SELECT m.rid + 1 + x.ord, m.rid, x.ord, x.source, x.quote,"
-	    "  x.note, e.fid, x.line, x.col FROM ex_in x JOIN emap m ON m.rin = x.rin"
-	    "  JOIN ev_in e ON e.rin = x.rin ORDER BY m.rid, x.ord;";
+	    "  x.note, e.fid, x.line, x.col FROM emap m CROSS JOIN ex_in x"
+	    "  ON x.rin = m.rin CROSS JOIN ev_in e ON e.rin = m.rin"
+	    "  ORDER BY m.rid, x.ord;";
 	sqlite3_stmt	*st;
 	const char	*p = sql, *tail;
 	int		 rc;
@@ -939,7 +956,8 @@ build_refresh(struct build *b)
 	    "UPDATE event SET actors = coalesce((SELECT group_concat(short,"
 	    "  ', ') FROM (SELECT a.short FROM event_actor ea JOIN actor a"
 	    "  ON a.id = ea.actor WHERE ea.rid = event.rid ORDER BY ea.ord)),"
-	    "  '') WHERE rid IN (SELECT rid FROM touched);"
+	    "  '') WHERE rid IN (SELECT rid FROM touched"
+	    "  EXCEPT SELECT rid FROM emap);"
 	    /*
 	     * Index rows of new and moved events are gone already; FTS5
 	     * deletes the others by the names they were indexed with, so
