@@ -169,6 +169,8 @@ struct build {
 	struct store_stat	*stat;	/* a full build's bounds, or NULL */
 	double			 step_start;
 	double			 shown_at;
+	int			 nparse;	/* files to read */
+	int			 parsed;	/* begun so far */
 };
 
 static double
@@ -500,6 +502,48 @@ sink_corpus(void *arg, int file, const struct content_corpus *c)
 	sqlite3_bind_int(st, 4, c->pos.line);
 	sqlite3_bind_int(st, 5, c->pos.col);
 	return build_step(b, st);
+}
+
+/* Progress: the records of the files[i] begin (store_parse_next). */
+static void
+build_file_begins(void *arg, int i)
+{
+	struct build	*b = arg;
+
+	(void)i;
+	build_progress(b, b->parsed++ * b->nfiles /
+	    (b->nparse ? b->nparse : 1));
+}
+
+/*
+ * Reads the files whose parse[i] is set into sink: on a thread of their
+ * own (store-build-parse.c) while this one saves their records, else
+ * here. Returns 0, or -1 with b->err.
+ */
+static int
+build_parse(struct build *b, const struct content_sink *sink,
+    const int *parse)
+{
+	struct store_parse	*p;
+	int			 i, rc;
+
+	if (b->nparse > 0 && (p = store_parse_begin(b->files, b->fids,
+	    parse, b->nfiles, b->diags)) != NULL) {
+		while ((rc = store_parse_next(p, sink, build_file_begins,
+		    b->diags)) == 1)
+			;
+		store_parse_end(p);
+		return rc == -1 || b->err != NULL ? -1 : 0;
+	}
+	for (i = 0; i < b->nfiles && !diag_full(b->diags); i++) {
+		if (!parse[i])
+			continue;
+		build_file_begins(b, i);
+		content_parse(b->files[i].path, b->fids[i], sink, b->diags);
+		if (b->err != NULL)
+			return -1;
+	}
+	return 0;
 }
 
 /* Runs one SQL script; returns 0 or -1 with b->err. */
@@ -1016,7 +1060,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	struct content_sink	sink;
 	struct build		b;
 	char			d0[11], d1[11];
-	int			i, rc = -1, fresh, empty, nparse, done = 0;
+	int			i, rc = -1, fresh, empty, nparse;
 	int			*parse;
 	int64_t			v;
 
@@ -1063,14 +1107,9 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	sink.source = sink_source;
 	sink.event = sink_event;
 	sink.corpus = sink_corpus;
-	for (i = 0; i < nfiles && !diag_full(diags); i++) {
-		if (!parse[i])
-			continue;
-		build_progress(&b, done++ * nfiles / (nparse ? nparse : 1));
-		content_parse(files[i].path, b.fids[i], &sink, diags);
-		if (b.err != NULL)
-			goto out;
-	}
+	b.nparse = nparse;
+	if (build_parse(&b, &sink, parse) == -1)
+		goto out;
 	if (!diag_full(diags) && store_build_check_ids(&b.chk) == -1)
 		goto out;
 	if ((flags & STORE_CHECK_QUOTES) && !diag_full(diags) &&
