@@ -1090,7 +1090,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		goto out;
 	if (fresh && build_exec(&b, build_schema, "creating the store") == -1)
 		goto out;
-	if (build_exec(&b, build_temp, "creating the store") == -1)
+	if (build_exec(&b, build_temp_drop, "creating the store") == -1 ||
+	    build_exec(&b, build_temp, "creating the store") == -1)
 		goto out;
 	for (i = 0; i < INS_N; i++) {
 		if (sqlite3_prepare_v2(db, build_ins_sql[i], -1, &b.ins[i],
@@ -1162,6 +1163,14 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 			goto out;
 		b.stat = store_stat_begin(db, 1);
 	}
+	/*
+	 * A new store's index is merged into one segment at the end
+	 * ('optimize' below): merging its segments as it fills would be
+	 * work thrown away. The setting goes with the optimize.
+	 */
+	if (fresh && nparse > 0 && build_exec(&b, "INSERT INTO fts(fts, rank)"
+	    " VALUES ('automerge', 0)", "indexing") == -1)
+		goto out;
 	if (build_refresh(&b) == -1)
 		goto out;
 	rc = store_stat_end(b.stat, &b.err);
@@ -1178,8 +1187,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		goto out;
 	build_step_show(&b, "optimising the index");
 	if (nparse > 0 && fresh &&
-	    build_exec(&b, "INSERT INTO fts(fts) VALUES ('optimize')",
-	    "indexing") == -1)
+	    build_exec(&b, "INSERT INTO fts(fts) VALUES ('optimize');"
+	    "DELETE FROM fts_config WHERE k = 'automerge'", "indexing") == -1)
 		goto out;
 	build_step_show(&b, "saving");
 	if (build_exec(&b, "COMMIT", "saving the store") == -1)
@@ -1197,7 +1206,13 @@ out:
 	store_build_check_free(&b.chk);
 	if (rc == -1)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	sqlite3_exec(db, build_temp_drop, NULL, NULL, NULL);
+	/*
+	 * A new store in a file is closed by the caller next, which drops
+	 * the temporary tables at no cost; dropping them here is a walk
+	 * over every staged page (store_build_file).
+	 */
+	if (!fresh || rc == -1 || *sqlite3_db_filename(db, "main") == '\0')
+		sqlite3_exec(db, build_temp_drop, NULL, NULL, NULL);
 	free(b.fids);
 	free(parse);
 	*err = b.err;
