@@ -1166,10 +1166,13 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	/*
 	 * A new store's index is merged into one segment at the end
 	 * ('optimize' below): merging its segments as it fills would be
-	 * work thrown away. The setting goes with the optimize.
+	 * work thrown away, and the fewer it has the less that merge does,
+	 * so FTS5 holds 16 MB of terms (not 1) before it writes one. The
+	 * settings go with the optimize.
 	 */
 	if (fresh && nparse > 0 && build_exec(&b, "INSERT INTO fts(fts, rank)"
-	    " VALUES ('automerge', 0)", "indexing") == -1)
+	    " VALUES ('automerge', 0); INSERT INTO fts(fts, rank)"
+	    " VALUES ('hashsize', 16777216)", "indexing") == -1)
 		goto out;
 	if (build_refresh(&b) == -1)
 		goto out;
@@ -1188,7 +1191,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	build_step_show(&b, "optimising the index");
 	if (nparse > 0 && fresh &&
 	    build_exec(&b, "INSERT INTO fts(fts) VALUES ('optimize');"
-	    "DELETE FROM fts_config WHERE k = 'automerge'", "indexing") == -1)
+	    "DELETE FROM fts_config WHERE k IN ('automerge', 'hashsize')",
+	    "indexing") == -1)
 		goto out;
 	build_step_show(&b, "saving");
 	if (build_exec(&b, "COMMIT", "saving the store") == -1)
