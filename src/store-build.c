@@ -97,7 +97,7 @@ static const char build_temp[] =
 	"CREATE TEMP TABLE et_in(rin INT, ord INT, tag TEXT);"
 	"CREATE TEMP TABLE ex_in(rin INT, ord INT, source TEXT, quote TEXT,"
 	"  note TEXT, line INT, col INT, sline INT, scol INT, qline INT,"
-	"  qcol INT);"
+	"  qcol INT, PRIMARY KEY(rin, ord)) WITHOUT ROWID;"
 	/* Files read again, and actor and source ids they defined before. */
 	"CREATE TEMP TABLE chg(fid INTEGER PRIMARY KEY);"
 	"CREATE TEMP TABLE chg_actor(id TEXT PRIMARY KEY) WITHOUT ROWID;"
@@ -116,6 +116,8 @@ static const char build_temp[] =
 	"CREATE TEMP TABLE adelta(actor TEXT, n INT);"
 	"CREATE INDEX temp.adelta_actor ON adelta(actor);"
 	"CREATE INDEX temp.ev_in_id ON ev_in(id);"
+	/* The staged rows are copied in key order, without a sort. */
+	"CREATE UNIQUE INDEX temp.emap_rid ON emap(rid, rin);"
 	"CREATE INDEX temp.ea_in_rin ON ea_in(rin, actor);";
 
 static const char build_temp_drop[] =
@@ -184,6 +186,8 @@ struct build {
 	int64_t			 dev, dex;	/* events, excerpts gone: < 0 */
 	double			 step_start;
 	double			 shown_at;
+	int			 nparse;	/* files to read */
+	int			 parsed;	/* begun so far */
 };
 
 static double
@@ -518,6 +522,48 @@ sink_corpus(void *arg, int file, const struct content_corpus *c)
 	return build_step(b, st);
 }
 
+/* Progress: the records of the files[i] begin (store_parse_next). */
+static void
+build_file_begins(void *arg, int i)
+{
+	struct build	*b = arg;
+
+	(void)i;
+	build_progress(b, b->parsed++ * b->nfiles /
+	    (b->nparse ? b->nparse : 1));
+}
+
+/*
+ * Reads the files whose parse[i] is set into sink: on a thread of their
+ * own (store-build-parse.c) while this one saves their records, else
+ * here. Returns 0, or -1 with b->err.
+ */
+static int
+build_parse(struct build *b, const struct content_sink *sink,
+    const int *parse)
+{
+	struct store_parse	*p;
+	int			 i, rc;
+
+	if (b->nparse > 0 && (p = store_parse_begin(b->files, b->fids,
+	    parse, b->nfiles, b->diags)) != NULL) {
+		while ((rc = store_parse_next(p, sink, build_file_begins,
+		    b->diags)) == 1)
+			;
+		store_parse_end(p);
+		return rc == -1 || b->err != NULL ? -1 : 0;
+	}
+	for (i = 0; i < b->nfiles && !diag_full(b->diags); i++) {
+		if (!parse[i])
+			continue;
+		build_file_begins(b, i);
+		content_parse(b->files[i].path, b->fids[i], sink, b->diags);
+		if (b->err != NULL)
+			return -1;
+	}
+	return 0;
+}
+
 /* Runs one SQL script; returns 0 or -1 with b->err. */
 static int
 build_exec(struct build *b, const char *sql, const char *what)
@@ -729,31 +775,46 @@ build_keys(struct build *b)
 	" ORDER BY a.ord))"
 
 /*
- * Moves the staged events into the store under their keys. In an empty
- * store their timeline numbers follow; else store_update_renumber sets them.
- * Returns 0 or -1.
+ * SQL: an event's short actor labels as shown in its row (event.actors),
+ * from the links in table t whose column k is v, in the event's order,
+ * once each.
+ */
+#define BUILD_SHORTS(t, k, v) "coalesce((SELECT group_concat(short, ', ')" \
+	" FROM (SELECT s.short FROM " t " a JOIN actor s ON s.id = a.actor" \
+	" WHERE a." k " = " v " AND NOT EXISTS (SELECT 1 FROM " t " b" \
+	" WHERE b." k " = a." k " AND b.actor = a.actor AND b.ord < a.ord)" \
+	" ORDER BY a.ord)), '')"
+
+/*
+ * Moves the staged events into the store under their keys, with their
+ * actors' labels and names, in key order (emap_rid): the event and excerpt
+ * tables are written in order, without sorting their text first. In an
+ * empty store their timeline numbers follow; else store_update_renumber sets
+ * them. Returns 0 or -1.
  */
 static int
 build_insert(struct build *b, int empty)
 {
 	static const char sql[] =
 	    "INSERT INTO event(rid, seq, id, date, time, approximate, title,"
-	    "  summary, names, fid, line, col, hash, place)"
+	    "  summary, actors, names, fid, line, col, hash, place)"
 	    "  SELECT m.rid, CASE WHEN ?1 THEN row_number() OVER"
 	    "  (ORDER BY m.rid) ELSE 0 END, e.id, e.date, e.time,"
-	    "  e.approximate, e.title, e.summary, " BUILD_NAMES("ea_in", "rin",
-	    "e.rin") ", e.fid, e.line, e.col, e.hash, e.place"
-	    "  FROM ev_in e JOIN emap m ON m.rin = e.rin ORDER BY m.rid;"
+	    "  e.approximate, e.title, e.summary, " BUILD_SHORTS("ea_in", "rin",
+	    "e.rin") ", " BUILD_NAMES("ea_in", "rin", "e.rin") ","
+	    "  e.fid, e.line, e.col, e.hash, e.place"
+	    "  FROM emap m CROSS JOIN ev_in e ON e.rin = m.rin ORDER BY m.rid;"
 	    "INSERT INTO event_actor(rid, ord, actor) SELECT m.rid, a.ord,"
-	    "  a.actor FROM ea_in a JOIN emap m ON m.rin = a.rin WHERE NOT"
+	    "  a.actor FROM emap m CROSS JOIN ea_in a ON a.rin = m.rin WHERE NOT"
 	    "  EXISTS (SELECT 1 FROM ea_in b WHERE b.rin = a.rin AND"
-	    "  b.actor = a.actor AND b.ord < a.ord);"
+	    "  b.actor = a.actor AND b.ord < a.ord) ORDER BY m.rid, a.ord;"
 	    "INSERT INTO event_tag(rid, ord, tag) SELECT m.rid, t.ord, t.tag"
 	    "  FROM et_in t JOIN emap m ON m.rin = t.rin;"
 	    "INSERT INTO excerpt(xid, rid, ord, source, quote, note, fid, line,"
 	    "  col) SELECT m.rid + 1 + x.ord, m.rid, x.ord, x.source, x.quote,"
-	    "  x.note, e.fid, x.line, x.col FROM ex_in x JOIN emap m ON m.rin = x.rin"
-	    "  JOIN ev_in e ON e.rin = x.rin ORDER BY m.rid, x.ord;";
+	    "  x.note, e.fid, x.line, x.col FROM emap m CROSS JOIN ex_in x"
+	    "  ON x.rin = m.rin CROSS JOIN ev_in e ON e.rin = m.rin"
+	    "  ORDER BY m.rid, x.ord;";
 	sqlite3_stmt	*st;
 	const char	*p = sql, *tail;
 	int		 rc;
@@ -874,7 +935,8 @@ build_refresh(struct build *b)
 	    "UPDATE event SET actors = coalesce((SELECT group_concat(short,"
 	    "  ', ') FROM (SELECT a.short FROM event_actor ea JOIN actor a"
 	    "  ON a.id = ea.actor WHERE ea.rid = event.rid ORDER BY ea.ord)),"
-	    "  '') WHERE rid IN (SELECT rid FROM touched);"
+	    "  '') WHERE rid IN (SELECT rid FROM touched"
+	    "  EXCEPT SELECT rid FROM emap);"
 	    /*
 	     * Index rows of new and moved events are gone already; FTS5
 	     * deletes the others by the names they were indexed with, so
@@ -948,7 +1010,7 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	struct content_sink	sink;
 	struct build		b;
 	char			d0[11], d1[11];
-	int			i, rc = -1, fresh, empty, nparse, done = 0;
+	int			i, rc = -1, fresh, empty, nparse;
 	int			*parse;
 	int64_t			v;
 
@@ -978,7 +1040,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		goto out;
 	if (fresh && build_exec(&b, build_schema, "creating the store") == -1)
 		goto out;
-	if (build_exec(&b, build_temp, "creating the store") == -1)
+	if (build_exec(&b, build_temp_drop, "creating the store") == -1 ||
+	    build_exec(&b, build_temp, "creating the store") == -1)
 		goto out;
 	if (store_counts_begin(db, fresh, &b.err) == -1)
 		goto out;
@@ -998,15 +1061,9 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	sink.source = sink_source;
 	sink.event = sink_event;
 	sink.corpus = sink_corpus;
-	for (i = 0; i < nfiles && !diag_full(diags); i++) {
-		if (!parse[i])
-			continue;
-		build_progress(&b, done++ * nfiles / (nparse ? nparse : 1));
-		content_parse(files[i].path, b.fids[i], &sink, diags);
-		if (b.err != NULL)
-			goto out;
-	}
-	if (store_update_match(db, &b.err) == -1)
+	b.nparse = nparse;
+	if (build_parse(&b, &sink, parse) == -1 ||
+	    store_update_match(db, &b.err) == -1)
 		goto out;
 	if (!diag_full(diags) && store_build_check_ids(&b.chk) == -1)
 		goto out;
@@ -1048,6 +1105,17 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 			goto out;
 		b.stat = store_stat_begin(db, 1);
 	}
+	/*
+	 * A new store's index is merged into one segment at the end
+	 * ('optimize' below): merging its segments as it fills would be
+	 * work thrown away, and the fewer it has the less that merge does,
+	 * so FTS5 holds 16 MB of terms (not 1) before it writes one. The
+	 * settings go with the optimize.
+	 */
+	if (fresh && nparse > 0 && build_exec(&b, "INSERT INTO fts(fts, rank)"
+	    " VALUES ('automerge', 0); INSERT INTO fts(fts, rank)"
+	    " VALUES ('hashsize', 16777216)", "indexing") == -1)
+		goto out;
 	if (build_refresh(&b) == -1)
 		goto out;
 	rc = store_stat_end(b.stat, &b.err);
@@ -1066,7 +1134,8 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 		goto out;
 	build_step_show(&b, "optimising the index");
 	if (nparse > 0 && fresh &&
-	    build_exec(&b, "INSERT INTO fts(fts) VALUES ('optimize')",
+	    build_exec(&b, "INSERT INTO fts(fts) VALUES ('optimize');"
+	    "DELETE FROM fts_config WHERE k IN ('automerge', 'hashsize')",
 	    "indexing") == -1)
 		goto out;
 	build_step_show(&b, "saving");
@@ -1085,7 +1154,13 @@ out:
 	store_build_check_free(&b.chk);
 	if (rc == -1)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	sqlite3_exec(db, build_temp_drop, NULL, NULL, NULL);
+	/*
+	 * A new store in a file is closed by the caller next, which drops
+	 * the temporary tables at no cost; dropping them here is a walk
+	 * over every staged page (store_build_file).
+	 */
+	if (!fresh || rc == -1 || *sqlite3_db_filename(db, "main") == '\0')
+		sqlite3_exec(db, build_temp_drop, NULL, NULL, NULL);
 	free(b.fids);
 	free(parse);
 	*err = b.err;

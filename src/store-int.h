@@ -222,6 +222,26 @@ int	store_update_renumber(sqlite3 *db, const char *d0, const char *d1,
  * moved by what went and came. */
 int	store_update_nevents(sqlite3 *db, int all, int64_t aid0, char **err);
 
+/*
+ * store-build-parse.c: the build's files read on a thread of their own.
+ * store_parse_begin starts reading files[i] (with file id fids[i]) for
+ * each i whose parse[i] is set, in order; diags holds what was reported
+ * before (the reading stops at DIAG_MAX_ERRORS errors, those included).
+ * It returns NULL if no thread can be had. Each store_parse_next hands
+ * the next batch of records to sink, and the problems found among them to
+ * diags, in the order read, calling file_fn(sink->arg, i) (if not NULL)
+ * as records of file i begin; it returns 1, 0 when every file is done or
+ * diags is full, or -1 when a sink callback failed. store_parse_end stops
+ * the reading and frees what is left; the arrays must outlive it.
+ */
+struct store_parse;
+struct store_parse *store_parse_begin(struct content_file *files,
+	    const int *fids, const int *parse, int nfiles,
+	    const struct diag_list *diags);
+int	store_parse_next(struct store_parse *, const struct content_sink *sink,
+	    void (*file_fn)(void *, int), struct diag_list *diags);
+void	store_parse_end(struct store_parse *);
+
 /* store-fts.c: FTS5's extension API for db, or NULL if it has none. */
 fts5_api *store_fts5(sqlite3 *db);
 
