@@ -7,9 +7,9 @@
 # reported as MISS, and the exit status is 0 unless something failed to run.
 #
 # Environment: BUILD (default build), BENCH_SIZES (default "10000 100000
-# 1000000"), BENCH_SEED (1), BENCH_REPS (timed runs of a build and of each
-# baseline; default 3 up to 100k events, 1 above), BENCH_KEEP=1 to keep the
-# corpora and stores under $BUILD/bench/work.
+# 1000000"), BENCH_SEED (1), BENCH_REPS (rounds of a build and each of its
+# baselines, in turn; default 3 up to 100k events, 2 above), BENCH_KEEP=1
+# to keep the corpora and stores under $BUILD/bench/work.
 set -eu
 
 BUILD=${BUILD:-build}
@@ -179,7 +179,7 @@ bench_size() {
 	n=$1
 	c=$WORK/c$n db=$WORK/c$n.db r=$WORK/r$n.txt log=$WORK/log$n.txt
 	reps=${BENCH_REPS:-}
-	[ -n "$reps" ] || { [ "$n" -le 100000 ] && reps=3 || reps=1; }
+	[ -n "$reps" ] || { [ "$n" -le 100000 ] && reps=3 || reps=2; }
 	: >"$r"
 	: >"$log"
 	start=$(now)
@@ -191,29 +191,42 @@ bench_size() {
 	echo "yaml_mb $(du -sk "$c" | awk '{ print $1 / 1024 }')" >>"$r"
 	echo "files $(find "$c" -name '*.yaml' | wc -l)" >>"$r"
 
-	say "$n events: libyaml baseline ($reps runs)"
-	line=$("$T/timeit" -n "$reps" -- "$T/yamlparse" "$c")
-	echo "yaml_s $(tval "$line" median_ms | awk '{ print $1 / 1000 }')" >>"$r"
-
-	say "$n events: index build ($reps runs)"
+	# The build and its two baselines take turns, a round at a time
+	# (build, parse, import; build, parse, import...), so that a load
+	# that comes and goes weighs on all three alike; medians of each.
+	# The first build makes the store the import's rows come from.
+	say "$n events: index build, libyaml and sqlite3 baselines, in turn" \
+	    "($reps rounds)"
 	rm -f "$db"
-	line=$("$T/timeit" -n "$reps" -e "$log" -- \
-	    "$BIN" -C "$c" --db "$db" index --force) ||
-	    { cat "$log" >&2; die "$n events: the build failed"; }
-	echo "build_s $(tval "$line" median_ms | awk '{ print $1 / 1000 }')" \
-	    >>"$r"
-	echo "build_rss_mb $(tval "$line" maxrss_kb | awk '{ print $1 / 1024 }')" \
-	    >>"$r"
+	: >"$WORK/rounds$n.txt"
+	i=0
+	while [ $i -lt "$reps" ]; do
+		i=$((i + 1))
+		line=$("$T/timeit" -e "$log" -- \
+		    "$BIN" -C "$c" --db "$db" index --force) ||
+		    { cat "$log" >&2; die "$n events: the build failed"; }
+		echo "build $(tval "$line" median_ms) $(tval "$line" \
+		    maxrss_kb)" >>"$WORK/rounds$n.txt"
+		[ $i -gt 1 ] || baseline_prepare "$db" "$WORK/base$n"
+		line=$("$T/timeit" -- "$T/yamlparse" "$c")
+		echo "yaml $(tval "$line" median_ms)" >>"$WORK/rounds$n.txt"
+		line=$("$T/timeit" -e "$log" -- sh -c \
+		    'rm -f "$1" && exec sqlite3 -bail "$1" ".read $2"' sh \
+		    "$WORK/base$n.db" "$WORK/base$n/load.sql") ||
+		    { cat "$log" >&2; die "$n events: the sqlite3 baseline failed"; }
+		echo "sqlite $(tval "$line" median_ms)" >>"$WORK/rounds$n.txt"
+	done
+	sort -k2 -n "$WORK/rounds$n.txt" | awk '
+	{ n[$1]++; v[$1, n[$1]] = $2; if ($3 > rss) rss = $3 }
+	END {
+		for (k in n) {
+			m = n[k] % 2 ? v[k, (n[k] + 1) / 2] : \
+			    (v[k, n[k] / 2] + v[k, n[k] / 2 + 1]) / 2
+			print k "_s", m / 1000
+		}
+		print "build_rss_mb", rss / 1024
+	}' >>"$r"
 	echo "store_mb $(wc -c <"$db" | awk '{ print $1 / 1048576 }')" >>"$r"
-
-	say "$n events: sqlite3 shell baseline ($reps runs)"
-	baseline_prepare "$db" "$WORK/base$n"
-	line=$("$T/timeit" -n "$reps" -e "$log" -- sh -c \
-	    'rm -f "$1" && exec sqlite3 -bail "$1" ".read $2"' sh \
-	    "$WORK/base$n.db" "$WORK/base$n/load.sql") ||
-	    { cat "$log" >&2; die "$n events: the sqlite3 baseline failed"; }
-	echo "sqlite_s $(tval "$line" median_ms | awk '{ print $1 / 1000 }')" \
-	    >>"$r"
 	echo "sqlite_mb $(wc -c <"$WORK/base$n.db" |
 	    awk '{ print $1 / 1048576 }')" >>"$r"
 	rm -rf "$WORK/base$n"
