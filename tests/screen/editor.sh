@@ -31,6 +31,15 @@ esac
 EOF
 chmod +x "$STUB"
 
+# args_wait: waits until the stub has written its arguments.
+args_wait() {
+	_n=$(( 100 * SCREEN_SCALE ))
+	while [ "$_n" -gt 0 ] && [ ! -s "$TESTTMP/args" ]; do
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+}
+
 sane() {
 	grep -q -- ' icanon' "$TESTTMP/stty" && grep -q -- ' echo ' "$TESTTMP/stty"
 }
@@ -88,8 +97,14 @@ check editor-error-old-store "the last good store is not usable" status_wait " 3
 check editor-error-old-title "the last good store lost the event" screen_wait "Fishermen doubt the plan"
 
 # Enter on the error edits at it; a good edit closes the overlay itself.
+# The mode changes only once e's editor has run (it writes its arguments
+# first) and the overlay is back: a slow reader (ASan) could otherwise run
+# e's editor with the next mode.
 echo error >"$TESTTMP/mode"
+rm -f "$TESTTMP/args"
 keys k e
+args_wait
+screen_wait "error in the content" >/dev/null
 screen_wait "corpus.yaml:$eline:" >/dev/null
 echo fix >"$TESTTMP/mode"
 keys Enter
