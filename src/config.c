@@ -407,24 +407,22 @@ config_yaml_value(const char *name)
 }
 
 /*
- * The byte offset of a mark in the reader's input: libyaml's own index
- * counts characters, not bytes.
+ * The byte offset of a mark in the reader's input. libyaml's index counts
+ * characters, not bytes; and its lines break at a lone CR as well as at
+ * LF, so the index, not the line and column, finds the byte.
  */
 static size_t
 config_offset(const struct yaml_reader *r, const yaml_mark_t *m)
 {
-	const char	*s;
-	size_t		 len, i, col = 0;
+	size_t	i, chars = 0;
 
-	if ((s = yaml_reader_line(r, m->line, &len)) == NULL)
-		return r->len;
-	for (i = 0; i < len; i++) {
-		if (((unsigned char)s[i] & 0xc0) == 0x80)
+	for (i = 0; i < r->len; i++) {
+		if (((unsigned char)r->data[i] & 0xc0) == 0x80)
 			continue;
-		if (col++ == m->column)
-			break;
+		if (chars++ == m->index)
+			return i;
 	}
-	return (size_t)(s - r->data) + i;
+	return r->len;
 }
 
 /*

@@ -303,6 +303,11 @@ UNIT_TEST(save_theme_round_trip)
 	/* A byte order mark stays in front. */
 	check_save("\xef\xbb\xbftheme: x\n", "light",
 	    "\xef\xbb\xbftheme: light\n");
+	/* libyaml breaks lines at a lone CR and at CR LF too (a fuzzer's
+	 * find: the value was looked for a line too far). */
+	check_save("\r# c\ntheme: old\n", "light", "\r# c\ntheme: light\n");
+	check_save("# c\r\ntheme: old\r\nkeys: {}\r\n", "light",
+	    "# c\r\ntheme: light\r\nkeys: {}\r\n");
 }
 
 UNIT_TEST(save_theme_new_file)
