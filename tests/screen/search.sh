@@ -38,7 +38,7 @@ keys o
 check search-order "o does not order best first" line_wait 1 "best first"
 keys o
 check search-order-back "o does not go back to date order" \
-    sh -c "! tmux -L $SCREEN_SOCK capture-pane -p -t t | head -n 1 | grep -q 'best first'"
+    screen_gone "best first"
 keys Escape
 check search-clear "Esc does not keep the selected event" status_wait " 12/15"
 check search-clear-top "top line still shows the search" \
