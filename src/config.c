@@ -434,7 +434,7 @@ config_offset(const struct yaml_reader *r, const yaml_mark_t *m)
  */
 static int
 config_find_theme(const char *path, const char *data, size_t len,
-    size_t *start, size_t *end, char **err)
+    size_t *start, size_t *end, int *indent, char **err)
 {
 	struct yaml_reader	 r;
 	struct yaml_reader_key	 k;
@@ -457,6 +457,8 @@ config_find_theme(const char *path, const char *data, size_t len,
 			rc = -1;
 		}
 		while (rc != -1 && yaml_reader_next_key(&r, &k)) {
+			/* A key added goes where the others start. */
+			*indent = (int)k.mark.column;
 			if (strcmp(k.s, "theme") == 0 && k.len == 5 &&
 			    rc == 0) {
 				*start = config_offset(&r, &r.ev.start_mark);
@@ -536,7 +538,7 @@ config_save_theme(const char *path, const char *theme, char **err)
 	const char	*target = path;
 	size_t		 len = 0, start, end;
 	mode_t		 mode = 0644;
-	int		 rc;
+	int		 rc, indent = 0;
 
 	*err = NULL;
 	if ((value = config_yaml_value(theme)) == NULL) {
@@ -558,7 +560,7 @@ config_save_theme(const char *path, const char *theme, char **err)
 		len = 0;
 	}
 	rc = config_find_theme(target, data != NULL ? data : "", len, &start,
-	    &end, err);
+	    &end, &indent, err);
 	if (rc == -1) {
 		free(data);
 		free(value);
@@ -577,7 +579,7 @@ config_save_theme(const char *path, const char *theme, char **err)
 			buf_add(&b, data, len);
 		if (len > 0 && data[len - 1] != '\n')
 			buf_addc(&b, '\n');
-		buf_addf(&b, "theme: %s\n", value);
+		buf_addf(&b, "%*stheme: %s\n", indent, "", value);
 	}
 	rc = 0;
 	if (config_mkdirs(target) == -1) {

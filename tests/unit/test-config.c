@@ -308,6 +308,9 @@ UNIT_TEST(save_theme_round_trip)
 	check_save("\r# c\ntheme: old\n", "light", "\r# c\ntheme: light\n");
 	check_save("# c\r\ntheme: old\r\nkeys: {}\r\n", "light",
 	    "# c\r\ntheme: light\r\nkeys: {}\r\n");
+	/* An indented root mapping: a key added is indented as its keys. */
+	check_save("   hyperlinks: yes\n#", "light",
+	    "   hyperlinks: yes\n#\n   theme: light\n");
 }
 
 UNIT_TEST(save_theme_new_file)
