@@ -23,51 +23,25 @@ struct upd {
 static int
 build_sqlerr(struct upd *b, const char *what)
 {
-	if (*b->err == NULL)
-		*b->err = xasprintf("%s: %s", what, sqlite3_errmsg(b->db));
-	return -1;
+	return store_build_sqlerr(b->db, b->err, what);
 }
 
 static int
 build_exec(struct upd *b, const char *sql, const char *what)
 {
-	if (sqlite3_exec(b->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return build_sqlerr(b, what);
-	return 0;
+	return store_build_exec(b->db, b->err, sql, what);
 }
 
-/* Runs sql with integer parameters ?1.. bound from v. */
 static int
 build_run(struct upd *b, const char *sql, const int64_t *v, int n)
 {
-	sqlite3_stmt	*st;
-	int		 i, rc;
-
-	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	for (i = 0; i < n; i++)
-		sqlite3_bind_int64(st, i + 1, v[i]);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return build_sqlerr(b, "updating the store");
-	return 0;
+	return store_build_run(b->db, b->err, sql, v, n);
 }
 
-/* The single integer sql yields (0 for NULL), or -1 on error. */
 static int64_t
 build_int(struct upd *b, const char *sql)
 {
-	sqlite3_stmt	*st;
-	int64_t		 v = -1;
-
-	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return store_build_int(b->db, b->err, sql);
 }
 
 /* FNV-1a, 64 bits, over n bytes of p, going on from h. */

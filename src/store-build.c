@@ -260,12 +260,18 @@ build_progress_end(struct build *b)
 	b->progress->fn(&i, b->progress->arg);
 }
 
+int
+store_build_sqlerr(sqlite3 *db, char **err, const char *what)
+{
+	if (*err == NULL)
+		*err = xasprintf("%s: %s", what, sqlite3_errmsg(db));
+	return -1;
+}
+
 static int
 build_sqlerr(struct build *b, const char *what)
 {
-	if (b->err == NULL)
-		b->err = xasprintf("%s: %s", what, sqlite3_errmsg(b->db));
-	return -1;
+	return store_build_sqlerr(b->db, &b->err, what);
 }
 
 static void
@@ -564,47 +570,63 @@ build_parse(struct build *b, const struct content_sink *sink,
 	return 0;
 }
 
-/* Runs one SQL script; returns 0 or -1 with b->err. */
-static int
-build_exec(struct build *b, const char *sql, const char *what)
+int
+store_build_exec(sqlite3 *db, char **err, const char *sql, const char *what)
 {
-	if (sqlite3_exec(b->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return build_sqlerr(b, what);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_build_sqlerr(db, err, what);
 	return 0;
 }
 
-/* Runs sql with integer parameters ?1.. bound from v; returns 0 or -1. */
-static int
-build_run(struct build *b, const char *sql, const int64_t *v, int n)
+int
+store_build_run(sqlite3 *db, char **err, const char *sql, const int64_t *v,
+    int n)
 {
 	sqlite3_stmt	*st;
 	int		 i, rc;
 
-	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_build_sqlerr(db, err, "updating the store");
 	for (i = 0; i < n; i++)
 		sqlite3_bind_int64(st, i + 1, v[i]);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		;
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return build_sqlerr(b, "updating the store");
+		return store_build_sqlerr(db, err, "updating the store");
 	return 0;
 }
 
-/* Returns the single integer sql yields (0 for NULL), or -1 on error. */
-static int64_t
-build_int(struct build *b, const char *sql)
+int64_t
+store_build_int(sqlite3 *db, char **err, const char *sql)
 {
 	sqlite3_stmt	*st;
 	int64_t		 v = -1;
 
-	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_build_sqlerr(db, err, "updating the store");
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+static int
+build_exec(struct build *b, const char *sql, const char *what)
+{
+	return store_build_exec(b->db, &b->err, sql, what);
+}
+
+static int
+build_run(struct build *b, const char *sql, const int64_t *v, int n)
+{
+	return store_build_run(b->db, &b->err, sql, v, n);
+}
+
+static int64_t
+build_int(struct build *b, const char *sql)
+{
+	return store_build_int(b->db, &b->err, sql);
 }
 
 /*

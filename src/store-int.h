@@ -196,6 +196,20 @@ int	store_counts_begin(sqlite3 *db, int fresh, char **err);
 int	store_counts_end(sqlite3 *db, int fresh, char **err);
 
 /*
+ * SQL helpers of the build and the update (store-build.c): each sets *err,
+ * if it is NULL, to "WHAT: SQLite's message" on failure. store_build_exec
+ * runs a script; store_build_run runs sql with integers ?1.. from v;
+ * store_build_int returns the one integer sql yields. They return 0 (the
+ * integer) or -1.
+ */
+int	store_build_sqlerr(sqlite3 *db, char **err, const char *what);
+int	store_build_exec(sqlite3 *db, char **err, const char *sql,
+	    const char *what);
+int	store_build_run(sqlite3 *db, char **err, const char *sql,
+	    const int64_t *v, int n);
+int64_t	store_build_int(sqlite3 *db, char **err, const char *sql);
+
+/*
  * store-build-update.c: an update's own steps, run by store_build in its
  * transaction over its temporary tables (ev_in, chg, gone_event, same,
  * emap, adelta, tday). Each returns 0, or -1 with *err set if it was NULL.
