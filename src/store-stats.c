@@ -263,20 +263,30 @@ cross_day(int64_t y, int64_t m, int64_t d)
 	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy + 60;
 }
 
-/* The month number (year * 12 + month - 1) of day number n. */
-static int64_t
-cross_month(int64_t n)
+/* The year, month and day of day number n (days since 0000-01-01). */
+static void
+cross_civil(int64_t n, int64_t *y, int64_t *m, int64_t *d)
 {
-	int64_t	z = n - 60, era, doe, yoe, doy, mp, y, m;
+	int64_t	z = n - 60, era, doe, yoe, doy, mp;
 
 	era = (z >= 0 ? z : z - 146096) / 146097;
 	doe = z - era * 146097;
 	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
 	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	mp = (5 * doy + 2) / 153;
-	m = mp + (mp < 10 ? 3 : -9);
-	return (y + (m <= 2)) * 12 + m - 1;
+	*m = mp + (mp < 10 ? 3 : -9);
+	*y = yoe + era * 400 + (*m <= 2);
+	*d = doy - (153 * mp + 2) / 5 + 1;
+}
+
+/* The month number (year * 12 + month - 1) of day number n. */
+static int64_t
+cross_month(int64_t n)
+{
+	int64_t	y, m, d;
+
+	cross_civil(n, &y, &m, &d);
+	return y * 12 + m - 1;
 }
 
 /* The column of day number n from start (a day number) by cols. */
@@ -299,17 +309,10 @@ cross_col(enum store_stats_by cols, int64_t start, int64_t n)
 static void
 cross_date(int64_t n, char d[32])
 {
-	int64_t	z = n - 60, era, doe, yoe, doy, mp, y, m;
+	int64_t	y, m, day;
 
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	m = mp + (mp < 10 ? 3 : -9);
-	snprintf(d, 32, "%04d-%02d-%02d", (int)((y + (m <= 2)) % 10000),
-	    (int)m, (int)(doy - (153 * mp + 2) / 5 + 1));
+	cross_civil(n, &y, &m, &day);
+	snprintf(d, 32, "%04d-%02d-%02d", (int)(y % 10000), (int)m, (int)day);
 }
 
 /*
