@@ -67,6 +67,8 @@ struct store	*store_open(const char *content, const char *db, int flags,
 		    const struct store_progress *progress,
 		    struct diag_list *diags, char **err);
 void		 store_close(struct store *);
+/* SQLite's process-wide settings: once, first, from main. */
+void		 store_library_init(void);
 
 /* Counts of a corpus. */
 struct store_counts {
