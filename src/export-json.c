@@ -17,40 +17,38 @@ json_begin(struct export_ctx *c)
 }
 
 /*
- * Finds the keys marked and note where show --json writes them (when the
- * store joins the user's notes): ,"marked":BOOL,"note":null|STRING, white
- * space allowed around the comma. "\"marked\":" can only be a key: inside
- * a string its quotes would be escaped. Returns 1 with the span [*from,
- * *to) from the comma, else 0.
+ * Finds the values of the keys marked and note where show --json writes
+ * them (when the store joins the user's notes): "marked":BOOL, then white
+ * space, a comma and white space, then "note":null|STRING. "\"marked\":"
+ * can only be a key: inside a string its quotes would be escaped. Returns
+ * 1 with the spans of the two values, v[0..1] and v[2..3], else 0.
  */
 static int
-json_personal_span(const char *obj, size_t len, size_t *from, size_t *to)
+json_personal_span(const char *obj, size_t len, size_t v[4])
 {
-	const char	*k, *p, *end = obj + len;
+	const char	*p, *end = obj + len;
 
-	/* The key, then back over the white space to its comma. */
 	if ((p = strstr(obj, "\"marked\":")) == NULL)
 		return 0;
-	for (k = p; k > obj && (k[-1] == ' ' || k[-1] == '\n'); k--)
-		;
-	if (k == obj || *--k != ',')
-		return 0;
 	p += strlen("\"marked\":");
+	v[0] = (size_t)(p - obj);
 	if (strncmp(p, "true", 4) == 0)
 		p += 4;
 	else if (strncmp(p, "false", 5) == 0)
 		p += 5;
 	else
 		return 0;
+	v[1] = (size_t)(p - obj);
 	while (p < end && (*p == ' ' || *p == '\n'))
 		p++;
-	if (*p++ != ',')
+	if (p >= end || *p++ != ',')
 		return 0;
 	while (p < end && (*p == ' ' || *p == '\n'))
 		p++;
 	if (strncmp(p, "\"note\":", 7) != 0)
 		return 0;
 	p += 7;
+	v[2] = (size_t)(p - obj);
 	if (strncmp(p, "null", 4) == 0)
 		p += 4;
 	else if (*p == '"') {
@@ -63,17 +61,21 @@ json_personal_span(const char *obj, size_t len, size_t *from, size_t *to)
 		p++;
 	} else
 		return 0;
-	*from = (size_t)(k - obj);
-	*to = (size_t)(p - obj);
+	v[3] = (size_t)(p - obj);
 	return 1;
 }
 
-/* ,"marked":...,"note":... from p, or unmarked and no note without. */
+/* The value of marked from p: unmarked without it. */
 static void
-json_personal(FILE *out, const struct export_personal *p)
+json_marked(FILE *out, const struct export_personal *p)
 {
-	fprintf(out, ",\"marked\":%s,\"note\":",
-	    p != NULL && p->marked ? "true" : "false");
+	fputs(p != NULL && p->marked ? "true" : "false", out);
+}
+
+/* The value of note from p: none without it. */
+static void
+json_note(FILE *out, const struct export_personal *p)
+{
 	if (p != NULL && p->note != NULL)
 		export_json_string(out, p->note);
 	else
@@ -85,7 +87,7 @@ json_event(struct export_ctx *c, const struct store_detail *d,
     const struct export_personal *p)
 {
 	char	*obj = NULL, *err = NULL;
-	size_t	 len = 0, from, to;
+	size_t	 len = 0, v[4];
 	FILE	*m;
 
 	/* The object as show --json prints it, so the keys stay one. */
@@ -101,18 +103,24 @@ json_event(struct export_ctx *c, const struct store_detail *d,
 	while (len > 0 && (obj[len - 1] == '\n' || obj[len - 1] == ' '))
 		len--;
 	fputs(c->n == 0 ? "\n  " : ",\n  ", c->out);
-	if (json_personal_span(obj, len, &from, &to)) {
+	if (json_personal_span(obj, len, v)) {
 		/*
-		 * show --json has them: their place is kept, their values
-		 * are --notes' or, without it, nothing personal.
+		 * show --json has them: their place and layout are kept,
+		 * their values are --notes' or, without it, nothing
+		 * personal.
 		 */
-		fwrite(obj, 1, from, c->out);
-		json_personal(c->out, p);
-		fwrite(obj + to, 1, len - to, c->out);
+		fwrite(obj, 1, v[0], c->out);
+		json_marked(c->out, p);
+		fwrite(obj + v[1], 1, v[2] - v[1], c->out);
+		json_note(c->out, p);
+		fwrite(obj + v[3], 1, len - v[3], c->out);
 	} else if (p != NULL && len > 0 && obj[len - 1] == '}') {
 		/* The object's closing brace makes room for the two keys. */
 		fwrite(obj, 1, len - 1, c->out);
-		json_personal(c->out, p);
+		fputs(",\"marked\":", c->out);
+		json_marked(c->out, p);
+		fputs(",\"note\":", c->out);
+		json_note(c->out, p);
 		fputc('}', c->out);
 	} else
 		fwrite(obj, 1, len, c->out);

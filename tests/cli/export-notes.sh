@@ -70,6 +70,30 @@ else
 	fail export-notes "marks or notes missing with --notes"
 fi
 
+# An exported object is show --json's, line for line: only the values of
+# marked and note are --notes' (they keep their own lines).
+D show alpha-arrives --json >"$out/show.json"
+if /usr/bin/python3 - "$out/notes.json" "$out/show.json" <<'PY'
+import json, sys
+text = open(sys.argv[1]).read()
+show = open(sys.argv[2]).read().rstrip('\n').split('\n')
+start = text.index('{\n  "id":"alpha-arrives"')
+obj = text[start:].split('\n')[:len(show)]
+obj[-1] = obj[-1].rstrip(',')
+assert len(obj) == len(show), (obj, show)
+for a, b in zip(obj, show):
+    if b.startswith('  "marked":') or b.startswith('  "note":'):
+        assert a.split(':')[0] == b.split(':')[0], (a, b)
+    else:
+        assert a == b, (a, b)
+assert '  "marked":true,' in obj, obj
+PY
+then
+	pass export-json-layout
+else
+	fail export-json-layout "an exported object is not laid out as show --json"
+fi
+
 # --view: a saved view exports what its options export.
 D view save brook-week --actor brook --from 2024-03-01 --to 2024-03-07 >/dev/null
 D export --view brook-week --format csv >"$out/view.csv"
