@@ -9,6 +9,12 @@
  * rid, store-int.h) of every row inserted, deleted or moved, whatever part
  * of the build does it, and the end of the build counts those days again.
  *
+ * count_day keeps a running sum as well (cum: the events of the days
+ * before), from which store-pos.c tells an event's place in the
+ * timeline. An update sums again the days from the first it touched on,
+ * writing only the rows whose sum moved: for an event added or removed in
+ * the middle of a decade, a few thousand narrow rows.
+ *
  * For a filtered overview, each day's links are kept packed as well
  * (count_link, one blob a day and kind): its events in key order, each
  * with the numbers of its actors (tags), numbers that count_key gives
@@ -28,7 +34,8 @@
 /* The tables, made by the first build of a store. */
 static const char counts_schema[] =
 	"CREATE TABLE IF NOT EXISTS count_day(day INTEGER PRIMARY KEY,"
-	"  n INT NOT NULL);"
+	"  n INT NOT NULL, cum INT NOT NULL DEFAULT 0);"
+	"CREATE INDEX IF NOT EXISTS count_day_cum ON count_day(cum);"
 	"CREATE TABLE IF NOT EXISTS count_actor(actor TEXT NOT NULL,"
 	"  day INT NOT NULL, n INT NOT NULL, PRIMARY KEY(actor, day))"
 	"  WITHOUT ROWID;"
@@ -79,8 +86,8 @@ static const char counts_untrigger[] =
 static const char counts_all[] =
 	"DELETE FROM count_day; DELETE FROM count_actor;"
 	"DELETE FROM count_tag; DELETE FROM count_link;"
-	"INSERT INTO count_day SELECT CAST(julianday(date) - 1721059.5 AS INT),"
-	"  count(*) FROM event INDEXED BY event_date GROUP BY date;"
+	"INSERT INTO count_day(day, n) SELECT CAST(julianday(date) - 1721059.5"
+	"  AS INT), count(*) FROM event INDEXED BY event_date GROUP BY date;"
 	"INSERT INTO count_actor SELECT actor, rid >> " STORE_XSTR(STORE_DBITS)
 	"  , count(*) FROM event_actor INDEXED BY event_actor_actor"
 	"  GROUP BY 1, 2;"
@@ -95,7 +102,7 @@ static const char counts_days[] =
 	"DELETE FROM count_actor WHERE day IN (SELECT day FROM temp.cday);"
 	"DELETE FROM count_tag WHERE day IN (SELECT day FROM temp.cday);"
 	"DELETE FROM count_link WHERE id >> 1 IN (SELECT day FROM temp.cday);"
-	"INSERT INTO count_day SELECT c.day, count(*) FROM temp.cday c"
+	"INSERT INTO count_day(day, n) SELECT c.day, count(*) FROM temp.cday c"
 	"  JOIN event ON " COUNTS_RANGE("c") " GROUP BY c.day;"
 	"INSERT INTO count_actor SELECT g.actor, c.day, count(*)"
 	"  FROM temp.cday c JOIN event_actor g ON g." COUNTS_RANGE("c")
@@ -103,6 +110,20 @@ static const char counts_days[] =
 	"INSERT INTO count_tag SELECT g.tag, c.day, count(*)"
 	"  FROM temp.cday c JOIN event_tag g ON g." COUNTS_RANGE("c")
 	"  GROUP BY 1, 2;";
+
+/*
+ * SQL: the running sums of the days from day lo on, each day's the events
+ * of the days before it, written where they moved.
+ */
+#define COUNTS_CUM(lo) "UPDATE count_day SET cum = c.cum FROM (SELECT day," \
+	" coalesce((SELECT cum + n FROM count_day WHERE day < " lo \
+	" ORDER BY day DESC LIMIT 1), 0) + sum(n) OVER (ORDER BY day ROWS" \
+	" UNBOUNDED PRECEDING) - n AS cum FROM count_day WHERE day >= " lo \
+	") c WHERE count_day.day = c.day AND count_day.cum <> c.cum;"
+
+static const char counts_cum_all[] = COUNTS_CUM("-1");
+static const char counts_cum_days[] =
+	COUNTS_CUM("(SELECT min(day) FROM temp.cday)");
 
 static int
 counts_exec(sqlite3 *db, const char *sql, char **err)
@@ -347,7 +368,9 @@ int
 store_counts_end(sqlite3 *db, int fresh, char **err)
 {
 	if (counts_exec(db, counts_untrigger, err) == -1 ||
-	    counts_exec(db, fresh ? counts_all : counts_days, err) == -1)
+	    counts_exec(db, fresh ? counts_all : counts_days, err) == -1 ||
+	    counts_exec(db, fresh ? counts_cum_all : counts_cum_days, err) ==
+	    -1)
 		return -1;
 	if (counts_links(db, 0, fresh) == -1 ||
 	    counts_links(db, 1, fresh) == -1) {
