@@ -4,7 +4,8 @@
  * a month's file: every later event moves by one, on a day with several
  * events, in the whole timeline, a date range, an actor's view and a
  * search in either order. The expected orders are written out here, not
- * read from a store built afresh.
+ * read from a store built afresh; the counts by day, actor and tag that
+ * positions and the overview come from are checked against a fresh one.
  */
 #include <sys/stat.h>
 
@@ -14,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "store.h"
 #include "unit.h"
@@ -29,7 +33,8 @@ static const char pos_sources[] = "sources:\n"
 
 /* Events of a day: untimed ones first, then by time, then by id. */
 #define POS_EV(id, date, time, actor) "  - id: " id "\n    date: " date \
-	"\n" time "    title: Event " id " happens\n    actors: [" actor "]\n"
+	"\n" time "    title: Event " id " happens\n    actors: [" actor "]\n" \
+	"    tags: [on-" actor "]\n"
 #define POS_AT(t) "    time: \"" t "\"\n"
 
 static const char pos_month[] = "events:\n"
@@ -125,6 +130,64 @@ pos_edit(const char *dir, const char *name, const char *from, const char *to,
 	free(path);
 }
 
+/* The rows sql gives in db, one a line (caller frees). */
+static char *
+pos_rows(const char *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	sqlite3		*h;
+	struct buf	 b;
+	int		 i;
+
+	buf_init(&b);
+	CHECK(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) ==
+	    SQLITE_OK);
+	CHECK(sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (i = 0; i < sqlite3_column_count(st); i++)
+			buf_addf(&b, "%s%s", i > 0 ? " " : "",
+			    (const char *)sqlite3_column_text(st, i));
+		buf_addc(&b, '\n');
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return buf_detach(&b);
+}
+
+/*
+ * The counts an update keeps by day (with their running sums), by actor
+ * and by tag, against those of a store built afresh at fresh.
+ */
+static void
+pos_check_counts(const char *content, const char *db, const char *fresh)
+{
+	static const char *const sql[] = {
+		"SELECT day, n, cum FROM count_day ORDER BY day",
+		"SELECT actor, day, n FROM count_actor ORDER BY actor, day",
+		"SELECT tag, day, n FROM count_tag ORDER BY tag, day",
+	};
+	struct diag_list	 dl;
+	struct store		*s;
+	char			*err = NULL, *a, *b;
+	size_t			 i;
+
+	unlink(fresh);
+	diag_init(&dl);
+	s = store_open(content, fresh, 0, NULL, &dl, &err);
+	CHECK(s != NULL);
+	free(err);
+	diag_free(&dl);
+	store_close(s);
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		a = pos_rows(db, sql[i]);
+		b = pos_rows(fresh, sql[i]);
+		CHECK(a[0] != '\0');
+		CHECK_STR(a, b);
+		free(a);
+		free(b);
+	}
+}
+
 static struct store_view *
 pos_view(struct store *s, const char *actor, const char *from, const char *to,
     const char *query, enum store_order order)
@@ -210,7 +273,7 @@ pos_check(const char *step, const char *content, const char *db,
 	struct diag_list	 dl;
 	struct store		*s;
 	struct stat		 before, after;
-	char			*err = NULL;
+	char			*err = NULL, *fresh;
 	int64_t			 p;
 	int			 had, k, failed = unit_failed;
 
@@ -298,6 +361,9 @@ pos_check(const char *step, const char *content, const char *db,
 	    STORE_ORDER_RANK);
 	store_view_free(v);
 	store_close(s);
+	fresh = xasprintf("%s.fresh", db);
+	pos_check_counts(content, db, fresh);
+	free(fresh);
 	if (unit_failed)
 		printf("  after %s\n", step);
 	unit_failed |= failed;
