@@ -498,5 +498,13 @@ sqlite3_stmt *store_notes_hits(struct store *s, const char *match,
 /* store-view.c: fills v's table up to position upto (-1: all), stopping
  * at the deadline (store_now seconds; 0: none). */
 void	store_view_fill(struct store_view *v, int64_t upto, double deadline);
+/*
+ * A view without a table: the keys from position pos (0 and count + 1
+ * stand before the first and after the last) to its end in direction
+ * dir, as keys k with *from < k <= *to (dir > 0) or *to <= k < *from.
+ * Returns 0, or -1 if there are none.
+ */
+int	store_view_span(struct store_view *v, int64_t pos, int dir,
+	    int64_t *from, int64_t *to);
 
 #endif

@@ -327,10 +327,7 @@ store_view_next_marked(struct store_view *v, int64_t pos, int dir)
 	if (v->table == NULL) {
 		/* By key, between here and the range's end (keys follow the
 		 * timeline), then the one found's position. */
-		from = store_pos_key(v->s, v->base + pos - 1);
-		to = store_pos_key(v->s, dir > 0 ? v->base + v->count - 1 :
-		    v->base);
-		if (from < 0 || to < 0)
+		if (store_view_span(v, pos, dir, &from, &to) == -1)
 			return 0;
 		st = store_stmt(v->s, dir > 0 ? "SELECT min(e.rid) FROM unote n"
 		    " JOIN event e ON e.id = n.event WHERE n.marked AND"

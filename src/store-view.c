@@ -815,6 +815,36 @@ view_int(struct store_view *v, const char *fmt, int64_t a, const char *text)
 	return r;
 }
 
+/*
+ * A view without a table: the keys from position pos (0 and count + 1
+ * stand before the first and after the last, for a search that wraps) to
+ * the view's end in direction dir, as keys k with from < k <= to (dir >
+ * 0) or to <= k < from. Returns 0, or -1 if there are none.
+ */
+int
+store_view_span(struct store_view *v, int64_t pos, int dir, int64_t *from,
+    int64_t *to)
+{
+	int64_t	first, last;
+
+	if (dir > 0 ? pos >= v->count : pos <= 1 || v->count == 0)
+		return -1;
+	first = store_pos_key(v->s, v->base);
+	last = store_pos_key(v->s, v->base + v->count - 1);
+	if (first < 0 || last < 0)
+		return -1;
+	if (dir > 0) {
+		*from = pos < 1 ? first - 1 : store_pos_key(v->s,
+		    v->base + pos - 1);
+		*to = last;
+	} else {
+		*from = pos > v->count ? last + 1 : store_pos_key(v->s,
+		    v->base + pos - 1);
+		*to = first;
+	}
+	return *from < 0 ? -1 : 0;
+}
+
 /* The key of the event with timeline number seq (INT64_MAX if none). */
 static int64_t
 view_key(struct store_view *v, int64_t seq)
@@ -894,10 +924,7 @@ store_view_next_actor(struct store_view *v, int64_t pos, const char *actor,
 
 	if (v->table == NULL) {
 		/* The actor's keys between here and the range's end. */
-		from = store_pos_key(v->s, v->base + pos - 1);
-		to = store_pos_key(v->s, dir > 0 ? v->base + v->count - 1 :
-		    v->base);
-		if (from < 0 || to < 0)
+		if (store_view_span(v, pos, dir, &from, &to) == -1)
 			return 0;
 		if (dir > 0)
 			st = store_stmt(v->s, "SELECT min(rid) FROM event_actor"

@@ -336,6 +336,15 @@ pos_check(const char *step, const char *content, const char *db,
 				;
 			CHECK_INT(store_view_next_actor(v, p, "alpha", -1), k);
 		}
+		/* From before the first and after the last: a wrap. */
+		for (k = 1; k <= n && !pos_is_alpha(ids[k - 1]); k++)
+			;
+		CHECK_INT(store_view_next_actor(v, 0, "alpha", 1), k);
+		for (k = n; k >= 1 && !pos_is_alpha(ids[k - 1]); k--)
+			;
+		CHECK_INT(store_view_next_actor(v, n + 1, "alpha", -1), k);
+		CHECK_INT(store_view_next_actor(v, n, "alpha", 1), 0);
+		CHECK_INT(store_view_next_actor(v, 1, "alpha", -1), 0);
 	}
 	store_view_free(v);
 	v = pos_view(s, NULL, "2024-03-02", "2024-03-02", NULL,
