@@ -214,6 +214,21 @@ store_detail_by_id(struct store *s, const char *id, const char *query)
 	return d;
 }
 
+struct store_detail *
+store_detail_row(struct store *s, const struct store_row *r,
+    const char *query)
+{
+	struct store_highlighter	*marker = detail_marker(s, query);
+	struct store_detail		*d;
+	sqlite3_stmt			*st;
+
+	st = store_stmt(s, STORE_DETAIL_SQL " WHERE e.rid = ?1");
+	sqlite3_bind_int64(st, 1, r->rid);
+	d = detail_read(s, st, marker, r->seq);
+	store_highlighter_free(marker);
+	return d;
+}
+
 void
 store_detail_free(struct store_detail *d)
 {
