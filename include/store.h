@@ -273,6 +273,13 @@ struct store_detail *store_detail_in_view(struct store_view *, int64_t seq);
 /* Same, by event id. */
 struct store_detail *store_detail_by_id(struct store *, const char *id,
 		    const char *query);
+/*
+ * Same, for a row a view gave (its timeline number known already): what
+ * walks many rows in order, an export, reads each without looking up its
+ * place in the timeline again.
+ */
+struct store_detail *store_detail_row(struct store *,
+		    const struct store_row *, const char *query);
 void		 store_detail_free(struct store_detail *);
 
 /*

@@ -377,7 +377,7 @@ export_events(struct export_ctx *c, const struct export_writer *w,
 			break;
 		for (i = 0; i < n && k >= 0; i++) {
 			if ((k = export_keep(c->o, rows[i].id, &p, err)) != 1 ||
-			    (d = store_detail_get(c->store, rows[i].seq,
+			    (d = store_detail_row(c->store, &rows[i],
 			    NULL)) == NULL) {
 				export_personal_clear(&p);
 				continue;

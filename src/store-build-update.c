@@ -1,10 +1,14 @@
 /*
  * store-build-update.c: what an update of the store does that a full
  * build does not (store-build.c calls it): setting apart the events a
- * changed file still holds as they were, removing the others, numbering
- * the timeline again where it changed, and moving actors' counts of
- * events by what went and came. Each function returns 0, or -1 with *err
- * set if it was NULL (the caller frees).
+ * changed file still holds as they were, removing the others, and moving
+ * actors' counts of events by what went and came. Each function returns
+ * 0, or -1 with *err set if it was NULL (the caller frees).
+ *
+ * No event row holds its place in the timeline (store-pos.c works it out
+ * from count_day), so an event added or removed moves no other row: what
+ * an update writes is the rows of the events that changed, their links
+ * and index rows, and the narrow counts of the days after them.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -19,12 +23,6 @@ struct upd {
 	sqlite3	 *db;
 	char	**err;
 };
-
-static int
-build_sqlerr(struct upd *b, const char *what)
-{
-	return store_build_sqlerr(b->db, b->err, what);
-}
 
 static int
 build_exec(struct upd *b, const char *sql, const char *what)
@@ -141,34 +139,6 @@ store_update_remove(sqlite3 *db, char **err)
 }
 
 /*
- * Widens the range of dates d0 to d1 ("" for none) to the dates of the
- * events still staged. Returns 0 or -1.
- */
-static int
-build_range(struct upd *b, char d0[11], char d1[11])
-{
-	sqlite3_stmt	*st;
-	const char	*lo, *hi;
-	int		 rc;
-
-	if (sqlite3_prepare_v2(b->db, "SELECT min(date), max(date) FROM ev_in"
-	    " WHERE rin NOT IN (SELECT rin FROM same)", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		lo = (const char *)sqlite3_column_text(st, 0);
-		hi = (const char *)sqlite3_column_text(st, 1);
-		if (d0[0] == '\0' || strcmp(lo, d0) < 0)
-			snprintf(d0, 11, "%s", lo);
-		if (d1[0] == '\0' || strcmp(hi, d1) > 0)
-			snprintf(d1, 11, "%s", hi);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : build_sqlerr(b, "updating the store");
-}
-
-/*
  * Sets apart (in same) the staged events that an old event of a changed
  * file holds already, the same in all that is stored but their place in
  * the files: the usual edit changes one event of a month's file, a
@@ -200,13 +170,10 @@ store_update_match(sqlite3 *db, char **err)
 /*
  * Writes the new places of the events store_update_match set apart, and removes
  * the other old events of changed files, as the build once removed
- * them all. *d0 and *d1 get the first and last dates of the events that
- * went or are still staged ("" if none): nothing else on the timeline
- * changes. Returns 0 or -1.
+ * them all. Returns 0 or -1.
  */
 int
-store_update_diff(sqlite3 *db, char d0[11], char d1[11], int64_t *dev,
-    int64_t *dex, char **err)
+store_update_diff(sqlite3 *db, int64_t *dev, int64_t *dex, char **err)
 {
 	struct upd	 u = { db, err }, *b = &u;
 	static const char same[] =
@@ -232,113 +199,22 @@ store_update_diff(sqlite3 *db, char d0[11], char d1[11], int64_t *dev,
 	    "DELETE FROM event_tag WHERE rid IN (SELECT rid FROM gone_event);"
 	    "DELETE FROM excerpt WHERE rid IN (SELECT rid FROM gone_event);"
 	    "DELETE FROM event WHERE rid IN (SELECT rid FROM gone_event);";
-	sqlite3_stmt	*st;
 	int64_t		 n;
-	int		 rc;
 
-	d0[0] = d1[0] = '\0';
 	if ((n = build_int(b, "SELECT count(*) FROM gone_event")) == -1)
 		return -1;
-	if (n == 0) {
-		/* A full build: nothing to set apart, all is new. */
-		if ((n = build_int(b, "SELECT EXISTS (SELECT 1 FROM event)")) !=
-		    1)
-			return n == -1 ? -1 : 0;
-		return build_range(b, d0, d1);
-	}
+	/* Nothing old to set apart: a full build, or new files only. */
+	if (n == 0)
+		return 0;
 	if (build_exec(b, same, "updating the store") == -1)
 		return -1;
-	if (sqlite3_prepare_v2(b->db, "SELECT min(date), max(date) FROM event"
-	    " WHERE rid IN (SELECT rid FROM gone_event)", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		snprintf(d0, 11, "%s", (const char *)sqlite3_column_text(st, 0));
-		snprintf(d1, 11, "%s", (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return build_sqlerr(b, "updating the store");
 	if ((n = build_int(b, "SELECT count(*) FROM gone_event")) == -1 ||
 	    (*dex = build_int(b, "SELECT count(*) FROM excerpt"
 	    " WHERE rid IN (SELECT rid FROM gone_event)")) == -1)
 		return -1;
 	*dev = -n;
 	*dex = -*dex;
-	if (build_exec(b, gone, "updating the store") == -1)
-		return -1;
-	return build_range(b, d0, d1);
-}
-
-/*
- * Renumbers the timeline from date d0 to date d1, where all that changed
- * lies: events before d0 keep their numbers, so the last of them gives the
- * count; events after d1 keep their order, so their numbers move by as
- * many events as the range gained or lost, and not at all when it kept
- * its count (an event edited in place). Keys are in timeline order; the
- * range's are read from the date index, not from the wide event rows.
- */
-int
-store_update_renumber(sqlite3 *db, const char *d0, const char *d1,
-    char **err)
-{
-	struct upd	 u = { db, err }, *b = &u;
-	sqlite3_stmt	*st;
-	int64_t		 before = 0, n, v[2];
-	int		 rc;
-
-	if (sqlite3_prepare_v2(b->db, "SELECT seq FROM event WHERE rid < "
-	    STORE_KEY_BASE("?1", "NULL") " ORDER BY rid DESC LIMIT 1", -1, &st,
-	    NULL) != SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	sqlite3_bind_text(st, 1, d0, -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		before = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return build_sqlerr(b, "updating the store");
-	if (build_exec(b, "CREATE TEMP TABLE renum(rid INTEGER PRIMARY KEY,"
-	    " seq INT)", "updating the store") == -1)
-		return -1;
-	if (sqlite3_prepare_v2(b->db, "INSERT INTO renum SELECT rid,"
-	    " ?2 + row_number() OVER (ORDER BY rid) FROM event"
-	    " INDEXED BY event_date WHERE date >= ?1 AND date <= ?3", -1, &st,
-	    NULL) != SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	sqlite3_bind_text(st, 1, d0, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, before);
-	sqlite3_bind_text(st, 3, d1, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return build_sqlerr(b, "updating the store");
-	n = sqlite3_changes(b->db);
-	/* Driven by renum: a join would scan the whole timeline. */
-	if (build_exec(b, "UPDATE event SET seq = (SELECT seq FROM renum"
-	    " WHERE rid = event.rid) WHERE rid IN (SELECT rid FROM renum)"
-	    " AND seq <> (SELECT seq FROM renum WHERE rid = event.rid);"
-	    "DROP TABLE temp.renum;", "updating the store") == -1)
-		return -1;
-	/* The first event after the range says how far the rest moves. */
-	if (sqlite3_prepare_v2(b->db, "SELECT rid, seq FROM event WHERE rid >= "
-	    STORE_KEY_BASE("date(?1, '+1 day')", "NULL") " ORDER BY rid"
-	    " LIMIT 1", -1, &st, NULL) != SQLITE_OK)
-		return build_sqlerr(b, "updating the store");
-	sqlite3_bind_text(st, 1, d1, -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v[0] = before + n + 1 - sqlite3_column_int64(st, 1);
-		v[1] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW)
-		return build_sqlerr(b, "updating the store");
-	if (v[0] == 0)
-		return 0;
-	return build_run(b, "UPDATE event SET seq = seq + ?1 WHERE rid >= ?2",
-	    v, 2);
+	return build_exec(b, gone, "updating the store");
 }
 
 /*

@@ -9,15 +9,15 @@
  * the same update of an empty store.
  *
  * Design note: an event has a row id (rid), which links and the full-text
- * index use, that is a sparse key in timeline order (store-int.h), and a
- * dense timeline number (seq), which the reader's windows use: "position
- * 12 of 48" is just seq. An update (store-build-update.c) keeps the old
- * events a changed file still holds as they were, with their keys,
- * numbers and index rows; the others go, and the new ones get keys within
- * the day-and-time groups they join. seq is numbered again only over the
- * dates that changed, and the events after them move by the change in
- * count, if any: with seq in the wide event rows that move is what an
- * added or removed event still costs.
+ * index use, that is a sparse key in timeline order (store-int.h). Its
+ * dense place in the timeline ("12 of 48"), which the reader's windows
+ * use, is not stored in the row: store-pos.c works it out from the counts
+ * of events by day (store-counts.c) and the date index. An update
+ * (store-build-update.c) keeps the old events a changed file still holds
+ * as they were, with their keys and index rows; the others go, and the
+ * new ones get keys within the day-and-time groups they join. No other
+ * event row is written: an event added or removed moves the running
+ * counts of the days after it, a few thousand narrow rows.
  */
 #include <sys/time.h>
 
@@ -52,8 +52,7 @@ static const char build_schema[] =
 	/* The corpus's title and description: at most one row. */
 	"CREATE TABLE corpus(title TEXT NOT NULL, description TEXT,"
 	"  fid INT, line INT, col INT);"
-	"CREATE TABLE event(rid INTEGER PRIMARY KEY, seq INT NOT NULL,"
-	"  id TEXT NOT NULL,"
+	"CREATE TABLE event(rid INTEGER PRIMARY KEY, id TEXT NOT NULL,"
 	"  date TEXT NOT NULL, time TEXT, approximate INT NOT NULL,"
 	"  title TEXT NOT NULL, summary TEXT, actors TEXT NOT NULL DEFAULT '',"
 	"  names TEXT,"
@@ -125,7 +124,7 @@ static const char build_temp_drop[] =
 	"DROP TABLE IF EXISTS temp.et_in; DROP TABLE IF EXISTS temp.ex_in;"
 	"DROP TABLE IF EXISTS temp.chg; DROP TABLE IF EXISTS temp.chg_actor;"
 	"DROP TABLE IF EXISTS temp.gone_source; DROP TABLE IF EXISTS temp.emap;"
-	"DROP TABLE IF EXISTS temp.renum; DROP TABLE IF EXISTS temp.anames;"
+	"DROP TABLE IF EXISTS temp.anames;"
 	"DROP TABLE IF EXISTS temp.knum; DROP TABLE IF EXISTS temp.moved;"
 	"DROP TABLE IF EXISTS temp.touched; DROP TABLE IF EXISTS temp.xtouched;"
 	"DROP TABLE IF EXISTS temp.tspan; DROP TABLE IF EXISTS temp.gone_event;"
@@ -134,9 +133,9 @@ static const char build_temp_drop[] =
 
 /* Indexes of the big tables: a full build makes them after the inserts. */
 static const char build_indexes[] =
-	"CREATE INDEX IF NOT EXISTS event_seq ON event(seq);"
 	"CREATE UNIQUE INDEX IF NOT EXISTS event_id ON event(id);"
-	"CREATE INDEX IF NOT EXISTS event_date ON event(date, seq);"
+	/* Its entries end with rid: a day's events in timeline order. */
+	"CREATE INDEX IF NOT EXISTS event_date ON event(date);"
 	"CREATE INDEX IF NOT EXISTS event_fid ON event(fid);"
 	"CREATE INDEX IF NOT EXISTS event_actor_actor ON event_actor(actor, rid);"
 	"CREATE INDEX IF NOT EXISTS event_tag_tag ON event_tag(tag, rid);"
@@ -810,18 +809,16 @@ build_keys(struct build *b)
 /*
  * Moves the staged events into the store under their keys, with their
  * actors' labels and names, in key order (emap_rid): the event and excerpt
- * tables are written in order, without sorting their text first. In an
- * empty store their timeline numbers follow; else store_update_renumber sets
- * them. Returns 0 or -1.
+ * tables are written in order, without sorting their text first. Returns
+ * 0 or -1.
  */
 static int
-build_insert(struct build *b, int empty)
+build_insert(struct build *b)
 {
 	static const char sql[] =
-	    "INSERT INTO event(rid, seq, id, date, time, approximate, title,"
+	    "INSERT INTO event(rid, id, date, time, approximate, title,"
 	    "  summary, actors, names, fid, line, col, hash, place)"
-	    "  SELECT m.rid, CASE WHEN ?1 THEN row_number() OVER"
-	    "  (ORDER BY m.rid) ELSE 0 END, e.id, e.date, e.time,"
+	    "  SELECT m.rid, e.id, e.date, e.time,"
 	    "  e.approximate, e.title, e.summary, " BUILD_SHORTS("ea_in", "rin",
 	    "e.rin") ", " BUILD_NAMES("ea_in", "rin", "e.rin") ","
 	    "  e.fid, e.line, e.col, e.hash, e.place"
@@ -837,10 +834,6 @@ build_insert(struct build *b, int empty)
 	    "  x.note, e.fid, x.line, x.col FROM emap m CROSS JOIN ex_in x"
 	    "  ON x.rin = m.rin CROSS JOIN ev_in e ON e.rin = m.rin"
 	    "  ORDER BY m.rid, x.ord;";
-	sqlite3_stmt	*st;
-	const char	*p = sql, *tail;
-	int		 rc;
-
 	if (build_keys(b) == -1)
 		return -1;
 	/* An actor's names and aliases, once, for the index. */
@@ -851,20 +844,7 @@ build_insert(struct build *b, int empty)
 	    "  WHERE aid = a.aid) || ')', '') FROM actor a;",
 	    "updating the store") == -1)
 		return -1;
-	while (*p != '\0') {
-		if (sqlite3_prepare_v2(b->db, p, -1, &st, &tail) != SQLITE_OK)
-			return build_sqlerr(b, "updating the store");
-		if (st == NULL)
-			break;
-		if (sqlite3_bind_parameter_count(st) >= 1)
-			sqlite3_bind_int(st, 1, empty);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return build_sqlerr(b, "updating the store");
-		p = tail;
-	}
-	return 0;
+	return build_exec(b, sql, "updating the store");
 }
 
 /*
@@ -1031,7 +1011,6 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 {
 	struct content_sink	sink;
 	struct build		b;
-	char			d0[11], d1[11];
 	int			i, rc = -1, fresh, empty, nparse;
 	int			*parse;
 	int64_t			v;
@@ -1098,23 +1077,17 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	if (b.progress != NULL)
 		sqlite3_progress_handler(db, 100000, build_tick, &b);
 	build_step_show(&b, "storing events");
-	if (store_update_diff(db, d0, d1, &b.dev, &b.dex, &b.err) == -1)
+	if (store_update_diff(db, &b.dev, &b.dex, &b.err) == -1)
 		goto out;
 	if ((v = build_int(&b, "SELECT NOT EXISTS (SELECT 1 FROM event)")) ==
 	    -1)
 		goto out;
 	b.empty = empty = (int)v;
-	if (build_insert(&b, empty) == -1)
+	if (build_insert(&b) == -1)
 		goto out;
 	build_step_show(&b, "indexing links");
 	if (build_exec(&b, build_indexes, "indexing") == -1)
 		goto out;
-	if (!empty) {
-		build_step_show(&b, "numbering events");
-		if (d0[0] != '\0' &&
-		    store_update_renumber(db, d0, d1, &b.err) == -1)
-			goto out;
-	}
 	build_step_show(&b, "full-text index");
 	/*
 	 * With no event left before the insert, every index row is written

@@ -16,7 +16,7 @@
  * The store and its views, shared by the store's files (store.c opens,
  * store-view.c walks views, store-read.c reads, store-json.c prints).
  */
-#define STORE_NSTMT	48
+#define STORE_NSTMT	64
 
 struct store {
 	sqlite3		*db;
@@ -53,8 +53,9 @@ struct store {
  */
 struct store_view {
 	struct store	*s;
-	char		*table;		/* temp table (pos, seq, rid, rank) */
-	int64_t		 base;		/* without a table: seq of position 1 */
+	char		*table;		/* temp table (pos, rid, rank) */
+	int64_t		 base;		/* without a table: the timeline
+					 * position of its position 1 */
 	int64_t		 count;		/* positions known so far */
 	int64_t		 total;		/* all of them, or -1 if not known */
 	char		*query;		/* what the user typed, or NULL */
@@ -93,7 +94,7 @@ void		 store_col_copy(sqlite3_stmt *st, int i, char *dst, size_t n);
 int64_t		 store_int(struct store *s, const char *sql);
 
 /* Bump when the schema or what is stored changes: old caches rebuild. */
-#define STORE_SCHEMA_VERSION	11
+#define STORE_SCHEMA_VERSION	12
 /* PRAGMA application_id of every store, 0x446f7372 ("Dosr"): how dossier
  * knows its own files. */
 #define STORE_APPLICATION_ID	1148154738
@@ -184,12 +185,37 @@ const char *store_build_check_path(struct store_build_check *, int fid);
 void	store_build_check_free(struct store_build_check *);
 
 /*
+ * store-pos.c: timeline positions (1 for the first event), from count_day
+ * and the date index. store_pos_of: the position of the event with key
+ * rid (the number of events whose keys are up to rid). store_pos_key: the
+ * key of the event at position pos, or -1 if none. store_pos_before: the
+ * number of events dated before date (on: on or before it).
+ * store_pos_total: the number of events.
+ */
+int64_t	store_pos_of(struct store *s, int64_t rid);
+int64_t	store_pos_key(struct store *s, int64_t pos);
+int64_t	store_pos_before(struct store *s, const char *date, int on);
+int64_t	store_pos_total(struct store *s);
+/*
+ * Positions of keys asked for in ascending order, each counted on from
+ * the last where they share a day: w starts zeroed.
+ */
+struct store_pos_walk {
+	int64_t	rid;
+	int64_t	pos;
+};
+int64_t	store_pos_next(struct store *s, struct store_pos_walk *w,
+	    int64_t rid);
+
+/*
  * store-counts.c: the events by day, and by day and actor or tag, kept in
- * count_day(day, n), count_actor(actor, day, n) and count_tag(tag, day, n)
- * (day: days since 0000-01-01, as in keys). store_build calls
+ * count_day(day, n, cum), count_actor(actor, day, n) and
+ * count_tag(tag, day, n) (day: days since 0000-01-01, as in keys; cum: the
+ * events of the days before, for store-pos.c). store_build calls
  * store_counts_begin before it changes a row (fresh: a new, empty store)
  * and store_counts_end after the last link is written: a new store is
- * counted whole, an update counts again the days whose rows it changed.
+ * counted whole, an update counts again the days whose rows it changed
+ * and sums again the days from the first of them on.
  * Each returns 0, or -1 with *err (caller frees).
  */
 int	store_counts_begin(sqlite3 *db, int fresh, char **err);
@@ -223,15 +249,9 @@ void	store_update_hash(sqlite3_stmt *st, int i,
 int	store_update_remove(sqlite3 *db, char **err);
 /* Lists in same the staged events an old one holds as they are. */
 int	store_update_match(sqlite3 *db, char **err);
-/* Writes the places of those, removes the other old events (*dev, *dex:
- * minus the events and excerpts gone) and sets d0 and d1 to the first
- * and last dates that changed ("" if none). */
-int	store_update_diff(sqlite3 *db, char d0[11], char d1[11], int64_t *dev,
-	    int64_t *dex, char **err);
-/* Numbers the timeline again from d0 to d1, the rest moved by the change
- * in count. */
-int	store_update_renumber(sqlite3 *db, const char *d0, const char *d1,
-	    char **err);
+/* Writes the places of those and removes the other old events (*dev,
+ * *dex: minus the events and excerpts gone). */
+int	store_update_diff(sqlite3 *db, int64_t *dev, int64_t *dex, char **err);
 /* Counts actors' events: all if all, else those after aid0 and the others
  * moved by what went and came. */
 int	store_update_nevents(sqlite3 *db, int all, int64_t aid0, char **err);
@@ -478,5 +498,13 @@ sqlite3_stmt *store_notes_hits(struct store *s, const char *match,
 /* store-view.c: fills v's table up to position upto (-1: all), stopping
  * at the deadline (store_now seconds; 0: none). */
 void	store_view_fill(struct store_view *v, int64_t upto, double deadline);
+/*
+ * A view without a table: the keys from position pos (0 and count + 1
+ * stand before the first and after the last) to its end in direction
+ * dir, as keys k with *from < k <= *to (dir > 0) or *to <= k < *from.
+ * Returns 0, or -1 if there are none.
+ */
+int	store_view_span(struct store_view *v, int64_t pos, int dir,
+	    int64_t *from, int64_t *to);
 
 #endif

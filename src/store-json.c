@@ -72,9 +72,10 @@ store_json_list(struct store *s, const struct store_filter *f, int64_t limit,
 	if ((v = store_view_new(s, f, err)) == NULL)
 		return -1;
 	store_view_fill(v, limit > 0 ? limit : -1, 0);
+	/* A range of the timeline: from the key of its first event on. */
 	if (v->table == NULL)
 		sql = xasprintf("SELECT " STORE_JSON_EVENT ") FROM event e"
-		    " WHERE e.seq >= ?1 AND e.seq < ?1 + ?2 ORDER BY e.seq");
+		    " WHERE e.rid >= ?1 ORDER BY e.rid LIMIT ?2");
 	else
 		sql = xasprintf("SELECT " STORE_JSON_EVENT ") FROM %s v JOIN"
 		    " event e ON e.rid = v.rid WHERE v.pos >= ?1 AND"
@@ -82,7 +83,8 @@ store_json_list(struct store *s, const struct store_filter *f, int64_t limit,
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		fatal("store: %s: %s", sqlite3_errmsg(s->db), sql);
 	free(sql);
-	sqlite3_bind_int64(st, 1, v->table == NULL ? v->base : 1);
+	sqlite3_bind_int64(st, 1, v->table != NULL ? 1 : v->count == 0 ?
+	    INT64_MAX : store_pos_key(s, v->base));
 	sqlite3_bind_int64(st, 2, limit > 0 && limit < v->count ? limit :
 	    v->count);
 	n = json_array_out(s, st, out, err);

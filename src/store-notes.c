@@ -110,8 +110,8 @@ notes_entry_now(struct store *s, const char *event, int *rc)
 
 /* Marked or noted events; orphans last, by the date they last had. */
 #define NOTES_LIVE "SELECT n.event, e.date, e.title, n.marked, n.note," \
-	" n.updated, 0, e.seq FROM unote n JOIN event e ON e.id = n.event" \
-	" WHERE n.marked OR n.note IS NOT NULL ORDER BY e.seq"
+	" n.updated, 0, e.rid FROM unote n JOIN event e ON e.id = n.event" \
+	" WHERE n.marked OR n.note IS NOT NULL ORDER BY e.rid"
 #define NOTES_ORPHANS "SELECT n.event, n.date, NULL, n.marked, n.note," \
 	" n.updated, 1, row_number() OVER (ORDER BY n.date, n.event)" \
 	" FROM unote n WHERE (n.marked OR n.note IS NOT NULL)" \
@@ -261,7 +261,7 @@ store_notes_hits(struct store *s, const char *match, int64_t limit, int json)
 	sql = xasprintf("WITH h(id, date, title, kind, snip, rank) AS (SELECT"
 	    " e.id, e.date, e.title, 'note', snippet(%s, 1, '" TEXT_MARK_ON
 	    "', '" TEXT_MARK_OFF "', '…', 16), bm25(%s) FROM %s JOIN event"
-	    " e ON e.id = %s.event WHERE %s MATCH ?1%s ORDER BY rank, e.seq"
+	    " e ON e.id = %s.event WHERE %s MATCH ?1%s ORDER BY rank, e.rid"
 	    " LIMIT ?2) SELECT %s FROM h", name, name, name, name, name,
 	    s->hits_marked ? " AND " STORE_MARKED("e.id") : "", json ?
 	    STORE_JSON_HIT_OBJECT : "id, date, title, kind, snip, rank");
@@ -320,23 +320,26 @@ int64_t
 store_view_next_marked(struct store_view *v, int64_t pos, int dir)
 {
 	sqlite3_stmt	*st;
-	int64_t		 found = 0;
+	int64_t		 found = 0, from, to;
 	char		*sql;
 
 	store_notes_ensure(v->s);
 	if (v->table == NULL) {
-		st = store_stmt(v->s, dir > 0 ? "SELECT min(e.seq) FROM unote n"
+		/* By key, between here and the range's end (keys follow the
+		 * timeline), then the one found's position. */
+		if (store_view_span(v, pos, dir, &from, &to) == -1)
+			return 0;
+		st = store_stmt(v->s, dir > 0 ? "SELECT min(e.rid) FROM unote n"
 		    " JOIN event e ON e.id = n.event WHERE n.marked AND"
-		    " e.seq > ?1 AND e.seq <= ?2" : "SELECT max(e.seq) FROM"
+		    " e.rid > ?1 AND e.rid <= ?2" : "SELECT max(e.rid) FROM"
 		    " unote n JOIN event e ON e.id = n.event WHERE n.marked AND"
-		    " e.seq < ?1 AND e.seq >= ?2");
-		sqlite3_bind_int64(st, 1, v->base + pos - 1);
-		sqlite3_bind_int64(st, 2, dir > 0 ? v->base + v->count - 1 :
-		    v->base);
+		    " e.rid < ?1 AND e.rid >= ?2");
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, to);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			found = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
-		return found == 0 ? 0 : found - v->base + 1;
+		return found == 0 ? 0 : store_pos_of(v->s, found) - v->base + 1;
 	}
 	/* A walked view: the whole of it first (bounded by its index). */
 	store_view_fill(v, -1, 0);

@@ -67,11 +67,12 @@ store_actors_clear(struct store_actor *a, int n)
 
 /*
  * Reads the event st (bound, not yet stepped) yields with all it links to,
- * its terms marked by marker (NULL: none, and it stays the caller's).
+ * its terms marked by marker (NULL: none, and it stays the caller's); seq
+ * is its timeline position, or 0 to work it out.
  */
 static struct store_detail *
 detail_read(struct store *s, sqlite3_stmt *st,
-    struct store_highlighter *marker)
+    struct store_highlighter *marker, int64_t seq)
 {
 	struct store_detail	*d;
 	sqlite3_stmt		*q;
@@ -82,7 +83,6 @@ detail_read(struct store *s, sqlite3_stmt *st,
 		return NULL;
 	}
 	d = xcalloc(1, sizeof *d);
-	d->seq = sqlite3_column_int64(st, 0);
 	d->id = store_col_dup(st, 1);
 	store_col_copy(st, 2, d->date, sizeof d->date);
 	store_col_copy(st, 3, d->time, sizeof d->time);
@@ -93,6 +93,7 @@ detail_read(struct store *s, sqlite3_stmt *st,
 	d->line = sqlite3_column_int(st, 8);
 	d->rid = sqlite3_column_int64(st, 9);
 	sqlite3_reset(st);
+	d->seq = seq > 0 ? seq : store_pos_of(s, d->rid);
 
 	store_highlight_text(marker, &d->title);
 	store_highlight_text(marker, &d->summary);
@@ -169,7 +170,7 @@ detail_marker(struct store *s, const char *query)
 	return marker;
 }
 
-#define STORE_DETAIL_SQL "SELECT e.seq, e.id, e.date, e.time," \
+#define STORE_DETAIL_SQL "SELECT 0, e.id, e.date, e.time," \
 	" e.approximate, e.title, e.summary, f.path, e.line, e.rid" \
 	" FROM event e" \
 	" LEFT JOIN file f ON f.fid = e.fid"
@@ -181,9 +182,9 @@ store_detail_get(struct store *s, int64_t seq, const char *query)
 	struct store_detail		*d;
 	sqlite3_stmt			*st;
 
-	st = store_stmt(s, STORE_DETAIL_SQL " WHERE e.seq = ?1");
-	sqlite3_bind_int64(st, 1, seq);
-	d = detail_read(s, st, marker);
+	st = store_stmt(s, STORE_DETAIL_SQL " WHERE e.rid = ?1");
+	sqlite3_bind_int64(st, 1, store_pos_key(s, seq));
+	d = detail_read(s, st, marker, seq);
 	store_highlighter_free(marker);
 	return d;
 }
@@ -194,9 +195,9 @@ store_detail_in_view(struct store_view *v, int64_t seq)
 {
 	sqlite3_stmt	*st;
 
-	st = store_stmt(v->s, STORE_DETAIL_SQL " WHERE e.seq = ?1");
-	sqlite3_bind_int64(st, 1, seq);
-	return detail_read(v->s, st, v->marker);
+	st = store_stmt(v->s, STORE_DETAIL_SQL " WHERE e.rid = ?1");
+	sqlite3_bind_int64(st, 1, store_pos_key(v->s, seq));
+	return detail_read(v->s, st, v->marker, seq);
 }
 
 struct store_detail *
@@ -208,7 +209,22 @@ store_detail_by_id(struct store *s, const char *id, const char *query)
 
 	st = store_stmt(s, STORE_DETAIL_SQL " WHERE e.id = ?1");
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	d = detail_read(s, st, marker);
+	d = detail_read(s, st, marker, 0);
+	store_highlighter_free(marker);
+	return d;
+}
+
+struct store_detail *
+store_detail_row(struct store *s, const struct store_row *r,
+    const char *query)
+{
+	struct store_highlighter	*marker = detail_marker(s, query);
+	struct store_detail		*d;
+	sqlite3_stmt			*st;
+
+	st = store_stmt(s, STORE_DETAIL_SQL " WHERE e.rid = ?1");
+	sqlite3_bind_int64(st, 1, r->rid);
+	d = detail_read(s, st, marker, r->seq);
 	store_highlighter_free(marker);
 	return d;
 }

@@ -106,10 +106,11 @@ source_locate(struct store_source *s)
 static void
 source_quoters(struct store *st, struct store_source *s)
 {
-	sqlite3_stmt	*q;
-	int		 cap = 0;
+	struct store_pos_walk	 pw = { 0, 0 };
+	sqlite3_stmt		*q;
+	int			 cap = 0;
 
-	q = store_stmt(st, "SELECT e.seq, e.id, e.date, e.title, x.ord,"
+	q = store_stmt(st, "SELECT e.rid, e.id, e.date, e.title, x.ord,"
 	    " x.quote, x.note, f.path, x.line FROM excerpt x JOIN event e ON"
 	    " e.rid = x.rid LEFT JOIN file f ON f.fid = x.fid WHERE"
 	    " x.source = ?1 ORDER BY x.rid, x.ord");
@@ -123,7 +124,8 @@ source_quoters(struct store *st, struct store_source *s)
 			    sizeof *s->quoters);
 		}
 		w = &s->quoters[s->nquoters++];
-		w->seq = sqlite3_column_int64(q, 0);
+		/* In key order: each counted on from the last. */
+		w->seq = store_pos_next(st, &pw, sqlite3_column_int64(q, 0));
 		w->event = store_col_dup(q, 1);
 		store_col_copy(q, 2, w->date, sizeof w->date);
 		w->title = store_col_dup(q, 3);

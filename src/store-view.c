@@ -107,29 +107,23 @@ store_view_bind(sqlite3_stmt *st, const struct store_filter *f,
 	view_bind(st, f, match);
 }
 
-/* Sets v->base and v->count for a view with at most a date range. */
+/*
+ * Sets v->base and v->count for a view with at most a date range: the
+ * events before its first day, and up to its last, from the counts by
+ * day (store-pos.c).
+ */
 static void
 view_range(struct store_view *v, const struct store_filter *f)
 {
-	sqlite3_stmt	*st;
+	int64_t	last;
 
-	st = store_stmt(v->s, "SELECT coalesce((SELECT seq FROM event"
-	    " WHERE date >= ?1 ORDER BY date, seq LIMIT 1),"
-	    " (SELECT max(seq) + 1 FROM event), 1), coalesce((SELECT seq FROM"
-	    " event WHERE date <= ?2 ORDER BY date DESC, seq DESC LIMIT 1), 0)");
-	sqlite3_bind_text(st, 1, f->from != NULL ? f->from : "", -1,
-	    SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, f->to != NULL ? f->to : "9999-99-99", -1,
-	    SQLITE_TRANSIENT);
-	v->base = 1;
-	v->count = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		v->base = sqlite3_column_int64(st, 0);
-		v->count = sqlite3_column_int64(st, 1) - v->base + 1;
-		if (v->count < 0)
-			v->count = 0;
-	}
-	sqlite3_reset(st);
+	v->base = 1 + (f->from != NULL ? store_pos_before(v->s, f->from, 0) :
+	    0);
+	last = f->to != NULL ? store_pos_before(v->s, f->to, 1) :
+	    store_pos_total(v->s);
+	v->count = last - v->base + 1;
+	if (v->count < 0)
+		v->count = 0;
 }
 
 static void	view_rank_more(struct store_view *, int64_t, double);
@@ -735,12 +729,20 @@ row_fill(struct store_row *r, sqlite3_stmt *st)
 	r->rid = sqlite3_column_int64(st, 9);
 }
 
+/*
+ * A range of the timeline is read from the key at its first position on,
+ * each row's position one more than the last. A view's table gives its
+ * rows' keys, whose timeline positions are counted as they come (in date
+ * order, each on from the last).
+ */
 int
 store_view_rows(struct store_view *v, int64_t pos, int n,
     struct store_row *rows)
 {
-	sqlite3_stmt	*st;
-	int		 got = 0, own = 0;
+	struct store_pos_walk	 w = { 0, 0 };
+	sqlite3_stmt		*st;
+	int64_t			 key;
+	int			 got = 0, own = 0;
 
 	if (n <= 0 || pos < 1)
 		return 0;
@@ -748,14 +750,17 @@ store_view_rows(struct store_view *v, int64_t pos, int n,
 	if (pos > v->count)
 		return 0;
 	if (v->table == NULL) {
-		st = store_stmt(v->s, "SELECT seq - ?3 + 1, seq, date, time,"
-		    " approximate, id, title, actors, 0, rid FROM event"
-		    " WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq");
-		sqlite3_bind_int64(st, 1, v->base + pos - 1);
-		sqlite3_bind_int64(st, 2, v->base + v->count - 1);
-		sqlite3_bind_int64(st, 3, v->base);
+		if ((key = store_pos_key(v->s, v->base + pos - 1)) < 0)
+			return 0;
+		if (n > v->count - pos + 1)
+			n = (int)(v->count - pos + 1);
+		st = store_stmt(v->s, "SELECT 0, 0, date, time, approximate,"
+		    " id, title, actors, 0, rid FROM event WHERE rid >= ?1"
+		    " ORDER BY rid LIMIT ?2");
+		sqlite3_bind_int64(st, 1, key);
+		sqlite3_bind_int(st, 2, n);
 	} else {
-		st = view_prepare(v, "SELECT v.pos, e.seq, e.date, e.time,"
+		st = view_prepare(v, "SELECT v.pos, 0, e.date, e.time,"
 		    " e.approximate, e.id, e.title, e.actors, v.rank, e.rid"
 		    " FROM @T v JOIN event e ON e.rid = v.rid WHERE v.pos >= ?1"
 		    " ORDER BY v.pos");
@@ -764,6 +769,12 @@ store_view_rows(struct store_view *v, int64_t pos, int n,
 	}
 	while (got < n && sqlite3_step(st) == SQLITE_ROW) {
 		row_fill(&rows[got], st);
+		if (v->table == NULL) {
+			rows[got].pos = pos + got;
+			rows[got].seq = v->base + pos - 1 + got;
+		} else
+			rows[got].seq = store_pos_next(v->s, &w,
+			    rows[got].rid);
 		store_highlight_text(v->marker, &rows[got].title);
 		got++;
 	}
@@ -804,19 +815,43 @@ view_int(struct store_view *v, const char *fmt, int64_t a, const char *text)
 	return r;
 }
 
+/*
+ * A view without a table: the keys from position pos (0 and count + 1
+ * stand before the first and after the last, for a search that wraps) to
+ * the view's end in direction dir, as keys k with from < k <= to (dir >
+ * 0) or to <= k < from. Returns 0, or -1 if there are none.
+ */
+int
+store_view_span(struct store_view *v, int64_t pos, int dir, int64_t *from,
+    int64_t *to)
+{
+	int64_t	first, last;
+
+	if (dir > 0 ? pos >= v->count : pos <= 1 || v->count == 0)
+		return -1;
+	first = store_pos_key(v->s, v->base);
+	last = store_pos_key(v->s, v->base + v->count - 1);
+	if (first < 0 || last < 0)
+		return -1;
+	if (dir > 0) {
+		*from = pos < 1 ? first - 1 : store_pos_key(v->s,
+		    v->base + pos - 1);
+		*to = last;
+	} else {
+		*from = pos > v->count ? last + 1 : store_pos_key(v->s,
+		    v->base + pos - 1);
+		*to = first;
+	}
+	return *from < 0 ? -1 : 0;
+}
+
 /* The key of the event with timeline number seq (INT64_MAX if none). */
 static int64_t
 view_key(struct store_view *v, int64_t seq)
 {
-	sqlite3_stmt	*st;
-	int64_t		 key = INT64_MAX;
+	int64_t	key = store_pos_key(v->s, seq);
 
-	st = store_stmt(v->s, "SELECT rid FROM event WHERE seq = ?1");
-	sqlite3_bind_int64(st, 1, seq);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		key = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return key;
+	return key < 0 ? INT64_MAX : key;
 }
 
 int64_t
@@ -857,22 +892,23 @@ int64_t
 store_view_find_date(struct store_view *v, const char *date)
 {
 	sqlite3_stmt	*st;
-	int64_t		 seq = 0, key;
+	int64_t		 seq, key = -1;
 
-	st = store_stmt(v->s, "SELECT seq FROM event WHERE date >= ?1"
-	    " ORDER BY date, seq LIMIT 1");
+	/* The date index's entries end with the key. */
+	st = store_stmt(v->s, "SELECT rid FROM event WHERE date >= ?1"
+	    " ORDER BY date, rid LIMIT 1");
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		seq = sqlite3_column_int64(st, 0);
+		key = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (seq == 0)
+	if (key < 0)
 		return 0;
 	if (v->table == NULL) {
+		seq = store_pos_of(v->s, key);
 		if (seq > v->base + v->count - 1)
 			return 0;
 		return seq < v->base ? 1 : seq - v->base + 1;
 	}
-	key = view_key(v, seq);
 	while (!v->done && v->last < key)
 		store_view_fill(v, v->count + STORE_CHUNK, 0);
 	return view_int(v, "SELECT pos FROM @T WHERE rid >= ?1 ORDER BY rid"
@@ -884,26 +920,25 @@ store_view_next_actor(struct store_view *v, int64_t pos, const char *actor,
     int dir)
 {
 	sqlite3_stmt	*st;
-	int64_t		 seq = 0;
+	int64_t		 seq = 0, key = 0, from, to;
 
 	if (v->table == NULL) {
-		/* Driven by the actor's events ("+" keeps seq's index out). */
+		/* The actor's keys between here and the range's end. */
+		if (store_view_span(v, pos, dir, &from, &to) == -1)
+			return 0;
 		if (dir > 0)
-			st = store_stmt(v->s, "SELECT min(seq) FROM event WHERE"
-			    " rid IN (SELECT rid FROM event_actor WHERE actor = ?1)"
-			    " AND +seq > ?2 AND +seq <= ?3");
+			st = store_stmt(v->s, "SELECT min(rid) FROM event_actor"
+			    " WHERE actor = ?1 AND rid > ?2 AND rid <= ?3");
 		else
-			st = store_stmt(v->s, "SELECT max(seq) FROM event WHERE"
-			    " rid IN (SELECT rid FROM event_actor WHERE actor = ?1)"
-			    " AND +seq < ?2 AND +seq >= ?3");
+			st = store_stmt(v->s, "SELECT max(rid) FROM event_actor"
+			    " WHERE actor = ?1 AND rid < ?2 AND rid >= ?3");
 		sqlite3_bind_text(st, 1, actor, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, v->base + pos - 1);
-		sqlite3_bind_int64(st, 3, dir > 0 ? v->base + v->count - 1 :
-		    v->base);
+		sqlite3_bind_int64(st, 2, from);
+		sqlite3_bind_int64(st, 3, to);
 		if (sqlite3_step(st) == SQLITE_ROW)
-			seq = sqlite3_column_int64(st, 0);
+			key = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
-		return seq == 0 ? 0 : seq - v->base + 1;
+		return key == 0 ? 0 : store_pos_of(v->s, key) - v->base + 1;
 	}
 	if (dir > 0) {
 		/* Walk on a chunk at a time until one turns up. */

@@ -746,8 +746,8 @@ store_date_range(struct store *s, char first[11], char last[11])
 {
 	sqlite3_stmt	*st;
 
-	st = store_stmt(s, "SELECT (SELECT date FROM event ORDER BY seq"
-	    " LIMIT 1), (SELECT date FROM event ORDER BY seq DESC LIMIT 1)");
+	st = store_stmt(s, "SELECT (SELECT date FROM event ORDER BY rid"
+	    " LIMIT 1), (SELECT date FROM event ORDER BY rid DESC LIMIT 1)");
 	first[0] = last[0] = '\0';
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		store_col_copy(st, 0, first, 11);

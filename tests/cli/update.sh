@@ -27,6 +27,8 @@ dump() {
 	"$D" -C "$C" --db "$1" actors --json >"$2.actors" 2>&1
 	"$D" -C "$C" --db "$1" stats --by day --json >"$2.stats" 2>&1
 	"$D" -C "$C" --db "$1" stats --json >>"$2.stats" 2>&1
+	"$D" -C "$C" --db "$1" stats --by actor --json >>"$2.stats" 2>&1
+	"$D" -C "$C" --db "$1" stats --by tag --json >>"$2.stats" 2>&1
 }
 
 # After an edit: the updated store (the same file, updated in place)
