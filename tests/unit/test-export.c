@@ -205,9 +205,10 @@ UNIT_TEST(notes_only_with_notes)
 	free(t);
 	o.format = EXPORT_JSON;
 	t = run(s, &o, &n);
-	CHECK(strstr(t, "\"marked\":true,\"note\":\"Mine, \\\"quoted\\\"\\n"
-	    "second line\"") != NULL);
-	CHECK(strstr(t, "\"marked\":false,\"note\":null") != NULL);
+	/* Each on its own line, as show --json writes them. */
+	CHECK(strstr(t, "\n  \"marked\":true,\n  \"note\":\"Mine, "
+	    "\\\"quoted\\\"\\nsecond line\"") != NULL);
+	CHECK(strstr(t, "\n  \"marked\":false,\n  \"note\":null") != NULL);
 	free(t);
 	o.format = EXPORT_MARKDOWN;
 	t = run(s, &o, &n);
