@@ -383,6 +383,21 @@ keep:
 	" CROSS JOIN event e WHERE fts MATCH ?1 AND fts.rowid = j.value AND" \
 	" e.rid = " STORE_KEY_EVENT("fts.rowid")
 
+/* Appends v in decimal (row ids: no printf a hit). */
+static void
+search_add_int(struct buf *b, int64_t v)
+{
+	char		 d[24], *p = d + sizeof d;
+	uint64_t	 u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	buf_add(b, p, (size_t)(d + sizeof d - p));
+}
+
 /*
  * Hands the first nbest of best (found by store-rank.c or search_few) to
  * fn, each with its snippet, counting them in *n. Returns the last step.
@@ -403,9 +418,11 @@ search_give_best(struct store *s, struct search_why *w, const char *rows,
 		return SQLITE_DONE;
 	buf_init(&b);
 	buf_addc(&b, '[');
-	for (k = 0; k < nbest; k++)
-		buf_addf(&b, "%s%lld", k > 0 ? "," : "",
-		    (long long)best[k].rowid);
+	for (k = 0; k < nbest; k++) {
+		if (k > 0)
+			buf_addc(&b, ',');
+		search_add_int(&b, best[k].rowid);
+	}
 	buf_addc(&b, ']');
 	st = store_stmt(s, SEARCH_BEST_SQL);
 	sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);

@@ -712,8 +712,17 @@ void
 store_col_copy(sqlite3_stmt *st, int i, char *dst, size_t n)
 {
 	const unsigned char	*v = sqlite3_column_text(st, i);
+	size_t			 len;
 
-	snprintf(dst, n, "%s", v != NULL ? (const char *)v : "");
+	/* As snprintf "%s" would, without formatting a row at a time. */
+	len = v != NULL ? (size_t)sqlite3_column_bytes(st, i) : 0;
+	if (n == 0)
+		return;
+	if (len >= n)
+		len = n - 1;
+	if (len > 0)
+		memcpy(dst, v, len);
+	dst[len] = '\0';
 }
 
 int64_t
