@@ -494,6 +494,14 @@ store_search(struct store *s, const char *query, int64_t limit,
 		free(match);
 		return -1;
 	}
+	/* No hit and no notes: no snippet, no reason to make. */
+	if (nbest == 0 && !s->notes_db) {
+		free(best);
+		if (own)
+			sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+		free(match);
+		return 0;
+	}
 	rows = search_rows_any(store_rank_rows_match(s->db, match));
 	search_why_init(&w, s->db, match);
 	/* The user's own notes first, if there can be any (store-notes.c). */
