@@ -334,6 +334,25 @@ store_claim(const char *path, int cache, int writing, char **err,
 }
 
 /*
+ * The number a PRAGMA gives, or -1. A plain PRAGMA: its table-valued form
+ * (pragma_page_count) makes a virtual table, and preparing that cost more
+ * than the rest of opening a store (150k instructions).
+ */
+static int64_t
+store_pragma_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int64_t		 v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
  * Opens an existing database read-only if it is a whole store built from
  * exactly this content. Returns the handle, or NULL if it must be built; then
  * *stale says whether it is a whole store of this schema that an update can
@@ -347,7 +366,7 @@ store_try_cache_once(const char *path, const char *fingerprint, int *stale,
 	sqlite3		*db;
 	sqlite3_stmt	*st;
 	struct stat	 sb, sb2;
-	int64_t		 pages = -1, size = -1;
+	int64_t		 pages = -1, page, size = -1;
 	int		 ok = 0;
 
 	*stale = 0;
@@ -366,13 +385,14 @@ store_try_cache_once(const char *path, const char *fingerprint, int *stale,
 	sqlite3_busy_timeout(db, 2000);
 	if (sqlite3_prepare_v2(db, "SELECT (SELECT value FROM meta WHERE"
 	    " key = 'schema'), (SELECT value FROM meta WHERE key ="
-	    " 'fingerprint'), (SELECT page_count * page_size FROM"
-	    " pragma_page_count, pragma_page_size)", -1, &st, NULL) ==
-	    SQLITE_OK) {
+	    " 'fingerprint')", -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW &&
 		    sqlite3_column_int(st, 0) == STORE_SCHEMA_VERSION &&
 		    sqlite3_column_text(st, 1) != NULL) {
-			pages = sqlite3_column_int64(st, 2);
+			/* The size SQLite sees, in the read st still holds. */
+			pages = store_pragma_int(db, "PRAGMA page_count");
+			page = store_pragma_int(db, "PRAGMA page_size");
+			pages = pages < 0 || page < 0 ? -1 : pages * page;
 			size = (int64_t)sb.st_size;
 			/* A truncated file is not a store. */
 			ok = pages == size && strcmp((const char *)
