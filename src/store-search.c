@@ -372,35 +372,22 @@ keep:
 }
 
 /*
- * The best hits' rows and snippets, in one statement: the hits' rows ?2
- * (a JSON array, best first) are looked up one by one in the index
- * (matching ?1) and the events, in that order. Columns: the hit's place
- * in ?2, its row, event id, date, title, summary, snippet.
+ * A best hit's row and snippet: the event of full-text row ?2, whose
+ * snippet matches ?1 (search_rows_any). Columns: event id, date, title,
+ * summary, snippet. Stepped a hit at a time: the hits as one JSON array
+ * for json_each cost more to prepare (its virtual table, 110k
+ * instructions more) than the steps it saves.
  */
-#define SEARCH_BEST_SQL "SELECT j.key, fts.rowid, e.id, e.date, e.title," \
-	" e.summary, snippet(fts, dossier_column(fts), '" TEXT_MARK_ON "', '" \
-	TEXT_MARK_OFF "', '…', 16) FROM json_each(?2) j CROSS JOIN fts" \
-	" CROSS JOIN event e WHERE fts MATCH ?1 AND fts.rowid = j.value AND" \
-	" e.rid = " STORE_KEY_EVENT("fts.rowid")
-
-/* Appends v in decimal (row ids: no printf a hit). */
-static void
-search_add_int(struct buf *b, int64_t v)
-{
-	char		 d[24], *p = d + sizeof d;
-	uint64_t	 u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		*--p = '-';
-	buf_add(b, p, (size_t)(d + sizeof d - p));
-}
+#define SEARCH_BEST_SQL "SELECT e.id, e.date, e.title, e.summary," \
+	" snippet(fts, dossier_column(fts), '" TEXT_MARK_ON "', '" \
+	TEXT_MARK_OFF "', '…', 16) FROM fts CROSS JOIN event e WHERE" \
+	" fts MATCH ?1 AND fts.rowid = ?2 AND e.rid = " \
+	STORE_KEY_EVENT("fts.rowid")
 
 /*
  * Hands the first nbest of best (found by store-rank.c or search_few) to
- * fn, each with its snippet, counting them in *n. Returns the last step.
+ * fn, in that order, each with its snippet, counting them in *n. Returns
+ * SQLITE_DONE, or the step that failed.
  */
 static int
 search_give_best(struct store *s, struct search_why *w, const char *rows,
@@ -409,46 +396,35 @@ search_give_best(struct store *s, struct search_why *w, const char *rows,
 {
 	struct store_hit	 h;
 	sqlite3_stmt		*st;
-	struct buf		 b;
 	char			*why;
-	int64_t			 i;
-	int			 k, rc;
+	int			 k, rc = SQLITE_DONE;
 
 	if (nbest <= 0)
 		return SQLITE_DONE;
-	buf_init(&b);
-	buf_addc(&b, '[');
-	for (k = 0; k < nbest; k++) {
-		if (k > 0)
-			buf_addc(&b, ',');
-		search_add_int(&b, best[k].rowid);
-	}
-	buf_addc(&b, ']');
 	st = store_stmt(s, SEARCH_BEST_SQL);
 	sqlite3_bind_text(st, 1, rows, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, buf_str(&b), -1, SQLITE_TRANSIENT);
-	buf_free(&b);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		i = sqlite3_column_int64(st, 0);
-		if (i < 0 || i >= nbest)
-			continue;
-		h.event = (const char *)sqlite3_column_text(st, 2);
-		store_col_copy(st, 3, h.date, sizeof h.date);
-		h.title = (const char *)sqlite3_column_text(st, 4);
-		h.kind = best[i].rowid == (best[i].rowid >> STORE_XBITS <<
-		    STORE_XBITS) ? "event" : "excerpt";
-		h.snippet = (const char *)sqlite3_column_text(st, 6);
-		h.rank = -best[i].score;
-		why = NULL;
-		if (h.kind[1] == 'v' && (why = search_actor_reason(s, w,
-		    best[i].rowid, h.event, h.title, (const char *)
-		    sqlite3_column_text(st, 5), 1)) != NULL)
-			h.snippet = why;
-		fn(&h, arg);
-		free(why);
-		(*n)++;
+	for (k = 0; k < nbest && rc == SQLITE_DONE; k++) {
+		sqlite3_bind_int64(st, 2, best[k].rowid);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			h.event = (const char *)sqlite3_column_text(st, 0);
+			store_col_copy(st, 1, h.date, sizeof h.date);
+			h.title = (const char *)sqlite3_column_text(st, 2);
+			h.kind = best[k].rowid == (best[k].rowid >>
+			    STORE_XBITS << STORE_XBITS) ? "event" : "excerpt";
+			h.snippet = (const char *)sqlite3_column_text(st, 4);
+			h.rank = -best[k].score;
+			why = NULL;
+			if (h.kind[1] == 'v' && (why = search_actor_reason(s,
+			    w, best[k].rowid, h.event, h.title, (const char *)
+			    sqlite3_column_text(st, 3), 1)) != NULL)
+				h.snippet = why;
+			fn(&h, arg);
+			free(why);
+			(*n)++;
+			rc = SQLITE_DONE;
+		}
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
 	return rc;
 }
 
