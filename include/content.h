@@ -101,7 +101,8 @@ struct content_sink {
 /* One content file found by content_scan. */
 struct content_file {
 	char	*path;		/* as opened: dir + "/" + rel */
-	char	*rel;		/* relative to the content directory */
+	char	*rel;		/* relative to the content directory: the
+			   tail of path, not allocated apart */
 	off_t	 size;
 	int64_t	 mtime_ns;
 };

@@ -134,9 +134,10 @@ cli_bad(const char *fmt, ...)
 void
 cli_put(struct cli *c, const char *s, int flat)
 {
+	const char	 stop[] = { TEXT_MARK_ON[0], '\n', '\r', '\0' };
 	const char	*on, *off;
 	char		*esc = NULL;
-	size_t		 i;
+	size_t		 i, n;
 
 	if (s == NULL)
 		return;
@@ -151,17 +152,17 @@ cli_put(struct cli *c, const char *s, int flat)
 		on = "[";
 		off = "]";
 	}
-	for (i = 0; s[i] != '\0'; i++) {
-		if (strncmp(s + i, TEXT_MARK_ON, TEXT_MARK_LEN) == 0) {
-			fputs(on, stdout);
-			i += TEXT_MARK_LEN - 1;
-		} else if (strncmp(s + i, TEXT_MARK_OFF, TEXT_MARK_LEN) == 0) {
-			fputs(off, stdout);
-			i += TEXT_MARK_LEN - 1;
-		} else if (flat && (s[i] == '\n' || s[i] == '\r'))
-			putchar(' ');
+	/* Runs without a marker's first byte or a newline go out whole. */
+	for (i = 0; s[i] != '\0'; i += n) {
+		if ((n = strcspn(s + i, stop)) > 0)
+			fwrite(s + i, 1, n, stdout);
+		else if (strncmp(s + i, TEXT_MARK_ON, TEXT_MARK_LEN) == 0)
+			n = TEXT_MARK_LEN, fputs(on, stdout);
+		else if (strncmp(s + i, TEXT_MARK_OFF, TEXT_MARK_LEN) == 0)
+			n = TEXT_MARK_LEN, fputs(off, stdout);
 		else
-			putchar(s[i]);
+			n = 1, putchar(flat && (s[i] == '\n' || s[i] == '\r') ?
+			    ' ' : s[i]);
 	}
 	free(esc);
 }

@@ -343,9 +343,11 @@ config_load(const char *path, struct config *c, struct diag_list *diags)
 	c->hyperlinks = -1;
 	if (path == NULL)
 		return 0;
-	if (stat(path, &sb) == -1 && errno == ENOENT)
-		return 0;
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+	/* One stat: none is no config; other failures are read's to say. */
+	if (stat(path, &sb) == -1) {
+		if (errno == ENOENT)
+			return 0;
+	} else if (S_ISDIR(sb.st_mode)) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the "
 		    "config: it is a directory");
 		return -1;

@@ -10,9 +10,11 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "content.h"
@@ -993,7 +995,13 @@ content_parse(const char *path, int file, const struct content_sink *sink,
 	return rc;
 }
 
-/* The directory walk's state: what it found and the directories it is in. */
+/*
+ * The directory walk's state: what it found, the directories it is in,
+ * and the path of the current entry. Entries are looked at relative to
+ * their directory's descriptor (fstatat, openat), so the kernel walks a
+ * name, not the whole path, and no path is formatted unless a file is
+ * kept or a problem reported.
+ */
 struct scan {
 	struct content_file	*files;
 	int			 n;
@@ -1002,6 +1010,10 @@ struct scan {
 	dev_t			 devs[CONTENT_MAX_DEPTH];
 	ino_t			 inos[CONTENT_MAX_DEPTH];
 	int			 depth;
+	char			*path;	/* top + "/" + rel of the entry */
+	size_t			 len;	/* strlen(path) */
+	size_t			 size;	/* allocated */
+	size_t			 top;	/* strlen of the top directory */
 };
 
 static int
@@ -1020,71 +1032,115 @@ scan_is_yaml(const char *name)
 	return n > 5 && strcmp(name + n - 5, ".yaml") == 0 && name[0] != '.';
 }
 
+/* Appends "/" and name to the walk's path; returns the length to go back to. */
+static size_t
+scan_push(struct scan *sc, const char *name)
+{
+	size_t	old = sc->len, n = strlen(name);
+
+	if (sc->len + n + 2 > sc->size) {
+		sc->size = sc->size * 2 > sc->len + n + 2 ? sc->size * 2 :
+		    sc->len + n + 2;
+		sc->path = xrealloc(sc->path, sc->size);
+	}
+	sc->path[sc->len++] = '/';
+	memcpy(sc->path + sc->len, name, n + 1);
+	sc->len += n;
+	return old;
+}
+
+/* Keeps the file at the walk's path, whose stat is st. */
+static void
+scan_add(struct scan *sc, const struct stat *st)
+{
+	struct content_file	*f;
+
+	if (sc->n == sc->cap) {
+		sc->cap = sc->cap == 0 ? 16 : sc->cap * 2;
+		sc->files = xreallocarray(sc->files, (size_t)sc->cap,
+		    sizeof *sc->files);
+	}
+	f = &sc->files[sc->n++];
+	/* One allocation: rel is the tail of path. */
+	f->path = xmalloc(sc->len + 1);
+	memcpy(f->path, sc->path, sc->len + 1);
+	f->rel = f->path + sc->top + 1;
+	f->size = st->st_size;
+	f->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 +
+	    st->st_mtim.tv_nsec;
+}
+
+static void	scan_dir(struct scan *, DIR *, const struct stat *);
+
 /*
- * Walks dir (path) whose name relative to the top is rel ("" at the top).
- * A directory already on the current path is a symbolic link loop.
+ * Opens the directory name of the directory open at dfd (the walk's path
+ * names it) and walks it; st is its stat.
  */
 static void
-scan_dir(struct scan *sc, const char *path, const char *rel)
+scan_sub(struct scan *sc, int dfd, const char *name, const struct stat *st)
 {
-	DIR		*d;
-	struct dirent	*de;
-	struct stat	 st;
-	char		*p, *r;
-	int		 i;
+	DIR	*d;
+	int	 fd, e;
 
-	if (stat(path, &st) == -1 || (d = opendir(path)) == NULL) {
-		diag_add(sc->diags, DIAG_ERROR, path, 0, 0,
-		    "cannot read directory: %s", strerror(errno));
+	fd = openat(dfd, name, O_RDONLY | O_NONBLOCK | O_DIRECTORY |
+	    O_CLOEXEC);
+	if (fd == -1 || (d = fdopendir(fd)) == NULL) {
+		e = errno;
+		if (fd != -1)
+			close(fd);
+		diag_add(sc->diags, DIAG_ERROR, sc->path, 0, 0,
+		    "cannot read directory: %s", strerror(e));
 		return;
 	}
+	scan_dir(sc, d, st);
+}
+
+/*
+ * Walks the open directory d, at the walk's path, whose stat is st, and
+ * closes it. A directory already on the current path is a symbolic link
+ * loop.
+ */
+static void
+scan_dir(struct scan *sc, DIR *d, const struct stat *st)
+{
+	struct dirent	*de;
+	struct stat	 est;
+	size_t		 old;
+	int		 i, dfd = dirfd(d);
+
 	for (i = 0; i < sc->depth; i++) {
-		if (sc->devs[i] == st.st_dev && sc->inos[i] == st.st_ino) {
-			diag_add(sc->diags, DIAG_ERROR, path, 0, 0,
+		if (sc->devs[i] == st->st_dev && sc->inos[i] == st->st_ino) {
+			diag_add(sc->diags, DIAG_ERROR, sc->path, 0, 0,
 			    "symbolic link loop (skipped)");
 			closedir(d);
 			return;
 		}
 	}
 	if (sc->depth == CONTENT_MAX_DEPTH) {
-		diag_add(sc->diags, DIAG_ERROR, path, 0, 0,
+		diag_add(sc->diags, DIAG_ERROR, sc->path, 0, 0,
 		    "directories nested too deep (limit %d)",
 		    CONTENT_MAX_DEPTH);
 		closedir(d);
 		return;
 	}
-	sc->devs[sc->depth] = st.st_dev;
-	sc->inos[sc->depth] = st.st_ino;
+	sc->devs[sc->depth] = st->st_dev;
+	sc->inos[sc->depth] = st->st_ino;
 	sc->depth++;
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
-		p = xasprintf("%s/%s", path, de->d_name);
-		r = *rel == '\0' ? xstrdup(de->d_name) :
-		    xasprintf("%s/%s", rel, de->d_name);
-		if (stat(p, &st) == -1) {
+		old = scan_push(sc, de->d_name);
+		/* Symbolic links are followed, as stat(2) does. */
+		if (fstatat(dfd, de->d_name, &est, 0) == -1) {
 			if (scan_is_yaml(de->d_name) || errno == ELOOP)
-				diag_add(sc->diags, DIAG_ERROR, p, 0, 0,
+				diag_add(sc->diags, DIAG_ERROR, sc->path, 0, 0,
 				    "cannot read: %s", strerror(errno));
-		} else if (S_ISDIR(st.st_mode)) {
-			scan_dir(sc, p, r);
-		} else if (S_ISREG(st.st_mode) && scan_is_yaml(de->d_name)) {
-			if (sc->n == sc->cap) {
-				sc->cap = sc->cap == 0 ? 16 : sc->cap * 2;
-				sc->files = xreallocarray(sc->files,
-				    (size_t)sc->cap, sizeof *sc->files);
-			}
-			sc->files[sc->n].path = p;
-			sc->files[sc->n].rel = r;
-			sc->files[sc->n].size = st.st_size;
-			sc->files[sc->n].mtime_ns =
-			    (int64_t)st.st_mtim.tv_sec * 1000000000 +
-			    st.st_mtim.tv_nsec;
-			sc->n++;
-			continue;
-		}
-		free(p);
-		free(r);
+		} else if (S_ISDIR(est.st_mode))
+			scan_sub(sc, dfd, de->d_name, &est);
+		else if (S_ISREG(est.st_mode) && scan_is_yaml(de->d_name))
+			scan_add(sc, &est);
+		sc->len = old;
+		sc->path[old] = '\0';
 	}
 	closedir(d);
 	sc->depth--;
@@ -1096,20 +1152,37 @@ content_scan(const char *dir, struct content_file **files,
 {
 	struct scan	sc;
 	struct stat	st;
+	DIR		*d;
+	int		 e;
 
 	*files = NULL;
-	if (stat(dir, &st) == -1) {
-		diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot read: %s",
-		    strerror(errno));
-		return -1;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		diag_add(diags, DIAG_ERROR, dir, 0, 0, "not a directory");
-		return -1;
+	if ((d = opendir(dir)) == NULL || fstat(dirfd(d), &st) == -1) {
+		/* Say why, as a stat of dir would. */
+		e = errno;
+		if (d != NULL)
+			closedir(d);
+		if (stat(dir, &st) == -1) {
+			diag_add(diags, DIAG_ERROR, dir, 0, 0,
+			    "cannot read: %s", strerror(errno));
+			return -1;
+		}
+		if (!S_ISDIR(st.st_mode)) {
+			diag_add(diags, DIAG_ERROR, dir, 0, 0,
+			    "not a directory");
+			return -1;
+		}
+		diag_add(diags, DIAG_ERROR, dir, 0, 0,
+		    "cannot read directory: %s", strerror(e));
+		return 0;
 	}
 	memset(&sc, 0, sizeof sc);
 	sc.diags = diags;
-	scan_dir(&sc, dir, "");
+	sc.top = sc.len = strlen(dir);
+	sc.size = sc.len + 256;
+	sc.path = xmalloc(sc.size);
+	memcpy(sc.path, dir, sc.len + 1);
+	scan_dir(&sc, d, &st);
+	free(sc.path);
 	if (sc.n > 1)
 		qsort(sc.files, (size_t)sc.n, sizeof *sc.files, scan_cmp);
 	*files = sc.files;
@@ -1121,9 +1194,7 @@ content_files_free(struct content_file *files, int n)
 {
 	int	i;
 
-	for (i = 0; i < n; i++) {
-		free(files[i].path);
-		free(files[i].rel);
-	}
+	for (i = 0; i < n; i++)
+		free(files[i].path);	/* rel is part of it */
 	free(files);
 }

@@ -139,13 +139,13 @@ enum store_own {
 
 /*
  * Reads the first 100 bytes of path (SQLite's header). Returns how many
- * were read, or -1 if it cannot be read; *size gets the file's size and
- * *reg whether it is a regular file.
+ * were read, or -1 if it cannot be read; *sb gets the file's stat, *size
+ * its size and *reg whether it is a regular file.
  */
 static ssize_t
-store_header(const char *path, unsigned char hdr[100], off_t *size, int *reg)
+store_header(const char *path, unsigned char hdr[100], struct stat *sb,
+    off_t *size, int *reg)
 {
-	struct stat	sb;
 	ssize_t		n;
 	int		fd;
 
@@ -153,12 +153,12 @@ store_header(const char *path, unsigned char hdr[100], off_t *size, int *reg)
 	*reg = 0;
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)) == -1)
 		return -1;
-	if (fstat(fd, &sb) == -1) {
+	if (fstat(fd, sb) == -1) {
 		close(fd);
 		return -1;
 	}
-	*size = sb.st_size;
-	*reg = S_ISREG(sb.st_mode);
+	*size = sb->st_size;
+	*reg = S_ISREG(sb->st_mode);
 	n = *reg ? read(fd, hdr, 100) : 0;
 	close(fd);
 	return n;
@@ -187,17 +187,24 @@ store_old_ours(const char *path)
 	return ok;
 }
 
-/* Says what the file at path is to dossier (enum store_own). */
+/*
+ * Says what the file at path is to dossier (enum store_own); *sb, if not
+ * NULL, gets its stat (zeroed if it cannot be read).
+ */
 static enum store_own
-store_owned(const char *path)
+store_owned(const char *path, struct stat *sb)
 {
 	unsigned char	hdr[100];
+	struct stat	mine;
 	off_t		size;
 	ssize_t		n;
 	uint32_t	id;
 	int		reg;
 
-	if ((n = store_header(path, hdr, &size, &reg)) == -1)
+	if (sb == NULL)
+		sb = &mine;
+	memset(sb, 0, sizeof *sb);
+	if ((n = store_header(path, hdr, sb, &size, &reg)) == -1)
 		return errno == ENOENT || errno == ENOTDIR ? STORE_OWN_ABSENT :
 		    STORE_OWN_NO;
 	if (!reg)
@@ -269,7 +276,7 @@ store_sweep(const char *dir, const char *base)
 		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
 			continue;
 		p = xasprintf("%s/%s", dir, de->d_name);
-		switch (store_owned(p)) {
+		switch (store_owned(p, NULL)) {
 		case STORE_OWN_EMPTY:
 		case STORE_OWN_YES:
 			unlink(p);
@@ -290,12 +297,14 @@ store_sweep(const char *dir, const char *base)
  * temporaries of dead builds beside it (in the cache every store's, else
  * this one's); when writing (it is about to change), checks that it was
  * not made read-only instead. Returns 0, or -1 with *err (caller frees) if
- * path is not a store of ours, or is read-only and must change.
+ * path is not a store of ours, or is read-only and must change. *sb, if
+ * not NULL, gets the file's stat (store_owned).
  */
 static int
-store_claim(const char *path, int cache, int writing, char **err)
+store_claim(const char *path, int cache, int writing, char **err,
+    struct stat *sb)
 {
-	enum store_own	 own = store_owned(path);
+	enum store_own	 own = store_owned(path, sb);
 	const char	*slash = strrchr(path, '/');
 	char		*dir;
 
@@ -325,24 +334,48 @@ store_claim(const char *path, int cache, int writing, char **err)
 }
 
 /*
+ * The number a PRAGMA gives, or -1. A plain PRAGMA: its table-valued form
+ * (pragma_page_count) makes a virtual table, and preparing that cost more
+ * than the rest of opening a store (150k instructions).
+ */
+static int64_t
+store_pragma_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int64_t		 v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
  * Opens an existing database read-only if it is a whole store built from
  * exactly this content. Returns the handle, or NULL if it must be built; then
  * *stale says whether it is a whole store of this schema that an update can
- * bring up to date.
+ * bring up to date. known, if not NULL, is the file's stat, taken just
+ * before (store_claim): no need to walk the path again.
  */
 static sqlite3 *
 store_try_cache_once(const char *path, const char *fingerprint, int *stale,
-    int *moved)
+    int *moved, const struct stat *known)
 {
 	sqlite3		*db;
 	sqlite3_stmt	*st;
 	struct stat	 sb, sb2;
-	int64_t		 pages = -1, size = -1;
+	int64_t		 pages = -1, page, size = -1;
 	int		 ok = 0;
 
 	*stale = 0;
 	*moved = 0;
-	if (stat(path, &sb) == -1 || !S_ISREG(sb.st_mode))
+	if (known != NULL)
+		sb = *known;
+	else if (stat(path, &sb) == -1)
+		return NULL;
+	if (!S_ISREG(sb.st_mode))
 		return NULL;
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK) {
@@ -352,13 +385,14 @@ store_try_cache_once(const char *path, const char *fingerprint, int *stale,
 	sqlite3_busy_timeout(db, 2000);
 	if (sqlite3_prepare_v2(db, "SELECT (SELECT value FROM meta WHERE"
 	    " key = 'schema'), (SELECT value FROM meta WHERE key ="
-	    " 'fingerprint'), (SELECT page_count * page_size FROM"
-	    " pragma_page_count, pragma_page_size)", -1, &st, NULL) ==
-	    SQLITE_OK) {
+	    " 'fingerprint')", -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW &&
 		    sqlite3_column_int(st, 0) == STORE_SCHEMA_VERSION &&
 		    sqlite3_column_text(st, 1) != NULL) {
-			pages = sqlite3_column_int64(st, 2);
+			/* The size SQLite sees, in the read st still holds. */
+			pages = store_pragma_int(db, "PRAGMA page_count");
+			page = store_pragma_int(db, "PRAGMA page_size");
+			pages = pages < 0 || page < 0 ? -1 : pages * page;
 			size = (int64_t)sb.st_size;
 			/* A truncated file is not a store. */
 			ok = pages == size && strcmp((const char *)
@@ -383,16 +417,19 @@ store_try_cache_once(const char *path, const char *fingerprint, int *stale,
 
 /*
  * Same, looking again when the file was replaced between the stat and the
- * open (instances building at once rename their stores into place).
+ * open (instances building at once rename their stores into place); known
+ * serves the first look only.
  */
 static sqlite3 *
-store_try_cache(const char *path, const char *fingerprint, int *stale)
+store_try_cache(const char *path, const char *fingerprint, int *stale,
+    const struct stat *known)
 {
 	sqlite3	*db;
 	int	 moved, tries = 0;
 
 	do
-		db = store_try_cache_once(path, fingerprint, stale, &moved);
+		db = store_try_cache_once(path, fingerprint, stale, &moved,
+		    tries == 0 ? known : NULL);
 	while (db == NULL && moved && ++tries < 5);
 	return db;
 }
@@ -504,6 +541,7 @@ store_open(const char *content, const char *dbpath, int flags,
 {
 	struct store		*s;
 	struct content_file	*files;
+	struct stat		 sb;
 	sqlite3			*db = NULL;
 	char			*fp, *path = NULL, *dir = NULL, *why = NULL;
 	int			 n, rc, stale = 0;
@@ -525,13 +563,13 @@ store_open(const char *content, const char *dbpath, int flags,
 			why = xasprintf("%s: %s", dir, strerror(errno));
 	}
 	if (path != NULL && why == NULL &&
-	    store_claim(path, dbpath == NULL, 0, err) == -1)
+	    store_claim(path, dbpath == NULL, 0, err, &sb) == -1)
 		goto refuse;
 	if (path != NULL && why == NULL && !(flags & STORE_REBUILD))
-		db = store_try_cache(path, fp, &stale);
+		db = store_try_cache(path, fp, &stale, &sb);
 	/* What must change must be ours to change. */
 	if (path != NULL && why == NULL && db == NULL &&
-	    store_claim(path, dbpath == NULL, 1, err) == -1)
+	    store_claim(path, dbpath == NULL, 1, err, NULL) == -1)
 		goto refuse;
 	if (db == NULL && stale) {
 		rc = store_update_file(path, files, n, fp, flags, progress, diags,
@@ -539,7 +577,7 @@ store_open(const char *content, const char *dbpath, int flags,
 		if (rc == -1)
 			goto fail;
 		if (rc == 0)
-			db = store_try_cache(path, fp, &stale);
+			db = store_try_cache(path, fp, &stale, NULL);
 		/* Whatever went wrong, a full rebuild may still work. */
 		free(why);
 		why = NULL;
@@ -549,7 +587,8 @@ store_open(const char *content, const char *dbpath, int flags,
 		    &why);
 		if (rc == -1)
 			goto fail;
-		if (rc == 0 && (db = store_try_cache(path, fp, &stale)) == NULL)
+		if (rc == 0 && (db = store_try_cache(path, fp, &stale,
+		    NULL)) == NULL)
 			why = xasprintf("%s: cannot open what was built", path);
 	}
 	if (db == NULL) {
@@ -713,8 +752,17 @@ void
 store_col_copy(sqlite3_stmt *st, int i, char *dst, size_t n)
 {
 	const unsigned char	*v = sqlite3_column_text(st, i);
+	size_t			 len;
 
-	snprintf(dst, n, "%s", v != NULL ? (const char *)v : "");
+	/* As snprintf "%s" would, without formatting a row at a time. */
+	len = v != NULL ? (size_t)sqlite3_column_bytes(st, i) : 0;
+	if (n == 0)
+		return;
+	if (len >= n)
+		len = n - 1;
+	if (len > 0)
+		memcpy(dst, v, len);
+	dst[len] = '\0';
 }
 
 int64_t

@@ -119,6 +119,9 @@ compare search-word search crossings
 compare search-phrase search '"border crossing"'
 compare search-prefix search 'cross*'
 compare search-alias search Borya
+# Words ANDed, one a prefix: each hit's snippet marks every word it holds.
+compare search-words search border treaty
+compare search-prefix-word search 'cross*' border
 compare search-json search --json treaty
 compare actors actors
 compare actors-json actors --json

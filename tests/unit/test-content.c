@@ -1020,6 +1020,60 @@ UNIT_TEST(scan_unreadable_dir)
 	free(dir);
 }
 
+/*
+ * The walk stops 64 directories down, with one error naming the directory
+ * it did not enter; long paths and a top directory given with a trailing
+ * "/" keep their paths as "DIR/REL".
+ */
+UNIT_TEST(scan_depth_limit)
+{
+	struct diag_list	 dl;
+	struct buf		 rel;
+	char			*dir, *top, *got, *want, *deep;
+	int			 n, i;
+
+	dir = unit_newdir("d");
+	buf_init(&rel);
+	for (i = 1; i <= 64; i++) {
+		buf_addf(&rel, "%slevel-%02d", i > 1 ? "/" : "", i);
+		if (i == 63 || i == 64) {
+			want = xasprintf("%s/at-%d.yaml", buf_str(&rel), i);
+			unit_write_text(dir, want, "");
+			free(want);
+		}
+	}
+	deep = xasprintf("%s/%s", dir, buf_str(&rel));
+	diag_init(&dl);
+	got = scan_list(dir, &n, &dl);
+	CHECK_INT(n, 1);
+	want = xasprintf("%.*s/at-63.yaml\n", (int)(rel.len - 9),
+	    buf_str(&rel));
+	CHECK_STR(got, want);
+	CHECK_INT(dl.errors, 1);
+	if (dl.n == 1) {
+		CHECK_STR(dl.v[0].file, deep);
+		CHECK_STR(dl.v[0].msg,
+		    "directories nested too deep (limit 64)");
+	}
+	free(got);
+	diag_free(&dl);
+
+	/* "DIR/" as the top: paths are "DIR//REL", rel as before. */
+	top = xasprintf("%s/", dir);
+	diag_init(&dl);
+	got = scan_list(top, &n, &dl);
+	CHECK_INT(n, 1);
+	CHECK_STR(got, want);
+	CHECK_INT(dl.errors, 1);
+	free(got);
+	diag_free(&dl);
+	free(top);
+	free(want);
+	free(deep);
+	buf_free(&rel);
+	free(dir);
+}
+
 UNIT_TEST(parse_actor_short)
 {
 	PARSES("actors:\n"
@@ -1139,6 +1193,7 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(scan_empty_and_missing),
 	UNIT_ENTRY(scan_symlinks),
 	UNIT_ENTRY(scan_unreadable_dir),
+	UNIT_ENTRY(scan_depth_limit),
 	UNIT_ENTRY(parse_actor_short),
 	UNIT_ENTRY(parse_source_note),
 	UNIT_ENTRY(parse_corpus),
