@@ -35,8 +35,10 @@ done
 command -v sqlite3 >/dev/null 2>&1 ||
     die "the sqlite3 shell is missing (sh .ci/deps test installs it)"
 mkdir -p "$WORK"
-# The reader and the stores must not touch the user's cache or settings.
-export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config"
+# The reader and the stores must not touch the user's cache, settings or
+# notes.
+export XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" \
+    XDG_DATA_HOME="$WORK/data"
 export LC_ALL=C.UTF-8
 unset NO_COLOR DOSSIER_CONTENT 2>/dev/null || true
 
