@@ -1029,15 +1029,20 @@ store_build(sqlite3 *db, struct content_file *files, int nfiles,
 	b.start = build_now();
 	*err = NULL;
 
-	/* A new store is a throwaway file until renamed: no journal. */
+	/*
+	 * A new store is a throwaway file until renamed: no journal. The
+	 * staged rows go through the temp database, whose cache is its own
+	 * (2 MB unless set, and set after temp_store, which reopens it): 32
+	 * MB more made a 1M build 6% faster, its peak 172 MB to 209.
+	 */
 	fresh = build_int(&b, "SELECT count(*) = 0 FROM sqlite_master"
 	    " WHERE name = 'meta'") == 1;
 	if (build_exec(&b, fresh ? "PRAGMA journal_mode = OFF;"
 	    "PRAGMA synchronous = OFF;" : "PRAGMA synchronous = NORMAL;",
 	    "opening the store") == -1 ||
 	    build_exec(&b, "PRAGMA cache_size = -65536;"
-	    "PRAGMA temp_store = FILE; BEGIN IMMEDIATE;", "opening the store") ==
-	    -1)
+	    "PRAGMA temp_store = FILE; PRAGMA temp.cache_size = -32768;"
+	    "BEGIN IMMEDIATE;", "opening the store") == -1)
 		goto out;
 	if (fresh && build_exec(&b, build_schema, "creating the store") == -1)
 		goto out;

@@ -69,7 +69,8 @@ baseline_prepare() {
 	    AND s.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND $notshadow"
 	{
 		echo "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-		echo "PRAGMA cache_size = -65536; BEGIN;"
+		echo "PRAGMA cache_size = -65536; PRAGMA temp.cache_size = -32768;"
+		echo "BEGIN;"
 		sqlite3 -readonly "$bdb" "SELECT sql || ';' FROM sqlite_schema s
 		    WHERE s.type = 'table' AND s.sql IS NOT NULL AND s.name NOT
 		    LIKE 'sqlite\\_%' ESCAPE '\\' AND s.name NOT LIKE 'bound\\_%'
