@@ -80,21 +80,6 @@ pos_index(const char *const *ids, int n, const char *id)
 	return 0;
 }
 
-/* Gives dir/name an old time: the store trusts it (a file too recent to
- * be sure of is read again). */
-static void
-pos_touch(const char *dir, const char *name, time_t when)
-{
-	struct timespec	 ts[2];
-	char		*path;
-
-	path = xasprintf("%s/%s", dir, name);
-	ts[0].tv_sec = ts[1].tv_sec = when;
-	ts[0].tv_nsec = ts[1].tv_nsec = 0;
-	CHECK(utimensat(AT_FDCWD, path, ts, 0) == 0);
-	free(path);
-}
-
 /* Replaces the first from with to in dir/name, dated when. */
 static void
 pos_edit(const char *dir, const char *name, const char *from, const char *to,
@@ -125,7 +110,7 @@ pos_edit(const char *dir, const char *name, const char *from, const char *to,
 		unit_write_text(dir, name, out);
 		free(out);
 	}
-	pos_touch(dir, name, when);
+	unit_set_mtime(dir, name, when);
 	free(text);
 	free(path);
 }
@@ -397,10 +382,10 @@ UNIT_TEST(positions_after_updates)
 	unit_write_text(content, "sources.yaml", pos_sources);
 	unit_write_text(content, "events-2024-03.yaml", pos_month);
 	unit_write_text(content, "later.yaml", pos_later);
-	pos_touch(content, "actors.yaml", 1000000000);
-	pos_touch(content, "sources.yaml", 1000000000);
-	pos_touch(content, "events-2024-03.yaml", 1000000000);
-	pos_touch(content, "later.yaml", 1000000000);
+	unit_set_mtime(content, "actors.yaml", 1000000000);
+	unit_set_mtime(content, "sources.yaml", 1000000000);
+	unit_set_mtime(content, "events-2024-03.yaml", 1000000000);
+	unit_set_mtime(content, "later.yaml", 1000000000);
 	dir = unit_newdir("db");
 	db = xasprintf("%s/store.db", dir);
 	pos_check("the first build", content, db, v0, 10);

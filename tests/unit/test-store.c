@@ -1284,20 +1284,6 @@ same_bytes(const char *path, const char *snap, size_t snaplen)
 	return same;
 }
 
-/* Sets a file's modification time to t seconds since the epoch. */
-static void
-set_mtime(const char *dir, const char *name, time_t t)
-{
-	struct timespec	 ts[2];
-	char		*path;
-
-	path = xasprintf("%s/%s", dir, name);
-	ts[0].tv_sec = ts[1].tv_sec = t;
-	ts[0].tv_nsec = ts[1].tv_nsec = 0;
-	CHECK(utimensat(AT_FDCWD, path, ts, 0) == 0);
-	free(path);
-}
-
 UNIT_TEST(cache_reused_and_refreshed)
 {
 	struct stamp	 a, b;
@@ -1318,7 +1304,7 @@ UNIT_TEST(cache_reused_and_refreshed)
 	CHECK(same_bytes(db, snap, snaplen));
 
 	/* A content file with a new time: brought up to date. */
-	set_mtime(content, "sources.yaml", 1000000000);
+	unit_set_mtime(content, "sources.yaml", 1000000000);
 	open_close(content, db, 0);
 	CHECK(!same_bytes(db, snap, snaplen));
 	CHECK_INT(dir_entries(dir), 1);
@@ -1337,12 +1323,12 @@ UNIT_TEST(cache_reused_and_refreshed)
 	CHECK_INT(dir_entries(dir), 1);
 
 	/* Content written again with the same bytes, size and time. */
-	set_mtime(content, "events.yaml", 1000000000);
+	unit_set_mtime(content, "events.yaml", 1000000000);
 	open_close(content, db, 0);
 	free(snap);
 	snap = slurp(db, &snaplen);
 	unit_write_text(content, "events.yaml", corpus_events);
-	set_mtime(content, "events.yaml", 1000000000);
+	unit_set_mtime(content, "events.yaml", 1000000000);
 	a = stamp(db);
 	open_close(content, db, 0);
 	CHECK(same_stamp(a, stamp(db)));
@@ -1564,8 +1550,8 @@ UNIT_TEST(cache_update_matches_rebuild)
 	 * those others move to new keys, excerpts and all. Old times keep
 	 * the other files from being read again as too recent to trust.
 	 */
-	set_mtime(content, "events.yaml", 1000000000);
-	set_mtime(content, "more.yaml", 1000000000);
+	unit_set_mtime(content, "events.yaml", 1000000000);
+	unit_set_mtime(content, "more.yaml", 1000000000);
 	check_update(content, db, "old times");
 	unit_write_text(content, "first.yaml", "events:\n"
 	    "  - id: e-0\n    date: 2024-03-01\n    time: \"14:00\"\n"

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdlib.h>
 
@@ -92,6 +93,22 @@ void
 unit_write_text(const char *dir, const char *name, const char *text)
 {
 	unit_write(dir, name, text, strlen(text));
+}
+
+void
+unit_set_mtime(const char *dir, const char *name, time_t t)
+{
+	struct timespec	 ts[2];
+	char		*path;
+
+	path = xasprintf("%s/%s", dir, name);
+	ts[0].tv_sec = ts[1].tv_sec = t;
+	ts[0].tv_nsec = ts[1].tv_nsec = 0;
+	if (utimensat(AT_FDCWD, path, ts, 0) == -1) {
+		printf("cannot date %s: %s\n", path, strerror(errno));
+		exit(2);
+	}
+	free(path);
 }
 
 static int

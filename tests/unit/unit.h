@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 struct unit_test {
 	const char	*name;
@@ -65,6 +66,8 @@ char	*unit_newdir(const char *what);
 void	 unit_write(const char *dir, const char *name, const char *data,
 	    size_t len);
 void	 unit_write_text(const char *dir, const char *name, const char *text);
+/* Sets dir/name's access and modification times to t (seconds). */
+void	 unit_set_mtime(const char *dir, const char *name, time_t t);
 /* Removes a directory tree without following symbolic links. */
 void	 unit_rm_rf(const char *path);
 /* Removes the scratch directory, if one was made. */
