@@ -11,6 +11,9 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 KEYS=${MONKEY_KEYS:-20000}
 EVENTS=${MONKEY_EVENTS:-100000}
+# Each run has a server of its own: a new session on the socket of one
+# just killed can reach that server as it exits ("server exited
+# unexpectedly"), since kill-server does not wait for it to go.
 SOCK=dossier-monkey-$$
 tm() { tmux -L "$SOCK" "$@"; }
 trap 'tm kill-server 2>/dev/null' EXIT INT TERM
@@ -48,6 +51,7 @@ settle() {
 # building first; its progress line must not count ("19/122 files").
 # Returns 1 if no first screen came within two minutes.
 start() {
+	SOCK=dossier-monkey-$$-$1-$(date +%s%N)
 	rm -f "$TESTTMP/exit"
 	tm -f /dev/null new-session -d -x 120 -y 40 \
 	    "TERM=xterm-256color EDITOR=true $DOSSIER -C '$2' --db '$TESTTMP/$1.db'; echo \$? >'$TESTTMP/exit'"
@@ -160,10 +164,13 @@ walk() {
 	done
 	last=$(tm capture-pane -p 2>/dev/null | tail -n 1)
 	tm send-keys -t 0 G 2>/dev/null
-	sleep 0.5
-	end=$(tm capture-pane -p 2>/dev/null | tail -n 1)
-	tm send-keys -t 0 q 2>/dev/null
-	sleep 0.3
+	i=0
+	while end=$(tm capture-pane -p 2>/dev/null | tail -n 1); do
+		case $end in *" $want/$want") break ;; esac
+		i=$((i + 1))
+		[ $i -gt 300 ] && break
+		sleep 0.1
+	done
 	tm kill-server 2>/dev/null
 	case $last in
 	*" $want matching events"*" 1/$want") ;;
