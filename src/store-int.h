@@ -453,6 +453,12 @@ int	store_search_filtered(const struct store_filter *f);
  * ("actor: NAME (as \"ALIAS\")"), else NULL.
  */
 void	store_search_reason(struct store *s, const char *match);
+/*
+ * What the hits' snippets match (?1 of the statements that make them): the
+ * query's phrases with prefixes written out, ORed where it ANDs them
+ * (store-search.c). A new string; caller frees.
+ */
+char	*store_search_rows(sqlite3 *db, const char *match);
 char	*store_search_filter_sql(const struct store_filter *f);
 void	store_search_filter_bind(sqlite3_stmt *st,
 	    const struct store_filter *f, const char *match, const char *rows,

@@ -175,7 +175,7 @@ store_json_search(struct store *s, const char *query, int64_t limit,
 		free(match);
 		return -1;
 	}
-	rows = store_rank_rows_match(s->db, match);
+	rows = store_search_rows(s->db, match);
 	store_search_reason(s, match);
 	fputc('[', out);
 	/* The user's own notes first (store-notes.c). */
@@ -261,7 +261,7 @@ store_json_search_filter(struct store *s, const struct store_filter *f,
 	if ((match = query_translate(f->query, err)) == NULL)
 		return -1;
 	store_notes_ensure(s);	/* the hits' marked and note */
-	rows = store_rank_rows_match(s->db, match);
+	rows = store_search_rows(s->db, match);
 	store_search_reason(s, match);
 	hits = store_search_filter_sql(f);
 	sql = xasprintf(STORE_JSON_HIT("%s"), hits);

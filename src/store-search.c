@@ -371,6 +371,12 @@ keep:
 	return rows;
 }
 
+char *
+store_search_rows(sqlite3 *db, const char *match)
+{
+	return search_rows_any(store_rank_rows_match(db, match));
+}
+
 /*
  * A best hit's row and snippet: the event of full-text row ?2, whose
  * snippet matches ?1 (search_rows_any). Columns: event id, date, title,
@@ -478,7 +484,7 @@ store_search(struct store *s, const char *query, int64_t limit,
 		free(match);
 		return 0;
 	}
-	rows = search_rows_any(store_rank_rows_match(s->db, match));
+	rows = store_search_rows(s->db, match);
 	search_why_init(&w, s->db, match);
 	/* The user's own notes first, if there can be any (store-notes.c). */
 	if (s->notes_db && (st = store_notes_hits(s, match, limit, 0)) !=
@@ -627,7 +633,7 @@ store_search_filter(struct store *s, const struct store_filter *f,
 		return -1;
 	if (f->marked)
 		store_notes_ensure(s);
-	rows = search_rows_any(store_rank_rows_match(s->db, match));
+	rows = store_search_rows(s->db, match);
 	sql = store_search_filter_sql(f);
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		fatal("store: %s: %s", sqlite3_errmsg(s->db), sql);
