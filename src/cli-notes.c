@@ -67,13 +67,14 @@ cli_notes_attach(struct cli *c, struct store *s)
 	if ((path = cli_notes_path(c)) == NULL)
 		return c->need_notes ? -1 : store_attach_notes(s, NULL, NULL,
 		    &err);
-	corpus = notes_corpus(c->content);
 	rc = notes_check(path, &err);
-	if (rc == 0)
+	if (rc == 0) {
+		/* The corpus's real path keys its notes (notes_corpus). */
+		corpus = notes_corpus(c->content);
 		rc = store_attach_notes(s, path, corpus, &err);
-	else if (rc == 1)
+		free(corpus);
+	} else if (rc == 1)
 		rc = store_attach_notes(s, NULL, NULL, &err);
-	free(corpus);
 	free(path);
 	if (rc == -1) {
 		if (c->need_notes) {

@@ -31,8 +31,9 @@ struct store {
 	 * snapshot open while a view is walked, and these must see another
 	 * dossier's last commit.
 	 */
-	sqlite3		*ndb;
+	sqlite3		*ndb;		/* opened at the first such read */
 	sqlite3_stmt	*nget;		/* marked, note of corpus ?1, event ?2 */
+	char		*npath;		/* the notes.db it opens, or NULL */
 	char		*ncorpus;
 	int		 hits_marked;	/* searches keep marked events only */
 	int		 lazy_notes;	/* STORE_LAZY_NOTES */

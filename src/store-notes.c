@@ -59,18 +59,31 @@ store_attach_notes(struct store *s, const char *path, const char *corpus,
 	}
 	s->notes = 1;
 	s->notes_db = 1;
-	/* Fresh reads of one event's entry (see store-int.h). */
-	if (sqlite3_open_v2(path, &s->ndb, SQLITE_OPEN_READONLY, NULL) ==
+	/* Fresh reads of one event's entry (notes_entry_now). */
+	s->npath = xstrdup(path);
+	s->ncorpus = xstrdup(corpus);
+	return 0;
+}
+
+/*
+ * Opens the connection of its own for one event's entry, the first time
+ * one is read: most commands read none, and an open costs a read of the
+ * file's schema. If it cannot be had, reads go through temp.unote.
+ */
+static void
+notes_own_open(struct store *s)
+{
+	if (sqlite3_open_v2(s->npath, &s->ndb, SQLITE_OPEN_READONLY, NULL) ==
 	    SQLITE_OK && sqlite3_prepare_v2(s->ndb, "SELECT marked, note FROM"
 	    " entry WHERE corpus = ?1 AND event = ?2", -1, &s->nget, NULL) ==
-	    SQLITE_OK) {
+	    SQLITE_OK)
 		sqlite3_busy_timeout(s->ndb, 2000);
-		s->ncorpus = xstrdup(corpus);
-	} else {
+	else {
 		sqlite3_close(s->ndb);
 		s->ndb = NULL;
 	}
-	return 0;
+	free(s->npath);
+	s->npath = NULL;
 }
 
 void
@@ -78,9 +91,11 @@ store_notes_close(struct store *s)
 {
 	sqlite3_finalize(s->nget);
 	sqlite3_close(s->ndb);
+	free(s->npath);
 	free(s->ncorpus);
 	s->nget = NULL;
 	s->ndb = NULL;
+	s->npath = NULL;
 	s->ncorpus = NULL;
 }
 
@@ -94,6 +109,8 @@ notes_entry_now(struct store *s, const char *event, int *rc)
 {
 	sqlite3_stmt	*st;
 
+	if (s->npath != NULL)
+		notes_own_open(s);
 	if (s->nget != NULL) {
 		st = s->nget;
 		sqlite3_bind_text(st, 1, s->ncorpus, -1, SQLITE_STATIC);
