@@ -247,15 +247,13 @@ store_json_actors(struct store *s, FILE *out, char **err)
 }
 
 
-int
-store_json_search_filter(struct store *s, const struct store_filter *f,
+static int
+json_search_filter(struct store *s, const struct store_filter *f,
     int64_t limit, FILE *out, int64_t *nhits, char **err)
 {
 	sqlite3_stmt	*st;
 	char		*match, *rows, *hits, *sql;
 
-	*err = NULL;
-	*nhits = 0;
 	if (!store_search_filtered(f))
 		return store_json_search(s, f->query, limit, out, nhits, err);
 	if ((match = query_translate(f->query, err)) == NULL)
@@ -275,4 +273,24 @@ store_json_search_filter(struct store *s, const struct store_filter *f,
 	free(rows);
 	free(match);
 	return *nhits < 0 ? -1 : 0;
+}
+
+int
+store_json_search_filter(struct store *s, const struct store_filter *f,
+    int64_t limit, FILE *out, int64_t *nhits, char **err)
+{
+	int	own, rc;
+
+	*err = NULL;
+	*nhits = 0;
+	/*
+	 * One read throughout, as store_search takes: the hits ranked and
+	 * the rows written from one store, and one lock for every step.
+	 */
+	own = sqlite3_get_autocommit(s->db) && sqlite3_exec(s->db, "BEGIN",
+	    NULL, NULL, NULL) == SQLITE_OK;
+	rc = json_search_filter(s, f, limit, out, nhits, err);
+	if (own)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
 }
