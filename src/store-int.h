@@ -351,6 +351,12 @@ struct store_rank_hit {
  * when they went to the bounds after a pass of 4,000).
  */
 #define STORE_RANK_FEW_MAX	15000
+/*
+ * But FTS5's bm25 counts each phrase's rows before its first score: when
+ * the query's terms are in more rows than this in all (a guess, by
+ * store_rank_walk_guess), the bounds rank it, which know the counts.
+ */
+#define STORE_RANK_FEW_WALK	60000
 /* How a ranking went, for tests and the benchmark. */
 struct store_rank_info {
 	int	 blocks;	/* days scored one at a time */
@@ -383,6 +389,15 @@ void	store_rank_split(int64_t hits);
  * row at a time). Returns a new string (caller frees).
  */
 char	*store_rank_rows_match(sqlite3 *db, const char *match);
+/*
+ * A guess at how many rows FTS5's bm25 walks before its first score of
+ * match: it counts the rows of each phrase for the idf, a walk of every
+ * term's whole list. The sum of the rows holding each term in a sample of
+ * spans, scaled to all rows, as SQLite's planner samples an index; a
+ * guess only chooses who ranks, never what. -1 if the bounds cannot say
+ * (a prefix, no spans).
+ */
+int64_t	 store_rank_walk_guess(sqlite3 *db, const char *match);
 
 /*
  * A search's phrases, ready to be marked in text (store-highlight.c). Made from

@@ -33,9 +33,13 @@ search_hit_cmp(const void *x, const void *y)
  * first ones say there will be (search_few_more), is ranked here, as the
  * plain FTS5 query would: its hits come in row order with FTS5's own rank, and
  * the best limit of them go to out (limit slots). Returns their number,
- * or -2 when there are more hits (then a common word has cost a few
- * pages and a cap of scores, and the bounds rank it). A prefix is left to
- * the bounds: FTS5 would expand it whole before the first hit.
+ * or -2 when there are more hits, for the bounds to rank. That is known
+ * before FTS5 scores a row: its bm25 counts every row of each phrase
+ * first, a third of a million rows for a common word (10 ms at a million
+ * events), which the bounds know without a walk. So a word is counted up
+ * to the cap by its rows alone, and other queries go by a guess of the
+ * rows of their terms (store_rank_walk_guess). A prefix is left to the
+ * bounds: FTS5 would expand it whole before the first hit.
  */
 /*
  * How many hits a search will have, from the n it has found up to key
@@ -59,6 +63,26 @@ search_few_more(struct store *s, int64_t n, int64_t last)
 	return (int64_t)((double)n * (double)(hi - lo) / (double)(last - lo));
 }
 
+/*
+ * Whether a word is in more than cap rows: found by its rows alone, for
+ * bm25 would count them all before its first score. Not by the ranked
+ * statement: SQLite computes every column of a row it steps to.
+ */
+static int
+search_few_many(struct store *s, const char *match, int cap)
+{
+	sqlite3_stmt	*st;
+	int		 n = 0;
+
+	st = store_stmt(s, "SELECT rowid FROM fts WHERE fts MATCH ?1 LIMIT ?2");
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, cap + 1);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		n++;
+	sqlite3_reset(st);
+	return n > cap;
+}
+
 static int
 search_few(struct store *s, const char *match, int64_t limit,
     struct store_rank_hit *out)
@@ -80,6 +104,9 @@ search_few(struct store *s, const char *match, int64_t limit,
 		return -2;
 	cap = word ? STORE_RANK_FEW : STORE_RANK_FEW_AND;
 	max = word ? cap : STORE_RANK_FEW_MAX;
+	if (word ? search_few_many(s, match, cap) :
+	    store_rank_walk_guess(s->db, match) > STORE_RANK_FEW_WALK)
+		return -2;
 	/* Not zeroed: a page costs only when a hit is written to it. */
 	v = xreallocarray(NULL, (size_t)cap, sizeof *v);
 	st = store_stmt(s, "SELECT rowid, rank FROM fts WHERE fts MATCH ?1"
