@@ -392,10 +392,10 @@ char	*store_rank_rows_match(sqlite3 *db, const char *match);
 /*
  * A guess at how many rows FTS5's bm25 walks before its first score of
  * match: it counts the rows of each phrase for the idf, a walk of every
- * term's whole list. The sum of the rows holding each term in a sample of
- * spans, scaled to all rows, as SQLite's planner samples an index; a
- * guess only chooses who ranks, never what. -1 if the bounds cannot say
- * (a prefix, no spans).
+ * term's whole list. The sum of the rows holding each term in the busiest
+ * span of the bounds, scaled to all rows, as SQLite's planner samples an
+ * index; a guess only chooses who ranks, never what. -1 if the bounds
+ * cannot say (a prefix, no spans).
  */
 int64_t	 store_rank_walk_guess(sqlite3 *db, const char *match);
 

