@@ -212,15 +212,24 @@ store_search_marked(struct store *s, int on)
  * tokenizer as the content's index so that a query matches the same words
  * in both; made again for each search (notes change under a running
  * reader, and are few). The last but one is dropped if no statement still
- * reads it. Returns the table's name (caller frees), or NULL on failure.
+ * reads it. Returns the table's name (caller frees), or NULL if no note
+ * has words or on failure.
  */
 static char *
 notes_index(struct store *s)
 {
-	char	*name, *sql;
-	int	 rc;
+	sqlite3_stmt	*st;
+	char		*name, *sql;
+	int		 rc, any;
 
 	store_notes_ensure(s);
+	/* Marks alone have no words: no table to make (1.4M instructions). */
+	st = store_stmt(s, "SELECT EXISTS (SELECT 1 FROM unote WHERE note IS"
+	    " NOT NULL)");
+	any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (!any)
+		return NULL;
 	if (s->nnotes > 0) {
 		sql = xasprintf("DROP TABLE IF EXISTS temp.nfts%d",
 		    s->nnotes - 1);

@@ -24,6 +24,7 @@
 
 #include "notes.h"
 #include "store.h"
+#include "store-int.h"
 #include "unit.h"
 #include "util.h"
 
@@ -800,6 +801,69 @@ out:
 	free(dir);
 }
 
+/* The temporary indexes of notes' words a store has made. */
+static int
+notes_indexes(struct store *s)
+{
+	sqlite3_stmt	*st;
+	int		 n = -1;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_temp_schema"
+	    " WHERE type = 'table' AND name GLOB 'nfts[0-9]*'", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/*
+ * A search reads the user's notes through an index of their words, made
+ * for it; marks alone have no words, and then none is made (it cost a
+ * search 1.4M instructions). A note written after shows at the next one.
+ */
+UNIT_TEST(marks_alone_index_nothing)
+{
+	char			*dir = unit_newdir("marksonly"), *p, *err = NULL;
+	char			*content, *corpus;
+	const char		*ids[] = { "two" };
+	struct diag_list	 dl;
+	struct notes		*n;
+	struct store		*s;
+	struct buf		 b;
+
+	content = xasprintf("%s/content", dir);
+	unit_write_text(dir, "content/events.yaml", small_events);
+	p = xasprintf("%s/notes.db", dir);
+	corpus = notes_corpus(content);
+	diag_init(&dl);
+	buf_init(&b);
+	buf_adds(&b, "");
+	s = store_open(content, NULL, STORE_MEMORY | STORE_QUIET, NULL, &dl,
+	    &err);
+	CHECK(s != NULL);
+	if (s == NULL || (n = must_open(p, corpus)) == NULL)
+		goto out;
+	CHECK_INT(notes_mark(n, ids, NULL, 1, 1, &err), 0);
+	CHECK_INT(store_attach_notes(s, p, corpus, &err), 0);
+	CHECK_INT(store_search(s, "parliament", 0, hit_kinds, &b, &err), 0);
+	CHECK_INT(notes_indexes(s), 0);
+	CHECK_INT(notes_set(n, "three", NULL, "parliament", &err), 0);
+	CHECK_INT(store_search(s, "parliament", 0, hit_kinds, &b, &err), 1);
+	CHECK_STR(buf_str(&b), "three:note;");
+	CHECK(notes_indexes(s) > 0);
+	notes_close(n);
+out:
+	store_close(s);
+	buf_free(&b);
+	diag_free(&dl);
+	free(corpus);
+	free(content);
+	free(p);
+	free(dir);
+}
+
 static const struct unit_test tests[] = {
 	UNIT_ENTRY(default_path),
 	UNIT_ENTRY(missing_not_made_without_create),
@@ -811,6 +875,7 @@ static const struct unit_test tests[] = {
 	UNIT_ENTRY(export_import_round_trip),
 	UNIT_ENTRY(import_errors_have_positions),
 	UNIT_ENTRY(store_sees_notes),
+	UNIT_ENTRY(marks_alone_index_nothing),
 };
 
 int
