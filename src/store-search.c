@@ -12,10 +12,6 @@
 #include "store-int.h"
 #include "text.h"
 
-/*
- * The best limit hits of match by store-rank.c: returns their number with
- * *hits (caller frees), -1 with *err, or -2 if FTS5 must rank them.
- */
 /* Best first, as ORDER BY rank, rowid: higher score, then lower row. */
 static int
 search_hit_cmp(const void *x, const void *y)
@@ -27,20 +23,6 @@ search_hit_cmp(const void *x, const void *y)
 	return a->rowid < b->rowid ? -1 : a->rowid > b->rowid;
 }
 
-/*
- * A search of fewer than STORE_RANK_FEW hits of one word, or of anything
- * else fewer than STORE_RANK_FEW_AND or than STORE_RANK_FEW_MAX where the
- * first ones say there will be (search_few_more), is ranked here, as the
- * plain FTS5 query would: its hits come in row order with FTS5's own rank, and
- * the best limit of them go to out (limit slots). Returns their number,
- * or -2 when there are more hits, for the bounds to rank. That is known
- * before FTS5 scores a row: its bm25 counts every row of each phrase
- * first, a third of a million rows for a common word (10 ms at a million
- * events), which the bounds know without a walk. So a word is counted up
- * to the cap by its rows alone, and other queries go by a guess of the
- * rows of their terms (store_rank_walk_guess). A prefix is left to the
- * bounds: FTS5 would expand it whole before the first hit.
- */
 /*
  * How many hits a search will have, from the n it has found up to key
  * last: as many again for each such share of the timeline's keys.
@@ -83,6 +65,20 @@ search_few_many(struct store *s, const char *match, int cap)
 	return n > cap;
 }
 
+/*
+ * A search of fewer than STORE_RANK_FEW hits of one word, or of anything
+ * else fewer than STORE_RANK_FEW_AND or than STORE_RANK_FEW_MAX where the
+ * first ones say there will be (search_few_more), is ranked here, as the
+ * plain FTS5 query would: its hits come in row order with FTS5's own rank, and
+ * the best limit of them go to out (limit slots). Returns their number,
+ * or -2 when there are more hits, for the bounds to rank. That is known
+ * before FTS5 scores a row: its bm25 counts every row of each phrase
+ * first, a third of a million rows for a common word (10 ms at a million
+ * events), which the bounds know without a walk. So a word is counted up
+ * to the cap by its rows alone, and other queries go by a guess of the
+ * rows of their terms (store_rank_walk_guess). A prefix is left to the
+ * bounds: FTS5 would expand it whole before the first hit.
+ */
 static int
 search_few(struct store *s, const char *match, int64_t limit,
     struct store_rank_hit *out)
