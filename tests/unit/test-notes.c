@@ -808,9 +808,10 @@ notes_indexes(struct store *s)
 	sqlite3_stmt	*st;
 	int		 n = -1;
 
+	/* The FTS5 tables, not their shadow tables (nfts0_data...). */
 	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_temp_schema"
-	    " WHERE type = 'table' AND name GLOB 'nfts[0-9]*'", -1, &st,
-	    NULL) != SQLITE_OK)
+	    " WHERE type = 'table' AND name GLOB 'nfts[0-9]*' AND name NOT"
+	    " LIKE '%\\_%' ESCAPE '\\'", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
