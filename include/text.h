@@ -47,6 +47,20 @@ int	text_valid(const char *s, size_t len, size_t *bad);
 int	text_cp_width(int32_t cp);
 
 /*
+ * The locale's character type. dossier sets it on first need, not at start:
+ * loading it maps and reads files (half a millisecond, a sixteenth of a
+ * whole search), and most commands print what they read without measuring
+ * one width. text_locale() sets the user's LC_CTYPE once, from the
+ * environment; the width functions call it before they ask wcwidth().
+ * text_locale_utf8() does too, and says whether its character set is
+ * UTF-8. A program that sets the locale itself (the reader) calls
+ * text_locale_own() first, so that the user's never replaces its own.
+ */
+void	text_locale(void);
+int	text_locale_utf8(void);
+void	text_locale_own(void);
+
+/*
  * Writes the escaped form of a control or otherwise unsafe code point into
  * out (at least 16 bytes) and returns its length, or returns 0 if cp is safe
  * to show as is. Unsafe: C0 (except none), DEL, C1, bidi overrides and

@@ -3,7 +3,6 @@
  * by day, week, month, actor or tag (store-stats.c counts them in SQL).
  */
 #include <errno.h>
-#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +40,7 @@ cli_stats_text(struct cli *c, const struct store_stats_row *r, int64_t n)
 	char		 num[24];
 
 	/* A terminal that shows UTF-8 gets blocks, else plain '#'. */
-	mark = c->tty && strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ?
+	mark = c->tty && text_locale_utf8() ?
 	    "\u2588" : "#";
 	for (i = 0; i < n; i++) {
 		if ((w = text_width(r[i].key)) > kw)

@@ -1,20 +1,18 @@
 /*
- * main.c: sets the locale's character type and hands over to the command
- * line. Only LC_CTYPE: it says how text is encoded and how wide it is,
- * while the other categories (numbers, times, messages) would change
- * nothing dossier prints and cost a file each to load at every start; the
- * reader sets the whole locale itself (ui.c). SQLite is set up once,
- * before any thread or connection exists.
+ * main.c: sets SQLite up and hands over to the command line. SQLite is set
+ * up once, before any thread or connection exists. The locale is left
+ * unset here: text.c sets LC_CTYPE (how text is encoded and how wide it
+ * is) the first time a width is measured, as most commands never measure
+ * one, and the reader sets the whole locale itself (ui.c). The other
+ * categories (numbers, times, messages) would change nothing dossier
+ * prints.
  */
-#include <locale.h>
-
 #include "cli.h"
 #include "store.h"
 
 int
 main(int argc, char **argv)
 {
-	setlocale(LC_CTYPE, "");
 	store_library_init();
 	return cli_main(argc, argv);
 }

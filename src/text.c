@@ -3,8 +3,10 @@
  * fitting and wrapping by display width, and the folding used to compare
  * quotes with article texts. Everything is linear in the length of the text.
  */
+#include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,6 +154,43 @@ text_unsafe(int32_t cp)
 	return (cp <= 0x202e || (cp >= 0x2066 && cp <= 0x2069));
 }
 
+/* Set once, by whichever comes first: text_locale or text_locale_own. */
+static pthread_once_t	text_locale_once = PTHREAD_ONCE_INIT;
+
+static void
+text_locale_user(void)
+{
+	setlocale(LC_CTYPE, "");
+}
+
+static void
+text_locale_none(void)
+{
+}
+
+void
+text_locale(void)
+{
+	pthread_once(&text_locale_once, text_locale_user);
+}
+
+int
+text_locale_utf8(void)
+{
+	const char	*cs;
+
+	text_locale();
+	cs = nl_langinfo(CODESET);
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0);
+}
+
+void
+text_locale_own(void)
+{
+	pthread_once(&text_locale_once, text_locale_none);
+}
+
 /*
  * Widths follow wcwidth() where it knows the code point. Where it does not
  * (-1 for a printable code point), an unassigned code point counts 1 in a
@@ -169,6 +208,7 @@ text_cp_width(int32_t cp)
 		return 1;
 	if (cp == 0x200c || cp == 0x200d || cp == 0xfdd0 || cp == 0xfdd1)
 		return 0;
+	text_locale();
 	if ((w = wcwidth((wchar_t)cp)) >= 0)
 		return w > 2 ? 2 : w;
 	if (wcwidth(0x4e00) == 2)

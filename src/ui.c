@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "keys.h"
+#include "text.h"
 #include "theme.h"
 #include "ui-core.h"
 #include "ui-draw.h"
@@ -311,6 +312,7 @@ ui_locale(void)
 {
 	const char	*cs;
 
+	text_locale_own();
 	setlocale(LC_ALL, "");
 	cs = nl_langinfo(CODESET);
 	if (cs != NULL && (strcmp(cs, "UTF-8") == 0 ||

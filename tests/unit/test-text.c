@@ -817,6 +817,7 @@ static const struct unit_test tests[] = {
 int
 main(void)
 {
+	text_locale_own();
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) {
 		printf("FAIL locale: C.UTF-8 not available\n");
 		return 1;
