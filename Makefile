@@ -109,11 +109,14 @@ screenshots:
 	@sh tools/screenshots.sh
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The sanitizer builds link the libraries as shared objects (STATIC=0):
+# LeakSanitizer's suppressions of what ncurses keeps name its objects.
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	      -fno-sanitize-recover=all
 asan:
 	@sh .ci/deps test
-	@$(MAKE) --no-print-directory BUILD=build/asan OPT="$(ASAN_FLAGS)" \
+	@$(MAKE) --no-print-directory BUILD=build/asan STATIC=0 \
+	    OPT="$(ASAN_FLAGS)" \
 	    LDFLAGS="-fsanitize=address,undefined" all units
 	@BUILD=$(CURDIR)/build/asan DOSSIER=$(CURDIR)/build/asan/dossier \
 	    ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
@@ -125,7 +128,7 @@ asan:
 # bounds of search scores on a thread of its own (store-stat.c).
 tsan:
 	@sh .ci/deps dev
-	@$(MAKE) --no-print-directory BUILD=build/tsan CC=$(FUZZ_CC) \
+	@$(MAKE) --no-print-directory BUILD=build/tsan STATIC=0 CC=$(FUZZ_CC) \
 	    OPT="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" units
 	@BUILD=$(CURDIR)/build/tsan TSAN_OPTIONS=halt_on_error=1 TESTS=test- \
 	    sh tests/run.sh
@@ -143,10 +146,10 @@ FUZZ_TARGETS := content theme query config
 FUZZ_BIN     := $(FUZZ_TARGETS:%=build/fuzz/fuzz-%)
 fuzz:
 	@sh .ci/deps dev
-	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) \
+	@$(MAKE) --no-print-directory BUILD=build/fuzz STATIC=0 CC=$(FUZZ_CC) \
 	    OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
 	    build/fuzz/libdossier.a
-	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@$(MAKE) --no-print-directory STATIC=0 $(FUZZ_BIN)
 
 build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c build/fuzz/libdossier.a
 	$(FUZZ_CC) $(CPPFLAGS) -std=c11 -O1 -g $(PKG_CFLAGS) \
