@@ -20,6 +20,7 @@
  * builds whose process is gone (killed, power lost) are removed on the next
  * open; a live build's are kept.
  */
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -807,6 +808,49 @@ store_date_range(struct store *s, char first[11], char last[11])
 /* Appends the WHERE conditions of a filter, numbering parameters from ?2. */
 
 /*
+ * SQLite's page cache, for every connection of the process, in one block
+ * of STORE_PCACHE_BYTES that the kernel may back with huge pages. A page
+ * cache is memory touched for the first time, and on a virtual machine a
+ * page fault can cost 12 us (a 4 KB page read from the system's cache
+ * costs 1): at a million events a search of three words faulted about 120
+ * pages of cache. One huge page is a single fault, about 0.3 ms for its
+ * 2 MB. The block is one huge page: more than a command's caches use (a
+ * search's two connections hold 128 pages), and the reader's memory grows
+ * by the same 2 MB whatever the size of the corpus. Where the kernel
+ * grants no huge page, the block faults 4 KB at a time, as malloc's
+ * memory would; pages past the block come from malloc. The block is never
+ * freed: it lives as long as the process.
+ */
+#define STORE_HUGE_PAGE		(2 << 20)
+#define STORE_PCACHE_BYTES	STORE_HUGE_PAGE
+#define STORE_PCACHE_PAGE	4096	/* every store's and notes.db's */
+
+static void
+store_pagecache(void)
+{
+	uintptr_t	 a;
+	void		*p;
+	int		 hdr = 0, sz;
+
+	if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK)
+		return;
+	p = mmap(NULL, STORE_PCACHE_BYTES + STORE_HUGE_PAGE, PROT_READ |
+	    PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return;
+	/* A huge page must start on a boundary of its size. */
+	a = ((uintptr_t)p + STORE_HUGE_PAGE - 1) &
+	    ~(uintptr_t)(STORE_HUGE_PAGE - 1);
+#ifdef MADV_HUGEPAGE
+	madvise((void *)a, STORE_PCACHE_BYTES, MADV_HUGEPAGE);
+#endif
+	sz = STORE_PCACHE_PAGE + hdr;
+	if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)a, sz,
+	    STORE_PCACHE_BYTES / sz) != SQLITE_OK)
+		munmap(p, STORE_PCACHE_BYTES + STORE_HUGE_PAGE);
+}
+
+/*
  * Sets SQLite up for the whole process; call before any other store
  * function, from one thread. dossier reads no SQLite memory statistics,
  * and keeping them takes a global mutex on every allocation: a build
@@ -816,4 +860,5 @@ void
 store_library_init(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	store_pagecache();
 }

@@ -410,6 +410,32 @@ UNIT_TEST(open_with_db_path)
 	free(dir);
 }
 
+/*
+ * A store's pages go to the process's page cache block (store.c), which
+ * main sets up before any connection: SQLite counts the slots it hands out
+ * from it, and no other memory is counted so.
+ */
+UNIT_TEST(pagecache_block)
+{
+	struct diag_list	 dl;
+	struct store		*s;
+	char			*db;
+	int			 cur = 0, high = 0;
+
+	db = xasprintf("%s/store.db", unit_newdir("pcache"));
+	diag_init(&dl);
+	sqlite3_status(SQLITE_STATUS_PAGECACHE_USED, &cur, &high, 1);
+	s = open_store(corpus, db, STORE_ONE_SHOT, &dl);
+	CHECK(s != NULL);
+	if (s != NULL)
+		check_counts(s, 8, 5, 2, 3);
+	sqlite3_status(SQLITE_STATUS_PAGECACHE_USED, &cur, &high, 0);
+	CHECK(high > 0);
+	store_close(s);
+	diag_free(&dl);
+	free(db);
+}
+
 UNIT_TEST(open_in_memory)
 {
 	struct store	*s;
@@ -2141,6 +2167,7 @@ UNIT_TEST(check_whole_content)
 
 static const struct unit_test tests[] = {
 	UNIT_ENTRY(open_with_db_path),
+	UNIT_ENTRY(pagecache_block),
 	UNIT_ENTRY(open_in_memory),
 	UNIT_ENTRY(open_default_cache),
 	UNIT_ENTRY(whole_timeline),
@@ -2173,6 +2200,7 @@ main(void)
 	char	*cache;
 	int	 rc;
 
+	store_library_init();
 	/* Never the user's cache: a private one, made on demand. */
 	cache = xasprintf("%s/cache", unit_tmpdir());
 	setenv("XDG_CACHE_HOME", cache, 1);
