@@ -69,6 +69,13 @@ struct store	*store_open(const char *content, const char *db, int flags,
 void		 store_close(struct store *);
 /* SQLite's process-wide settings: once, first, from main. */
 void		 store_library_init(void);
+/*
+ * For a process that runs one command (not the reader): SQLite's page
+ * cache in one block that may be a huge page (store.c). After
+ * store_library_init, before any connection; does nothing if SQLite is in
+ * use already.
+ */
+void		 store_library_pagecache(void);
 
 /* Counts of a corpus. */
 struct store_counts {

@@ -1180,6 +1180,7 @@ cli_main(int argc, char **argv)
 		}
 		/* A closed pipe is an error to see (EPIPE), not a signal. */
 		signal(SIGPIPE, SIG_IGN);
+		store_library_pagecache();
 		if (k == CLI_NCMDS)
 			rc = cli_bad("unknown command '%s'", cmd);
 		else

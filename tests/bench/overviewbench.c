@@ -182,7 +182,7 @@ main(int argc, char **argv)
 	int64_t			 na = 0, nb = 0;
 	int			 c, i, runs = 5;
 
-	/* As the program sets SQLite up (main.c). */
+	/* As the reader's process sets SQLite up (main.c). */
 	store_library_init();
 	while ((c = getopt(argc, argv, "r:")) != -1) {
 		if (c != 'r')

@@ -153,7 +153,7 @@ main(int argc, char **argv)
 	size_t			 len;
 	int			 c, runs = 5, nrows = 120, nq = 0, i, r;
 
-	/* As the program sets SQLite up (main.c). */
+	/* As the reader's process sets SQLite up (main.c). */
 	store_library_init();
 	while ((c = getopt(argc, argv, "r:n:")) != -1) {
 		switch (c) {

@@ -411,9 +411,9 @@ UNIT_TEST(open_with_db_path)
 }
 
 /*
- * A store's pages go to the process's page cache block (store.c), which
- * main sets up before any connection: SQLite counts the slots it hands out
- * from it, and no other memory is counted so.
+ * A store's pages go to the process's page cache block (store.c), set up
+ * before any connection: SQLite counts the slots it hands out from it, and
+ * no other memory is counted so.
  */
 UNIT_TEST(pagecache_block)
 {
@@ -2200,7 +2200,9 @@ main(void)
 	char	*cache;
 	int	 rc;
 
+	/* As a command's process is set up (cli.c). */
 	store_library_init();
+	store_library_pagecache();
 	/* Never the user's cache: a private one, made on demand. */
 	cache = xasprintf("%s/cache", unit_tmpdir());
 	setenv("XDG_CACHE_HOME", cache, 1);
