@@ -70,10 +70,10 @@ void		 store_close(struct store *);
 /* SQLite's process-wide settings: once, first, from main. */
 void		 store_library_init(void);
 /*
- * For a process that runs one command (not the reader): SQLite's page
- * cache in one block that may be a huge page (store.c). After
- * store_library_init, before any connection; does nothing if SQLite is in
- * use already.
+ * For a short process (the search command): SQLite's page cache in one
+ * block that may be a huge page, which caps every cache at 2 MB in all
+ * (store.c). After store_library_init, before any connection; does
+ * nothing if SQLite is in use already.
  */
 void		 store_library_pagecache(void);
 

@@ -723,6 +723,8 @@ cli_search(struct cli *c)
 	char			*err = NULL;
 	int			 rc, i;
 
+	/* A search is a short process: its caches in one block (store.c). */
+	store_library_pagecache();
 	memset(&flt, 0, sizeof flt);
 	buf_init(&q);
 	/* The words left when the options are taken are the query. */
@@ -1180,7 +1182,6 @@ cli_main(int argc, char **argv)
 		}
 		/* A closed pipe is an error to see (EPIPE), not a signal. */
 		signal(SIGPIPE, SIG_IGN);
-		store_library_pagecache();
 		if (k == CLI_NCMDS)
 			rc = cli_bad("unknown command '%s'", cmd);
 		else

@@ -821,10 +821,13 @@ store_date_range(struct store *s, char first[11], char last[11])
  * SQLite takes a block nearly used up as memory pressure: from then on
  * every cache recycles its pages instead of growing. So the block caps
  * the process's caches at about 2 MB in all: more than a search uses (its
- * two connections hold 128 pages), and a build runs no slower with it (a
- * 64 MB cache was 16,000 pages to fault: 8.0 s against 8.3 s at 100k,
- * pairwise). The reader, which comes back to the same pages, keeps its 8
- * MB and goes without.
+ * two connections hold 128 pages), but not what a build or the reader is
+ * given. Only the search command sets it up (cli.c). A build capped so
+ * was no slower at 100k (8.0 s against 8.3 s pairwise: a 64 MB cache is
+ * 16,000 pages to fault) but may be at 1M (1.05 and 1.18 times its
+ * baselines in two runs, against 0.98 to 1.05 uncapped), so `index`
+ * goes without; a build that a search starts (a changed corpus) is
+ * capped.
  */
 #define STORE_HUGE_PAGE		(2 << 20)
 #define STORE_PCACHE_BYTES	STORE_HUGE_PAGE
