@@ -419,10 +419,11 @@ UNIT_TEST(pagecache_block)
 {
 	struct diag_list	 dl;
 	struct store		*s;
-	char			*db;
+	char			*dir, *db;
 	int			 cur = 0, high = 0;
 
-	db = xasprintf("%s/store.db", unit_newdir("pcache"));
+	dir = unit_newdir("pcache");
+	db = xasprintf("%s/store.db", dir);
 	diag_init(&dl);
 	sqlite3_status(SQLITE_STATUS_PAGECACHE_USED, &cur, &high, 1);
 	s = open_store(corpus, db, STORE_ONE_SHOT, &dl);
@@ -434,6 +435,7 @@ UNIT_TEST(pagecache_block)
 	store_close(s);
 	diag_free(&dl);
 	free(db);
+	free(dir);
 }
 
 UNIT_TEST(open_in_memory)
