@@ -805,8 +805,6 @@ store_date_range(struct store *s, char first[11], char last[11])
 	sqlite3_reset(st);
 }
 
-/* Appends the WHERE conditions of a filter, numbering parameters from ?2. */
-
 /*
  * The page cache of a command's process: one block of STORE_PCACHE_BYTES
  * for every connection, which the kernel may back with a huge page. A page

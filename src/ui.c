@@ -11,7 +11,6 @@
  * ui_later: the loop draws, then does it. The loop knows the modes only
  * through their tables (struct ui_mode, on the stack in ui-core.c).
  */
-#include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
@@ -310,13 +309,9 @@ ui_dispatch(struct ui *ui, int key)
 static void
 ui_locale(void)
 {
-	const char	*cs;
-
 	text_locale_own();
 	setlocale(LC_ALL, "");
-	cs = nl_langinfo(CODESET);
-	if (cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
-	    strcmp(cs, "utf8") == 0))
+	if (text_locale_utf8())
 		return;
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 		setlocale(LC_CTYPE, "en_US.UTF-8");
