@@ -380,8 +380,11 @@ void	store_read_init(sqlite3 *db);
 int	store_rank_best(sqlite3 *db, sqlite3 **db2, const char *match, int k,
 	    struct store_rank_hit *out, struct store_rank_info *info,
 	    char **err);
-/* Hits a pass needs to run in halves (for tests; <= 0: the default). */
-void	store_rank_split(int64_t hits);
+/*
+ * Hits a pass needs to run in halves, and rows of a lone phrase's rarest
+ * token (for tests; <= 0: the defaults).
+ */
+void	store_rank_split(int64_t hits, int64_t rows);
 /*
  * match with each one-word prefix of at most 64 terms written as an OR of
  * those terms: the same rows match, by the same terms, but FTS5 finds one

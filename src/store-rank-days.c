@@ -237,6 +237,7 @@ rank_phrase_days(sqlite3 *db, const struct rank_span *sp, int nsp,
 	p->ntok = t.n;
 	p->prefix = ph->prefix;
 	p->df = -1;
+	p->most = INT64_MAX;
 	if (t.n == 0) {
 		rank_tokens_free(&t);
 		return -2;
@@ -251,6 +252,8 @@ rank_phrase_days(sqlite3 *db, const struct rank_span *sp, int nsp,
 		}
 		if (t.n == 1 && !ph->prefix)
 			p->df = df;
+		if (df < p->most)
+			p->most = df;
 		/*
 		 * A prefix of one term is that term, if FTS5 reads it back
 		 * as itself: then FTS5 need not expand it on every query.

@@ -39,11 +39,13 @@
 
 static const double rank_weight[STORE_NCOLS] = { STORE_WEIGHTS };
 static int64_t rank_split = RANK_SPLIT;	/* store_rank_split */
+static int64_t rank_split_walk = RANK_SPLIT_WALK;
 
 void
-store_rank_split(int64_t hits)
+store_rank_split(int64_t hits, int64_t rows)
 {
 	rank_split = hits > 0 ? hits : RANK_SPLIT;
+	rank_split_walk = rows > 0 ? rows : RANK_SPLIT_WALK;
 }
 
 
@@ -545,6 +547,20 @@ rank_pass_split(sqlite3 *db, const char *match, struct rank_ctx *c,
 }
 
 /*
+ * Whether a whole pass is worth a second thread: est hits to score, or,
+ * for a lone phrase whose hits are not known, the rows of its rarest
+ * token, which FTS5 walks in full to find them.
+ */
+static int
+rank_halves(const struct rank_ctx *c, int64_t est)
+{
+	if (est != INT64_MAX)
+		return est >= rank_split;
+	return c->np == 1 && c->p[0].df < 0 && c->p[0].most != INT64_MAX &&
+	    c->p[0].most >= rank_split_walk;
+}
+
+/*
  * Scores every hit not ranked yet: in one pass over them all, or over
  * the runs of days whose bound is not beaten (rank_score skips the beaten
  * days inside a run), whichever looks cheaper for est hits. A lone phrase
@@ -575,9 +591,8 @@ rank_pass(sqlite3 *db, const char *match, struct rank_ctx *c,
 	if (!whole && est != INT64_MAX && (int64_t)runs * RANK_HITS_A_DAY >=
 	    est - est * covered / nd)
 		whole = 1;
-	/* Many hits, two cores: halves at once. */
-	if (whole && est >= rank_split && est != INT64_MAX &&
-	    rank_begin(db, c) &&
+	/* Many hits or a long walk, two cores: halves at once. */
+	if (whole && rank_halves(c, est) && rank_begin(db, c) &&
 	    (rc = rank_pass_split(db, match, c, days, nd)) != 1)
 		return rc;
 	rc = 0;
