@@ -64,6 +64,12 @@ start() {
 	return 0
 }
 
+# What a sanitizer that stopped the reader wrote (log_path above), if any.
+sanitizer_report() {
+	head -c 1500 "$TESTTMP"/asan* "$TESTTMP"/ubsan* 2>/dev/null |
+	    sed 's/^/  | /'
+}
+
 # monkey NAME CONTENT: one run of the reader under a stream of random keys.
 monkey() {
 	name=$1
@@ -117,6 +123,7 @@ monkey() {
 	settle
 	if [ -f "$TESTTMP/exit" ]; then
 		echo "FAIL monkey-$name: the reader exited early (status $(cat "$TESTTMP/exit"))"
+		sanitizer_report
 		tm kill-server 2>/dev/null
 		return
 	fi
@@ -134,6 +141,7 @@ monkey() {
 		echo "FAIL monkey-$name: q did not quit (hung?); last lines: $shown"
 	elif [ "$(cat "$TESTTMP/exit")" != 0 ]; then
 		echo "FAIL monkey-$name: exit status $(cat "$TESTTMP/exit")"
+		sanitizer_report
 	elif ls "$TESTTMP"/asan* "$TESTTMP"/ubsan* >/dev/null 2>&1; then
 		echo "FAIL monkey-$name: sanitizer report: $(head -c 600 "$TESTTMP"/asan* "$TESTTMP"/ubsan* 2>/dev/null)"
 	else
