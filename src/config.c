@@ -331,10 +331,27 @@ config_parse(struct config_parser *p)
 		    "YAML document (remove this second one)");
 }
 
+/* Parses len bytes of data as the config at path into c (zeroed first). */
+static void
+config_load_data(const char *path, const char *data, size_t len,
+    struct config *c, struct diag_list *diags)
+{
+	struct config_parser	 p;
+
+	memset(c, 0, sizeof *c);
+	c->hyperlinks = -1;
+	c->path = xstrdup(path);
+	memset(&p, 0, sizeof p);
+	p.c = c;
+	if (yaml_reader_open(&p.r, path, data, len, &config_yaml_opts,
+	    diags) == 0)
+		config_parse(&p);
+	yaml_reader_close(&p.r);
+}
+
 int
 config_load(const char *path, struct config *c, struct diag_list *diags)
 {
-	struct config_parser	 p;
 	struct stat		 sb;
 	char			*data;
 	size_t			 len, before = diags->errors;
@@ -361,13 +378,7 @@ config_load(const char *path, struct config *c, struct diag_list *diags)
 			    "the config: %s", strerror(errno));
 		return -1;
 	}
-	c->path = xstrdup(path);
-	memset(&p, 0, sizeof p);
-	p.c = c;
-	if (yaml_reader_open(&p.r, path, data, len, &config_yaml_opts,
-	    diags) == 0)
-		config_parse(&p);
-	yaml_reader_close(&p.r);
+	config_load_data(path, data, len, c, diags);
 	free(data);
 	return diags->errors > before || diags->truncated ? -1 : 0;
 }
@@ -428,6 +439,25 @@ config_offset(const struct yaml_reader *r, const yaml_mark_t *m)
 }
 
 /*
+ * The column where the mapping entry of the key at m starts: the key's
+ * own, or that of the '?' before it on its line ("?  key", an explicit
+ * key: a fuzzer's find).
+ */
+static int
+config_entry_column(const struct yaml_reader *r, const yaml_mark_t *m)
+{
+	size_t	at = config_offset(r, m), i = at;
+
+	while (i > 0 && (r->data[i - 1] == ' ' || r->data[i - 1] == '\t'))
+		i--;
+	if (i > 0 && r->data[i - 1] == '?' && (i == 1 ||
+	    r->data[i - 2] == '\n' || r->data[i - 2] == '\r' ||
+	    r->data[i - 2] == ' ') && m->column >= at - i + 1)
+		return (int)(m->column - (at - i + 1));
+	return (int)m->column;
+}
+
+/*
  * Where the theme's value is in data (a config file's bytes): sets *start
  * and *end to the byte range of the value (equal for "theme:" with none)
  * and returns 1; returns 0 if the file has no theme key (*start is then
@@ -460,7 +490,7 @@ config_find_theme(const char *path, const char *data, size_t len,
 		}
 		while (rc != -1 && yaml_reader_next_key(&r, &k)) {
 			/* A key added goes where the others start. */
-			*indent = (int)k.mark.column;
+			*indent = config_entry_column(&r, &k.mark);
 			if (strcmp(k.s, "theme") == 0 && k.len == 5 &&
 			    rc == 0) {
 				*start = config_offset(&r, &r.ev.start_mark);
@@ -531,6 +561,52 @@ config_replace(const char *path, const char *data, size_t len, mode_t mode,
 	return replace_commit(&r, err);
 }
 
+/* Whether a and b hold the same settings but for the theme. */
+static int
+config_same_but_theme(const struct config *a, const struct config *b)
+{
+	const struct config_binding	*x, *y;
+	int				 i;
+
+	if (a->hyperlinks != b->hyperlinks || a->nbindings != b->nbindings)
+		return 0;
+	for (i = 0; i < a->nbindings; i++) {
+		x = &a->bindings[i];
+		y = &b->bindings[i];
+		if (strcmp(x->mode, y->mode) != 0 ||
+		    strcmp(x->action, y->action) != 0 ||
+		    strcmp(x->keys, y->keys) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether new (the edited file) reads back as old did, with theme as its
+ * theme and no error that old did not have: the edit is only ever made
+ * in a layout config_find_theme understands, and this proves it was.
+ */
+static int
+config_edit_ok(const char *path, const char *old, size_t oldlen,
+    const char *new, size_t newlen, const char *theme)
+{
+	struct diag_list	 d1, d2;
+	struct config		 c1, c2;
+	int			 ok;
+
+	diag_init(&d1);
+	diag_init(&d2);
+	config_load_data(path, old, oldlen, &c1, &d1);
+	config_load_data(path, new, newlen, &c2, &d2);
+	ok = d2.errors <= d1.errors && !d2.truncated && c2.theme != NULL &&
+	    strcmp(c2.theme, theme) == 0 && config_same_but_theme(&c1, &c2);
+	config_free(&c1);
+	config_free(&c2);
+	diag_free(&d1);
+	diag_free(&d2);
+	return ok;
+}
+
 int
 config_save_theme(const char *path, const char *theme, char **err)
 {
@@ -584,7 +660,12 @@ config_save_theme(const char *path, const char *theme, char **err)
 		buf_addf(&b, "%*stheme: %s\n", indent, "", value);
 	}
 	rc = 0;
-	if (config_mkdirs(target) == -1) {
+	if (!config_edit_ok(target, data != NULL ? data : "", len, b.data,
+	    b.len, theme)) {
+		*err = xasprintf("%s: the config is not laid out as this edit "
+		    "expects: the theme is not saved", target);
+		rc = -1;
+	} else if (config_mkdirs(target) == -1) {
 		*err = xasprintf("%s: %s", target, strerror(errno));
 		rc = -1;
 	} else

@@ -311,6 +311,11 @@ UNIT_TEST(save_theme_round_trip)
 	/* An indented root mapping: a key added is indented as its keys. */
 	check_save("   hyperlinks: yes\n#", "light",
 	    "   hyperlinks: yes\n#\n   theme: light\n");
+	/* An explicit key's entry starts at its '?', not at the key (a
+	 * fuzzer's find: the line went under the key, a YAML error). */
+	check_save("    ?  keys", "light", "    ?  keys\n    theme: light\n");
+	check_save("hyperlinks: no\n? keys\n", "light",
+	    "hyperlinks: no\n? keys\ntheme: light\n");
 }
 
 UNIT_TEST(save_theme_new_file)
@@ -342,32 +347,41 @@ UNIT_TEST(save_theme_new_file)
 	free(dir);
 }
 
+/* Saving a theme into a file holding text fails with why in the error,
+ * and leaves the file as it was. */
+static void
+check_refused(const char *path, const char *text, const char *why)
+{
+	char	*err = NULL, *got;
+
+	unit_write_text(NULL, path, text);
+	CHECK_INT(config_save_theme(path, "light", &err), -1);
+	CHECK(err != NULL && strstr(err, why) != NULL);
+	if (err != NULL && strstr(err, why) == NULL)
+		printf("  %s\n", err);
+	free(err);
+	got = slurp(path);
+	CHECK_STR(got, text);
+	free(got);
+}
+
 UNIT_TEST(save_theme_refuses)
 {
-	char	*dir, *path, *err = NULL, *got;
+	char	*dir, *path, *err = NULL;
 	static const char broken[] = "theme: x\nkeys: [\n";
 	static const char flow[] = "{ theme: x }\n";
+	/* Its last key on a line of its own after the '?': a line added
+	 * under it would be read as part of that key. */
+	static const char explicit[] = "hyperlinks: true\n?\n  keys\n";
 
 	/* A file with a YAML error is left as it is, with a reason. */
 	dir = unit_newdir("refuse");
 	path = xasprintf("%s/config.yaml", dir);
-	unit_write_text(NULL, path, broken);
-	CHECK_INT(config_save_theme(path, "light", &err), -1);
-	CHECK(err != NULL && strstr(err, "config.yaml:3:1: error: ") != NULL);
-	CHECK(err != NULL && strstr(err, "(the theme is not saved)") != NULL);
-	free(err);
-	err = NULL;
-	got = slurp(path);
-	CHECK_STR(got, broken);
-	free(got);
-	unit_write_text(NULL, path, flow);
-	CHECK_INT(config_save_theme(path, "light", &err), -1);
-	CHECK(err != NULL);
-	free(err);
-	err = NULL;
-	got = slurp(path);
-	CHECK_STR(got, flow);
-	free(got);
+	check_refused(path, broken, "config.yaml:3:1: error: ");
+	check_refused(path, broken, "(the theme is not saved)");
+	check_refused(path, flow, "the theme is not saved");
+	/* A layout the edit would break. */
+	check_refused(path, explicit, "the theme is not saved");
 	/* A name with a control character is refused. */
 	CHECK_INT(config_save_theme(path, "a\nb", &err), -1);
 	CHECK(err != NULL);
