@@ -135,12 +135,11 @@ search_classes() {
 		line=$("$T/timeit" -1 -n "$reps" -- "$BIN" -C "$cc" --db "$cdb" \
 		    search "$q" --limit 20 ::: sqlite3 -readonly "$base" "$sql") ||
 		    die "$cn events: search '$q' failed"
-		hits=$(sqlite3 -readonly "$base" "SELECT count(*) FROM fts
-		    WHERE fts MATCH '$esc'")
 		# The hits counted alone, on dossier's store: FTS5's walk of
-		# them, which its bm25 of a phrase makes before any score.
+		# them, which its bm25 of a phrase makes before any score. The
+		# untimed first count gives the number of hits.
 		csql="SELECT count(*) FROM fts WHERE fts MATCH '$esc'"
-		sqlite3 -readonly "$cdb" "$csql" >/dev/null
+		hits=$(sqlite3 -readonly "$cdb" "$csql")
 		cline=$("$T/timeit" -n "$reps" -- sqlite3 -readonly "$cdb" \
 		    "$csql") || die "$cn events: counting '$q' failed"
 		printf '%s %s %s %s %s %s %s\n' "$cls" \

@@ -143,7 +143,8 @@ monkey() {
 		echo "FAIL monkey-$name: exit status $(cat "$TESTTMP/exit")"
 		sanitizer_report
 	elif ls "$TESTTMP"/asan* "$TESTTMP"/ubsan* >/dev/null 2>&1; then
-		echo "FAIL monkey-$name: sanitizer report: $(head -c 600 "$TESTTMP"/asan* "$TESTTMP"/ubsan* 2>/dev/null)"
+		echo "FAIL monkey-$name: sanitizer report:"
+		sanitizer_report
 	else
 		echo "PASS monkey-$name ($KEYS keys)"
 	fi
