@@ -142,7 +142,7 @@ monkey() {
 	elif [ "$(cat "$TESTTMP/exit")" != 0 ]; then
 		echo "FAIL monkey-$name: exit status $(cat "$TESTTMP/exit")"
 		sanitizer_report
-	elif ls "$TESTTMP"/asan* "$TESTTMP"/ubsan* >/dev/null 2>&1; then
+	elif [ -n "$(ls "$TESTTMP"/asan* "$TESTTMP"/ubsan* 2>/dev/null)" ]; then
 		echo "FAIL monkey-$name: sanitizer report:"
 		sanitizer_report
 	else
